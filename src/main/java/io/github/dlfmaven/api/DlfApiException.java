@@ -1,0 +1,66 @@
+package io.github.dlfmaven.api;
+
+import java.util.Optional;
+
+/**
+ * The DLF API (or the API gateway in front of it) answered with an error.
+ * The message names the job, the HTTP status, DLF's {@code error_code} and {@code error_msg}; it never holds a secret.
+ */
+public class DlfApiException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String jobName;
+    private final int httpStatus;
+    private final String errorCode;
+    private final String errorMessage;
+    private final String requestId;
+
+    public DlfApiException(String jobName, int httpStatus, String errorCode, String errorMessage, String requestId,
+            String hint) {
+        super(describe(jobName, httpStatus, errorCode, errorMessage, requestId, hint));
+        this.jobName = jobName;
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.requestId = requestId;
+    }
+
+    private static String describe(String job, int status, String code, String message, String requestId, String hint) {
+        StringBuilder text = new StringBuilder("Export of job '").append(job).append("' failed: HTTP ").append(status);
+        if (code != null) {
+            text.append(", ").append(code);
+        }
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        if (requestId != null) {
+            text.append(" (request id ").append(requestId).append(')');
+        }
+        if (hint != null) {
+            text.append(". ").append(hint);
+        }
+        return text.toString();
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** DLF's or the gateway's {@code error_code}, such as {@code DLF.0100} or {@code APIGW.0301}. */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(errorCode);
+    }
+
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(errorMessage);
+    }
+
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+}

@@ -1,0 +1,420 @@
+package io.github.dlfmaven.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dlfmaven.auth.AkSkSigner;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.SignableRequest;
+import io.github.dlfmaven.log.BodyPreview;
+import io.github.dlfmaven.log.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A client for the DataArts Factory (DLF) V1 API: builds and signs requests, retries what is worth
+ * retrying, and streams job packages to disk. One instance per export run; it is thread-safe and reuses
+ * connections across jobs. Knows nothing of Maven.
+ */
+public final class DlfClient implements AutoCloseable {
+
+    public static final String USER_AGENT = "dlf-maven-plugin/" + pluginVersion();
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Error bodies and OBS answers are small; anything bigger is not what we expect and is cut. */
+    private static final long SMALL_BODY_LIMIT = 1 << 20;
+
+    private final OkHttpClient http;
+    private final HttpUrl endpoint;
+    private final String projectId;
+    private final String workspace;
+    private final Credentials credentials;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Log log;
+    private final AkSkSigner signer = new AkSkSigner();
+
+    private DlfClient(Builder b) {
+        this.endpoint = HttpUrl.get(b.endpoint.toString());
+        this.projectId = b.projectId;
+        this.workspace = b.workspace;
+        this.credentials = b.credentials;
+        this.retryPolicy = b.retryPolicy;
+        this.clock = b.clock;
+        this.log = b.log;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .writeTimeout(b.readTimeout)
+                // Each attempt tags its request with a tracker, which tells connect failures (retried)
+                // from failures after the request reached the server (not retried).
+                .eventListenerFactory(call -> {
+                    ConnectTracker tracker = call.request().tag(ConnectTracker.class);
+                    return tracker != null ? tracker : EventListener.NONE;
+                })
+                .build();
+    }
+
+    public static Builder builder(URI endpoint, String projectId, Credentials credentials) {
+        return new Builder(endpoint, projectId, credentials);
+    }
+
+    /**
+     * Exports one job. Without an OBS path the package is streamed to {@code packageFile} (never held in
+     * memory); with one, DLF writes it to OBS and the answer says where.
+     *
+     * @param maxBodyBytes the download is abandoned beyond this many bytes
+     * @throws DlfApiException the API answered with an error
+     * @throws IOException the API could not be reached, the answer broke off, or the file could not be written
+     */
+    public ExportResponse export(ExportRequest request, Path packageFile, long maxBodyBytes)
+            throws IOException, DlfApiException {
+        HttpUrl url = endpoint.newBuilder()
+                .addPathSegment("v1").addPathSegment(projectId)
+                .addPathSegment("jobs").addPathSegment(request.jobName()).addPathSegment("export")
+                .build();
+        ObjectNode body = JSON.createObjectNode()
+                .put("exportDepend", request.exportDepend())
+                .put("exportStatus", request.exportStatus());
+        request.obsPathIfSet().ifPresent(path -> body.put("obsPath", path));
+        byte[] bodyBytes = JSON.writeValueAsBytes(body);
+        boolean toObs = request.obsPathIfSet().isPresent();
+        String accept = toObs ? "application/json" : "application/octet-stream";
+
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            ConnectTracker tracker = new ConnectTracker();
+            Request httpRequest = signedPost(url, bodyBytes, accept).newBuilder()
+                    .tag(ConnectTracker.class, tracker)
+                    .build();
+            long started = System.nanoTime();
+            if (log.isDebugEnabled()) {
+                log.debug("POST " + url + " (job '" + request.jobName() + "', attempt " + attempt + ")");
+            }
+            Duration wait;
+            try (Response response = http.newCall(httpRequest).execute()) {
+                if (log.isDebugEnabled()) {
+                    log.debug("HTTP " + response.code() + " for job '" + request.jobName() + "' in "
+                            + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, Content-Type "
+                            + response.header("Content-Type", "none") + requestIdSuffix(response));
+                }
+                if (response.isSuccessful()) {
+                    return toObs
+                            ? obsLocation(request, response, attempt)
+                            : download(request.jobName(), response, packageFile, maxBodyBytes, attempt);
+                }
+                wait = retryWait(request.jobName(), response, attempt);
+            } catch (IOException e) {
+                if (tracker.connected || e instanceof SSLException || attempt > retryPolicy.retries()) {
+                    throw failure(request.jobName(), url, attempt, tracker.connected, e);
+                }
+                wait = retryPolicy.backoff(attempt);
+                if (log.isDebugEnabled()) {
+                    log.debug("Could not connect for job '" + request.jobName() + "' (" + e + "); retrying in "
+                            + wait.toMillis() + " ms");
+                }
+            }
+            sleep(wait);
+        }
+    }
+
+    private Request signedPost(HttpUrl url, byte[] body, String accept) {
+        Map<String, String> signed = new LinkedHashMap<>();
+        signed.put("Host", hostHeader(url));
+        signed.put(AkSkSigner.DATE_HEADER, AkSkSigner.sdkDate(clock.instant()));
+        signed.put("X-Project-Id", projectId);
+        if (workspace != null) {
+            signed.put("workspace", workspace);
+        }
+        credentials.securityToken().ifPresent(token -> signed.put("X-Security-Token", token));
+        String authorization = signer.authorization(
+                new SignableRequest("POST", url.pathSegments(), List.of(), signed, body), credentials);
+
+        Request.Builder builder = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
+        signed.forEach(builder::header);
+        return builder
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .header("User-Agent", USER_AGENT)
+                .build();
+    }
+
+    /** The Host header exactly as okhttp would send it, because it is signed. */
+    static String hostHeader(HttpUrl url) {
+        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+        return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+    }
+
+    /** Returns how long to wait before the next attempt, or throws when this answer is final. */
+    private Duration retryWait(String job, Response response, int attempt) throws IOException, DlfApiException {
+        int status = response.code();
+        if (!RetryPolicy.isRetryableStatus(status) || attempt > retryPolicy.retries()) {
+            throw apiError(job, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
+        }
+        Optional<Duration> retryAfter =
+                RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
+            throw apiError(job, response, "The server asked to wait " + retryAfter.get().toSeconds()
+                    + " s before trying again, longer than the " + retryPolicy.maxRetryAfter().toSeconds()
+                    + " s this plugin waits; try again later.");
+        }
+        Duration wait = retryAfter.orElseGet(() -> retryPolicy.backoff(attempt));
+        if (log.isDebugEnabled()) {
+            log.debug("HTTP " + status + " for job '" + job + "'; retrying in " + wait.toMillis() + " ms"
+                    + (retryAfter.isPresent() ? " as Retry-After asks" : ""));
+        }
+        return wait;
+    }
+
+    private ExportResponse download(String job, Response response, Path file, long maxBytes, int attempt)
+            throws IOException, DlfApiException {
+        ResponseBody body = response.body();
+        long total = 0;
+        try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new IOException("The export of job '" + job + "' is larger than " + maxBytes
+                            + " bytes; raise maxExtractedBytes (-Ddlf.maxExtractedBytes) if the job really is that big.");
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            if (total > maxBytes) {
+                throw e;
+            }
+            throw new IOException("The export of job '" + job + "' broke off after " + total + " bytes: " + e.getMessage()
+                    + ". Check the network and readTimeout (-Ddlf.readTimeout), then run the build again.", e);
+        }
+        String contentType = response.header("Content-Type", "");
+        if (total <= SMALL_BODY_LIMIT && !startsWithZipHeader(file)) {
+            // DLF reports some errors with HTTP 200 and a JSON body.
+            JsonNode error = parseJson(Files.readString(file, StandardCharsets.UTF_8));
+            if (error != null && error.hasNonNull("error_code")) {
+                throw new DlfApiException(job, response.code(), text(error, "error_code"), redact(text(error, "error_msg")),
+                        requestId(response, error), null);
+            }
+        }
+        return new ExportResponse.Archive(file, total, contentType, attempt);
+    }
+
+    private ExportResponse obsLocation(ExportRequest request, Response response, int attempt)
+            throws IOException, DlfApiException {
+        String text = response.peekBody(SMALL_BODY_LIMIT).string();
+        JsonNode json = parseJson(text);
+        if (json != null && json.hasNonNull("error_code")) {
+            throw new DlfApiException(request.jobName(), response.code(), text(json, "error_code"),
+                    redact(text(json, "error_msg")), requestId(response, json), null);
+        }
+        // The shape of this answer is not documented; Terraform's provider reads a string field "obsPath".
+        String location = json == null ? null : text(json, "obsPath");
+        return location != null
+                ? new ExportResponse.ObsLocation(location, true, attempt)
+                : new ExportResponse.ObsLocation(request.obsPath(), false, attempt);
+    }
+
+    private DlfApiException apiError(String job, Response response, String extraHint) throws IOException {
+        String text = response.peekBody(SMALL_BODY_LIMIT).string();
+        JsonNode json = parseJson(text);
+        String code = json == null ? null : firstText(json, "error_code", "code", "errorCode");
+        String message = json == null ? null : firstText(json, "error_msg", "message", "errorMsg");
+        if (json == null && !text.isBlank()) {
+            message = "the server sent " + response.header("Content-Type", "no Content-Type") + " instead of a DLF error: "
+                    + BodyPreview.of(text);
+        }
+        String hint = switch (response.code()) {
+            case 401 -> "The request was signed with the credentials from " + credentials.source()
+                    + ". Check that this access key pair is right and active, and that this machine's clock is correct"
+                    + " (signatures are valid for 15 minutes); see the plugin's README on credentials.";
+            case 403 -> "The credentials from " + credentials.source() + " were accepted but are not allowed to"
+                    + " export this job: give the IAM user DataArts Studio permissions in project " + projectId
+                    + (workspace == null ? "" : " and workspace " + workspace) + ".";
+            default -> null;
+        };
+        if (extraHint != null) {
+            hint = hint == null ? extraHint : hint + " " + extraHint;
+        }
+        return new DlfApiException(job, response.code(), code, redact(message), requestId(response, json), hint);
+    }
+
+    private IOException failure(String job, HttpUrl url, int attempts, boolean connected, IOException cause) {
+        String where = url.scheme() + "://" + hostHeader(url);
+        String what = connected
+                ? "the connection to " + where + " failed during the request"
+                : "could not connect to " + where;
+        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+        return new IOException("Export of job '" + job + "' failed" + tries + ": " + what + " (" + redact(cause.toString())
+                + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
+    }
+
+    /** Defence in depth: a server or proxy that echoes the request must not make us print a secret. */
+    private String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text.replace(credentials.secretKey(), "****");
+        if (credentials.securityToken().isPresent()) {
+            result = result.replace(credentials.securityToken().get(), "****");
+        }
+        return result.replaceAll("Signature=[0-9a-fA-F]+", "Signature=****");
+    }
+
+    private static String requestIdSuffix(Response response) {
+        String id = response.header("X-Request-Id");
+        return id == null ? "" : ", request id " + id;
+    }
+
+    private static String requestId(Response response, JsonNode json) {
+        String header = response.header("X-Request-Id");
+        return header != null ? header : json == null ? null : text(json, "request_id");
+    }
+
+    private static boolean startsWithZipHeader(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        }
+    }
+
+    private static JsonNode parseJson(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String firstText(JsonNode json, String... names) {
+        for (String name : names) {
+            String value = text(json, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode json, String name) {
+        JsonNode value = json.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static void sleep(Duration wait) throws InterruptedIOException {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting to retry");
+        }
+    }
+
+    private static String pluginVersion() {
+        try (InputStream in = DlfClient.class.getResourceAsStream("/io/github/dlfmaven/dlf-maven-plugin.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Remembers whether a call got as far as a connection. */
+    private static final class ConnectTracker extends EventListener {
+        private volatile boolean connected;
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            connected = true;
+        }
+    }
+
+    /** Settings of a client; all but the endpoint, project and credentials have defaults. */
+    public static final class Builder {
+        private final URI endpoint;
+        private final String projectId;
+        private final Credentials credentials;
+        private String workspace;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(120);
+        private RetryPolicy retryPolicy = RetryPolicy.of(3);
+        private Clock clock = Clock.systemUTC();
+        private Log log = Log.NONE;
+
+        private Builder(URI endpoint, String projectId, Credentials credentials) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            this.projectId = Objects.requireNonNull(projectId, "projectId");
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+        }
+
+        /** Sent as the {@code workspace} header; null for the default workspace. */
+        public Builder workspace(String workspace) {
+            this.workspace = workspace;
+            return this;
+        }
+
+        public Builder timeouts(Duration connect, Duration read) {
+            this.connectTimeout = connect;
+            this.readTimeout = read;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The clock that dates signatures. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder log(Log log) {
+            this.log = log;
+            return this;
+        }
+
+        public DlfClient build() {
+            return new DlfClient(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.dlfmaven.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When to try a request again: after connect failures and HTTP 429, 502, 503 and 504, never after any
+ * other status. Waits grow exponentially with jitter, so parallel jobs that were throttled together do
+ * not come back together; a {@code Retry-After} from the server is honoured as given.
+ */
+public final class RetryPolicy {
+
+    private final int retries;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final Duration maxRetryAfter;
+
+    private RetryPolicy(int retries, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative");
+        }
+        this.retries = retries;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    /** Up to {@code retries} extra attempts, waiting 1 s, 2 s, 4 s ... (at most 30 s) before each. */
+    public static RetryPolicy of(int retries) {
+        return new RetryPolicy(retries, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
+    }
+
+    /** The same number of retries with other waits, e.g. milliseconds in tests. */
+    public RetryPolicy withDelays(Duration base, Duration max) {
+        return new RetryPolicy(retries, base, max, maxRetryAfter);
+    }
+
+    public int retries() {
+        return retries;
+    }
+
+    /** The longest {@code Retry-After} honoured; a server asking for more makes the call fail instead. */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public static boolean isRetryableStatus(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * The wait before retry number {@code retry} (1 for the first): half of the exponential step plus a
+     * random share of the other half.
+     */
+    public Duration backoff(int retry) {
+        long step = baseDelay.toMillis() << Math.min(retry - 1, 20);
+        long capped = Math.min(Math.max(step, 0), maxDelay.toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
+    }
+
+    /** Parses a {@code Retry-After} value: delay seconds or an HTTP date. Empty when absent or unreadable. */
+    public static Optional<Duration> parseRetryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(now, at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

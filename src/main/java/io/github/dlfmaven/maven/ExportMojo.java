@@ -1,0 +1,302 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.CredentialsException;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.UserProperties;
+import io.github.dlfmaven.export.ExportFailedException;
+import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Exports DataArts Factory (DLF) jobs, with the scripts and resources they depend on, and unpacks them into
+ * {@code outputDirectory} as {@code jobs/*.job}, {@code scripts/*.script} and {@code resources/*.resource},
+ * JSON normalized for clean diffs. The folder is replaced only when every job succeeded.
+ *
+ * <p>Credentials come from the settings.xml {@code <server>} named by {@code serverId}, or else from the
+ * environment variables {@code HUAWEICLOUD_SDK_AK}, {@code HUAWEICLOUD_SDK_SK} and
+ * {@code HUAWEICLOUD_SDK_SECURITY_TOKEN}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "export", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
+public class ExportMojo extends AbstractMojo {
+
+    /**
+     * Huawei Cloud region id, such as {@code cn-north-4}; the endpoint becomes
+     * {@code https://dayu-dlf.{region}.myhuaweicloud.com}. One of region or endpoint is required.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.REGION)
+    String region;
+
+    /**
+     * Full base URL of the DLF API; wins over {@code region}. For private clouds, other Huawei Cloud domains
+     * and local stand-ins.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.ENDPOINT)
+    String endpoint;
+
+    /**
+     * IAM project id of the region. Defaults to the environment variable {@code HUAWEICLOUD_SDK_PROJECT_ID}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.PROJECT_ID)
+    String projectId;
+
+    /**
+     * DataArts Studio workspace id, sent as the {@code workspace} header; without it DLF uses the default
+     * workspace.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.WORKSPACE)
+    String workspace;
+
+    /**
+     * Names of the jobs to export; comma-separated on the command line ({@code -Ddlf.jobs=a,b}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.JOBS)
+    List<String> jobs;
+
+    /**
+     * Whether to also export the scripts and resources the jobs depend on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EXPORT_DEPEND, defaultValue = "true")
+    boolean exportDepend;
+
+    /**
+     * Which state to export: {@code DEVELOP} (the latest saved development state) or {@code SUBMIT} (the
+     * submitted state). Case does not matter.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EXPORT_STATUS, defaultValue = "DEVELOP")
+    String exportStatus;
+
+    /**
+     * When set (e.g. {@code obs://bucket/dlf/}), DLF writes the packages to this OBS path instead of returning
+     * them, and nothing is unpacked locally.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.OBS_PATH)
+    String obsPath;
+
+    /**
+     * Where the snapshot is written. The plugin owns this folder: each successful export replaces its whole
+     * content; a failed one leaves it untouched.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/dlf")
+    File outputDirectory;
+
+    /**
+     * Id of the settings.xml {@code <server>} holding the access key (username) and secret key (password).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.SERVER_ID, defaultValue = "dlf")
+    String serverId;
+
+    /**
+     * Skips the export: no configuration check, no request.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.SKIP, defaultValue = "false")
+    boolean skip;
+
+    /**
+     * How many jobs are exported at the same time.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.THREADS, defaultValue = "4")
+    int threads;
+
+    /**
+     * Extra attempts after a connect failure or HTTP 429, 502, 503 or 504, with exponential backoff and
+     * jitter; a {@code Retry-After} header is honoured.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.RETRIES, defaultValue = "3")
+    int retries;
+
+    /**
+     * Connect timeout in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.CONNECT_TIMEOUT, defaultValue = "10")
+    int connectTimeout;
+
+    /**
+     * Read timeout in seconds: the longest silence tolerated while waiting for or downloading an export.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.READ_TIMEOUT, defaultValue = "120")
+    int readTimeout;
+
+    /**
+     * Most bytes one job's package may inflate to (counted while inflating). Default 1 GiB.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.MAX_EXTRACTED_BYTES, defaultValue = "1073741824")
+    long maxExtractedBytes;
+
+    /**
+     * Most entries one job's package may hold.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.MAX_ENTRIES, defaultValue = "10000")
+    int maxEntries;
+
+    private final MavenSession session;
+    private final SettingsDecrypter settingsDecrypter;
+
+    @Inject
+    public ExportMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
+        this.session = session;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the DLF export (" + UserProperties.SKIP + "=true).");
+            return;
+        }
+        Map<String, String> environment = environment();
+        ExportConfiguration config;
+        Credentials credentials;
+        try {
+            config = configuration(environment);
+            credentials = MavenCredentials.resolve(session.getSettings(), settingsDecrypter, serverId, environment);
+        } catch (InvalidConfigurationException | CredentialsException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (session.isOffline() && !isLoopback(config.endpoint().getHost())) {
+            throw new MojoFailureException("Maven runs offline (-o), and the DLF export needs " + config.endpoint()
+                    + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
+        }
+        Log log = new MavenLog(getLog());
+        log.info("Exporting " + config.jobs().size() + " DLF job(s) from " + config.endpoint() + " (project "
+                + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
+                + credentials.source() + ".");
+        try (DlfClient client = Exporter.clientFor(config, credentials, log)) {
+            new Exporter(config, client, log).run();
+        } catch (ExportFailedException e) {
+            boolean remoteOrContent = e.causes().stream()
+                    .allMatch(c -> c instanceof DlfApiException || c instanceof UnsafeArchiveException);
+            if (remoteOrContent) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (SnapshotConflictException e) {
+            throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("The DLF export failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ExportConfiguration configuration(Map<String, String> environment) throws InvalidConfigurationException {
+        ExportConfiguration.Builder builder = ExportConfiguration.builder()
+                .region(region)
+                .endpoint(endpoint)
+                .projectId(projectId)
+                .environment(environment)
+                .workspace(workspace)
+                .jobs(jobs)
+                .exportDepend(exportDepend)
+                .exportStatus(exportStatus)
+                .obsPath(obsPath)
+                .outputDirectory(outputDirectory().toPath())
+                .threads(threads)
+                .retries(retries)
+                .connectTimeoutSeconds(connectTimeout)
+                .readTimeoutSeconds(readTimeout)
+                .maxExtractedBytes(maxExtractedBytes)
+                .maxEntries(maxEntries)
+                .protectDirectory(Path.of(System.getProperty("user.home")));
+        MavenProject project = session.getCurrentProject();
+        if (project != null && project.getBasedir() != null) {
+            builder.protectDirectory(project.getBasedir().toPath());
+        }
+        if (session.getExecutionRootDirectory() != null) {
+            builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Without a pom ({@code requiresProject = false}) Maven leaves {@code ${project.build.directory}}
+     * uninterpolated; the default then means {@code target/dlf} in the folder Maven runs in.
+     */
+    private File outputDirectory() {
+        if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
+            return outputDirectory;
+        }
+        String root = session.getExecutionRootDirectory();
+        return new File(root != null ? root : System.getProperty("user.dir"), "target/dlf");
+    }
+
+    /** Environment variables as Maven recorded them ({@code env.*} system properties of the session). */
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        Properties properties = session.getSystemProperties();
+        if (properties != null) {
+            for (String name : properties.stringPropertyNames()) {
+                if (name.startsWith("env.")) {
+                    environment.put(name.substring("env.".length()), properties.getProperty(name));
+                }
+            }
+        }
+        return environment;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return host != null && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
