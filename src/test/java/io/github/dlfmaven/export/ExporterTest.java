@@ -1,0 +1,274 @@
+package io.github.dlfmaven.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole export against a local HTTP server that answers like DLF: real HTTP, real zips, real files. */
+class ExporterTest {
+
+    private final MockWebServer server = new MockWebServer();
+    private final Map<String, MockResponse> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Log log = new Log() {
+        @Override
+        public boolean isDebugEnabled() {
+            return true;
+        }
+
+        @Override
+        public void debug(String message) {
+            lines.add("[DEBUG] " + message);
+        }
+
+        @Override
+        public void info(String message) {
+            lines.add("[INFO] " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("[WARN] " + message);
+        }
+    };
+
+    @TempDir
+    Path temp;
+
+    private Path output;
+
+    @BeforeEach
+    void start() throws Exception {
+        output = temp.resolve("project/target/dlf");
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                int now = inFlight.incrementAndGet();
+                maxInFlight.accumulateAndGet(now, Math::max);
+                try {
+                    Thread.sleep(50);
+                    String job = request.getUrl().pathSegments().get(3);
+                    return answers.getOrDefault(job, error(400, "DLF.0100", "The job does not exists."));
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+        server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void sharedScriptIsWrittenOnceAndJsonIsNormalized() throws Exception {
+        answers.put("load", zip(Map.of(
+                "jobs/load.job", "{\"name\":\"load\",\"nodes\":[{\"properties\":[{\"name\":\"scriptName\",\"value\":\"common\"}]}]}",
+                "scripts/common.script", "{\"type\":\"HiveSQL\",\"name\":\"common\"}")));
+        answers.put("aggregate", zip(Map.of(
+                "jobs/aggregate.job", "{\"name\":\"aggregate\"}",
+                "scripts/common.script", "{ \"name\" : \"common\", \"type\" : \"HiveSQL\" }",
+                "resources/lib.resource", "{\"name\":\"lib\",\"location\":\"obs://b/lib.jar\"}")));
+
+        ExportSummary summary = run(config(List.of("load", "aggregate")));
+
+        assertEquals(List.of("jobs/aggregate.job", "jobs/load.job", "resources/lib.resource", "scripts/common.script"),
+                tree(output));
+        assertEquals("{\n  \"name\": \"common\",\n  \"type\": \"HiveSQL\"\n}\n",
+                Files.readString(output.resolve("scripts/common.script")));
+        assertEquals(4, summary.filesWritten());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported job 'load': 2 files, ")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported 2 jobs: 4 files (")), lines::toString);
+    }
+
+    @Test
+    void newSnapshotReplacesTheOldOne() throws Exception {
+        Files.createDirectories(output.resolve("jobs"));
+        Files.writeString(output.resolve("jobs/removed_upstream.job"), "{}\n");
+        answers.put("a", zip(Map.of("jobs/a.job", "{\"name\":\"a\"}")));
+
+        run(config(List.of("a")));
+
+        assertEquals(List.of("jobs/a.job"), tree(output));
+    }
+
+    @Test
+    void aFailedJobLeavesThePreviousSnapshotExactlyAsItWas() throws Exception {
+        Files.createDirectories(output.resolve("jobs"));
+        Files.writeString(output.resolve("jobs/old.job"), "{\"old\":true}\n");
+        Map<String, String> before = contents(temp);
+        answers.put("good", zip(Map.of("jobs/good.job", "{\"name\":\"good\"}")));
+
+        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("good", "missing"))));
+
+        assertEquals(before, contents(temp));
+        DlfApiException cause = assertInstanceOf(DlfApiException.class, e.failures().get("missing"));
+        assertEquals(400, cause.httpStatus());
+        assertTrue(e.getMessage().contains("job 'missing'") && e.getMessage().contains("DLF.0100")
+                && e.getMessage().contains("The job does not exists.") && e.getMessage().contains("was left as it was"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFailedFirstExportCreatesNoFolderAtAll() {
+        assertThrows(ExportFailedException.class, () -> run(config(List.of("missing"))));
+
+        assertFalse(Files.exists(temp.resolve("project")), "nothing may be left behind, not even empty folders");
+    }
+
+    @Test
+    void twoJobsWithDifferentContentForOneFileFailNamingBoth() throws Exception {
+        answers.put("one", zip(Map.of("jobs/one.job", "{}", "scripts/s.script", "{\"content\":\"select 1\"}")));
+        answers.put("two", zip(Map.of("jobs/two.job", "{}", "scripts/s.script", "{\"content\":\"select 2\"}")));
+
+        SnapshotConflictException e = assertThrows(SnapshotConflictException.class, () -> run(config(List.of("one", "two"))));
+
+        assertTrue(e.getMessage().contains("'one'") && e.getMessage().contains("'two'")
+                && e.getMessage().contains("scripts/s.script"), e.getMessage());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void aHostileArchiveFailsTheJobAndWritesNothingOutside() throws Exception {
+        answers.put("evil", zip(Map.of("jobs/evil.job", "{}", "../../escaped.txt", "gotcha")));
+
+        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("evil"))));
+
+        assertInstanceOf(UnsafeArchiveException.class, e.getCause());
+        assertTrue(e.getMessage().contains("job 'evil'") && e.getMessage().contains(".."), e.getMessage());
+        assertEquals(List.of(), tree(temp));
+    }
+
+    @Test
+    void anHtmlPageInsteadOfAZipIsDescribed() throws Exception {
+        answers.put("a", new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                .body("<!DOCTYPE html><html><body>Proxy login required</body></html>").build());
+
+        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a"))));
+
+        assertTrue(e.getMessage().contains("HTML page") && e.getMessage().contains("Proxy login required")
+                && e.getMessage().contains("text/html"), e.getMessage());
+    }
+
+    @Test
+    void noMoreThanThreadsJobsAreInFlight() throws Exception {
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            jobs.add("job" + i);
+            answers.put("job" + i, zip(Map.of("jobs/job" + i + ".job", "{\"i\":" + i + "}")));
+        }
+
+        run(ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p").jobs(jobs)
+                .outputDirectory(output).threads(3).build());
+
+        assertEquals(3, maxInFlight.get());
+        assertEquals(12, tree(output).size());
+    }
+
+    @Test
+    void obsModeUnpacksNothingAndLogsWhereEachJobWent() throws Exception {
+        answers.put("a", new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"obsPath\":\"obs://bucket/dlf/a_20261128/\"}").build());
+
+        ExportSummary summary = run(ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p")
+                .jobs(List.of("a")).obsPath("obs://bucket/dlf/").outputDirectory(output).build());
+
+        assertEquals("obs://bucket/dlf/a_20261128/", summary.jobs().get(0).obsLocation());
+        assertFalse(Files.exists(temp.resolve("project")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/")),
+                lines::toString);
+        RecordedRequest sent = server.takeRequest();
+        assertEquals("{\"exportDepend\":true,\"exportStatus\":\"DEVELOP\",\"obsPath\":\"obs://bucket/dlf/\"}",
+                sent.getBody().string(StandardCharsets.UTF_8));
+    }
+
+    private ExportSummary run(ExportConfiguration config) throws Exception {
+        try (DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "test"), log)) {
+            return new Exporter(config, client, log).run();
+        }
+    }
+
+    private ExportConfiguration config(List<String> jobs) throws Exception {
+        return ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p").jobs(jobs)
+                .outputDirectory(output).build();
+    }
+
+    static MockResponse zip(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(bytes.toByteArray())).build();
+    }
+
+    static MockResponse error(int status, String code, String message) {
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\"}").build();
+    }
+
+    /** Relative paths of all files under a folder, sorted. */
+    static List<String> tree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** Every file and folder under a root with its content, to prove nothing changed. */
+    static Map<String, String> contents(Path root) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.toList()) {
+                all.put(root.relativize(p).toString(), Files.isDirectory(p) ? "<dir>" : Files.readString(p));
+            }
+        }
+        return all;
+    }
+}
