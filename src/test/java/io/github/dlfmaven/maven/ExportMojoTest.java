@@ -1,0 +1,401 @@
+package io.github.dlfmaven.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+
+/**
+ * The goal inside Maven's own container (maven-plugin-testing-harness): parameter binding, credential
+ * sources with the real {@code SettingsDecrypter}, configuration errors, skip; requests go to a local server.
+ */
+@MojoTest
+class ExportMojoTest {
+
+    static final String SETTINGS_AK = "SETTINGSAK0000000001";
+    static final String SETTINGS_SK = "settingsSecretKey00000000000000000000000";
+    static final String ENV_AK = "ENVIRONMENTAK0000001";
+    static final String ENV_SK = "environmentSecretKey000000000000000000000";
+    static final String ENV_TOKEN = "environmentSecurityToken0000";
+    static final String MASTER_PASSWORD = "test-master-password";
+
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Settings settings = new Settings();
+    private final Properties systemProperties = new Properties();
+    private final Properties userProperties = new Properties();
+    private final MockWebServer server = new MockWebServer();
+    private boolean offline;
+
+    @TempDir
+    Path temp;
+
+    @Provides
+    Log log() {
+        return new SystemStreamLog() {
+            @Override
+            public boolean isDebugEnabled() {
+                return true;
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+                lines.add("[DEBUG] " + content);
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                lines.add("[INFO] " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                lines.add("[WARNING] " + content);
+            }
+        };
+    }
+
+    @Provides
+    MavenProject project() {
+        MavenProject project = new MavenProject();
+        Build build = new Build();
+        build.setDirectory(new File(MojoExtension.getBasedir(), "target").getAbsolutePath());
+        project.getModel().setBuild(build);
+        project.setFile(new File(MojoExtension.getBasedir(), "pom.xml"));
+        return project;
+    }
+
+    @Provides
+    MavenSession session() {
+        MavenSession session = mock(MavenSession.class);
+        lenient().when(session.getUserProperties()).thenReturn(userProperties);
+        lenient().when(session.getSystemProperties()).thenReturn(systemProperties);
+        lenient().when(session.getSettings()).thenReturn(settings);
+        lenient().when(session.isOffline()).thenAnswer(invocation -> offline);
+        lenient().when(session.getExecutionRootDirectory()).thenReturn(MojoExtension.getBasedir());
+        return session;
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        System.clearProperty("settings.security");
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void parameterDefaults(ExportMojo mojo) {
+        assertEquals(new File(MojoExtension.getBasedir(), "target/dlf").getAbsoluteFile(), mojo.outputDirectory.getAbsoluteFile());
+        assertEquals("dlf", mojo.serverId);
+        assertEquals("DEVELOP", mojo.exportStatus);
+        assertTrue(mojo.exportDepend);
+        assertFalse(mojo.skip);
+        assertEquals(4, mojo.threads);
+        assertEquals(3, mojo.retries);
+        assertEquals(10, mojo.connectTimeout);
+        assertEquals(120, mojo.readTimeout);
+        assertEquals(1L << 30, mojo.maxExtractedBytes);
+        assertEquals(10_000, mojo.maxEntries);
+        assertNull(mojo.region);
+        assertNull(mojo.endpoint);
+        assertNull(mojo.obsPath);
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    @MojoParameter(name = "jobs", value = "a, b,c")
+    @MojoParameter(name = "threads", value = "2")
+    void commaSeparatedJobs(ExportMojo mojo) {
+        // Maven splits at commas without trimming; the configuration trims each name.
+        assertEquals(List.of("a", " b", "c"), mojo.jobs);
+        assertEquals(2, mojo.threads);
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    @MojoParameter(name = "skip", value = "true")
+    void skipSendsNoRequest(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+
+        mojo.execute();
+
+        assertEquals(0, server.getRequestCount());
+        assertTrue(lines.contains("[INFO] Skipping the DLF export (dlf.skip=true)."), lines::toString);
+        assertFalse(Files.exists(mojo.outputDirectory.toPath()));
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void missingProjectIdIsReportedBeforeAnyRequest(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        mojo.projectId = null;
+        environment(ENV_AK, ENV_SK, null);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("-Ddlf.projectId") && e.getMessage().contains("HUAWEICLOUD_SDK_PROJECT_ID"),
+                e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void projectIdFallsBackToTheEnvironment(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        mojo.projectId = null;
+        environment(ENV_AK, ENV_SK, null);
+        systemProperties.setProperty("env.HUAWEICLOUD_SDK_PROJECT_ID", "fromenvironment");
+        server.enqueue(zip("jobs/a.job", "{}"));
+
+        mojo.execute();
+
+        assertEquals("/v1/fromenvironment/jobs/a/export", server.takeRequest().getUrl().encodedPath());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    @MojoParameter(name = "exportStatus", value = "RELEASED")
+    void everyConfigurationProblemIsListedAtOnce(ExportMojo mojo) throws Exception {
+        mojo.outputDirectory = temp.resolve("out").toFile();
+        mojo.endpoint = "ftp://example.invalid/";
+        mojo.projectId = "p";
+        environment(ENV_AK, ENV_SK, null);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("3 problems"), e.getMessage());
+        assertTrue(e.getMessage().contains("'RELEASED' is not valid: use DEVELOP") && e.getMessage().contains("or SUBMIT"), e.getMessage());
+        assertTrue(e.getMessage().contains("ftp://example.invalid/") && e.getMessage().contains("-Ddlf.endpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("No jobs to export") && e.getMessage().contains("-Ddlf.jobs"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void noCredentialsAnywhere(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("<id>dlf</id>") && e.getMessage().contains("HUAWEICLOUD_SDK_AK")
+                && e.getMessage().contains("HUAWEICLOUD_SDK_SK"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void encryptedSettingsPasswordWinsOverTheEnvironment(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        encryptedServer("dlf", SETTINGS_AK, SETTINGS_SK);
+        environment(ENV_AK, ENV_SK, ENV_TOKEN);
+        server.enqueue(zip("jobs/a.job", "{}"));
+
+        mojo.execute();
+
+        RecordedRequest sent = server.takeRequest();
+        assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=" + SETTINGS_AK + ", "));
+        assertNull(sent.getHeaders().get("X-Security-Token"), "the environment's token belongs to the environment's key");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from settings.xml server 'dlf'")), lines::toString);
+        assertNoSecretIn(lines, sent);
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    @MojoParameter(name = "serverId", value = "other")
+    void environmentIsUsedWhenTheServerIsAbsent(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        encryptedServer("dlf", SETTINGS_AK, SETTINGS_SK);
+        environment(ENV_AK, ENV_SK, ENV_TOKEN);
+        server.enqueue(zip("jobs/a.job", "{}"));
+
+        mojo.execute();
+
+        RecordedRequest sent = server.takeRequest();
+        assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=" + ENV_AK + ", "));
+        assertEquals(ENV_TOKEN, sent.getHeaders().get("X-Security-Token"));
+        assertTrue(sent.getHeaders().get("Authorization").contains(";x-security-token,"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from environment (HUAWEICLOUD_SDK_AK")), lines::toString);
+        assertNoSecretIn(lines, sent);
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void aPasswordThatCannotBeDecryptedFailsTheBuild(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        writeSettingsSecurity();
+        Server broken = new Server();
+        broken.setId("dlf");
+        broken.setUsername(SETTINGS_AK);
+        broken.setPassword(new DefaultPlexusCipher().encryptAndDecorate(SETTINGS_SK, "a-different-master-password"));
+        settings.addServer(broken);
+        environment(ENV_AK, ENV_SK, null);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of settings.xml server 'dlf'"), e.getMessage());
+        assertTrue(e.getMessage().contains("settings-security.xml"), e.getMessage());
+        assertFalse(e.getMessage().contains(broken.getPassword()), "not even the encrypted value is shown");
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void unauthorizedNamesTheCredentialSourceAndLeaksNothing(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, ENV_TOKEN);
+        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}")
+                .build());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("job 'a'") && e.getMessage().contains("HTTP 401")
+                && e.getMessage().contains("APIGW.0301") && e.getMessage().contains("environment (HUAWEICLOUD_SDK_AK"),
+                e.getMessage());
+        List<String> everything = new ArrayList<>(lines);
+        everything.add(e.getMessage());
+        assertNoSecretIn(everything, server.takeRequest());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void offlineBuildsDoNotReachRemoteEndpoints(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        mojo.endpoint = "https://dayu-dlf.cn-north-4.myhuaweicloud.com";
+        environment(ENV_AK, ENV_SK, null);
+        offline = true;
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("offline (-o)"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void aFailedExportLeavesTheSnapshotUntouchedAndIsAFailure(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        Path old = mojo.outputDirectory.toPath().resolve("jobs/old.job");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}\n");
+        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"DLF.0100\",\"error_msg\":\"The job does not exists.\"}").build());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("DLF.0100"), e.getMessage());
+        assertEquals(List.of("old.job"), Files.list(old.getParent()).map(p -> p.getFileName().toString()).toList());
+        assertEquals(List.of("jobs"), Files.list(mojo.outputDirectory.toPath()).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void anUnreachableEndpointIsAnExecutionError(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        mojo.retries = 0;
+        int port = server.getPort();
+        server.close();
+        mojo.endpoint = "http://127.0.0.1:" + port;
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("could not connect to http://127.0.0.1:" + port), e.getMessage());
+    }
+
+    private void configureForServer(ExportMojo mojo, String... jobs) {
+        mojo.endpoint = server.url("/").toString();
+        mojo.projectId = "0833a5737480d53b2f25c010dc1a7b88";
+        mojo.jobs = List.of(jobs);
+        mojo.outputDirectory = temp.resolve("target/dlf").toFile();
+    }
+
+    private void environment(String ak, String sk, String token) {
+        systemProperties.setProperty("env.HUAWEICLOUD_SDK_AK", ak);
+        systemProperties.setProperty("env.HUAWEICLOUD_SDK_SK", sk);
+        if (token != null) {
+            systemProperties.setProperty("env.HUAWEICLOUD_SDK_SECURITY_TOKEN", token);
+        }
+    }
+
+    /** A settings.xml server whose password is encrypted with a master password from a generated settings-security.xml. */
+    private void encryptedServer(String id, String ak, String sk) throws Exception {
+        writeSettingsSecurity();
+        Server server = new Server();
+        server.setId(id);
+        server.setUsername(ak);
+        server.setPassword(new DefaultPlexusCipher().encryptAndDecorate(sk, MASTER_PASSWORD));
+        settings.addServer(server);
+    }
+
+    private void writeSettingsSecurity() throws Exception {
+        Path security = temp.resolve("settings-security.xml");
+        // Maven keeps the master password encrypted with the fixed passphrase "settings.security".
+        Files.writeString(security, "<settingsSecurity><master>"
+                + new DefaultPlexusCipher().encryptAndDecorate(MASTER_PASSWORD, "settings.security")
+                + "</master></settingsSecurity>");
+        System.setProperty("settings.security", security.toString());
+    }
+
+    private static void assertNoSecretIn(List<String> texts, RecordedRequest sent) {
+        String authorization = sent.getHeaders().get("Authorization");
+        String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+        for (String text : texts) {
+            for (String secret : List.of(SETTINGS_SK, ENV_SK, ENV_TOKEN, signature)) {
+                assertFalse(text.contains(secret), () -> "a secret leaked into: " + text);
+            }
+        }
+    }
+
+    private static MockResponse zip(String name, String content) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(bytes.toByteArray())).build();
+    }
+}
