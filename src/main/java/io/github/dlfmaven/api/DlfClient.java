@@ -176,7 +176,10 @@ public final class DlfClient implements AutoCloseable {
     /** Returns how long to wait before the next attempt, or throws when this answer is final. */
     private Duration retryWait(String job, Response response, int attempt) throws IOException, DlfApiException {
         int status = response.code();
-        if (!RetryPolicy.isRetryableStatus(status) || attempt > retryPolicy.retries()) {
+        if (!RetryPolicy.isRetryableStatus(status)) {
+            throw apiError(job, response, null);
+        }
+        if (attempt > retryPolicy.retries()) {
             throw apiError(job, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
         }
         Optional<Duration> retryAfter =
@@ -200,21 +203,26 @@ public final class DlfClient implements AutoCloseable {
         long total = 0;
         try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw new IOException("The export of job '" + job + "' broke off after " + total + " bytes: "
+                            + e.getMessage() + ". Check the network and readTimeout (-Ddlf.readTimeout), then run the"
+                            + " build again.", e);
+                }
+                if (read == -1) {
+                    break;
+                }
                 total += read;
                 if (total > maxBytes) {
                     throw new IOException("The export of job '" + job + "' is larger than " + maxBytes
                             + " bytes; raise maxExtractedBytes (-Ddlf.maxExtractedBytes) if the job really is that big.");
                 }
+                // A write failure (disk full, say) keeps its own message: it is not the network's fault.
                 out.write(buffer, 0, read);
             }
-        } catch (IOException e) {
-            if (total > maxBytes) {
-                throw e;
-            }
-            throw new IOException("The export of job '" + job + "' broke off after " + total + " bytes: " + e.getMessage()
-                    + ". Check the network and readTimeout (-Ddlf.readTimeout), then run the build again.", e);
         }
         String contentType = response.header("Content-Type", "");
         if (total <= SMALL_BODY_LIMIT && !startsWithZipHeader(file)) {
@@ -249,8 +257,9 @@ public final class DlfClient implements AutoCloseable {
         String code = json == null ? null : firstText(json, "error_code", "code", "errorCode");
         String message = json == null ? null : firstText(json, "error_msg", "message", "errorMsg");
         if (json == null && !text.isBlank()) {
+            // Redact before the preview cuts the text: a secret cut in two would no longer be recognised.
             message = "the server sent " + response.header("Content-Type", "no Content-Type") + " instead of a DLF error: "
-                    + BodyPreview.of(text);
+                    + BodyPreview.of(redact(text));
         }
         String hint = switch (response.code()) {
             case 401 -> "The request was signed with the credentials from " + credentials.source()
@@ -264,7 +273,7 @@ public final class DlfClient implements AutoCloseable {
         if (extraHint != null) {
             hint = hint == null ? extraHint : hint + " " + extraHint;
         }
-        return new DlfApiException(job, response.code(), code, redact(message), requestId(response, json), hint);
+        return new DlfApiException(job, response.code(), redact(code), redact(message), redact(requestId(response, json)), hint);
     }
 
     private IOException failure(String job, HttpUrl url, int attempts, boolean connected, IOException cause) {

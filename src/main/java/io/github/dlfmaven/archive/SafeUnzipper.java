@@ -44,6 +44,7 @@ public final class SafeUnzipper {
 
     /** Definitions larger than this are kept byte for byte rather than parsed, to bound memory use. */
     static final long MAX_NORMALIZED_BYTES = 8L << 20;
+    private static final long BIG_DOCUMENT_BYTES = 1L << 20;
 
     private static final Map<String, String> FOLDER_BY_EXTENSION =
             Map.of(".job", "jobs", ".script", "scripts", ".resource", "resources");
@@ -51,6 +52,7 @@ public final class SafeUnzipper {
 
     private final ArchiveLimits limits;
     private final JsonNormalizer normalizer = new JsonNormalizer();
+    private final Object bigDocumentLock = new Object();
 
     public SafeUnzipper(ArchiveLimits limits) {
         this.limits = limits;
@@ -183,28 +185,37 @@ public final class SafeUnzipper {
         }
         Path incoming = Files.createTempFile(file.getParent(), ".entry-", ".part");
         try {
-            long size = copyCounting(zipFile, entry, incoming, inflated);
+            MessageDigest digest = sha256();
+            long size = copyCounting(zipFile, entry, incoming, inflated, digest);
+            String sha256 = HEX.formatHex(digest.digest());
             boolean normalized = true;
             if (FOLDER_BY_EXTENSION.containsKey(extension(destination)) || destination.endsWith(".json")) {
-                normalized = size <= MAX_NORMALIZED_BYTES && normalizeInPlace(incoming);
+                byte[] json = size <= MAX_NORMALIZED_BYTES ? normalized(incoming, size) : null;
+                normalized = json != null;
+                if (normalized) {
+                    Files.write(incoming, json);
+                    size = json.length;
+                    sha256 = HEX.formatHex(sha256().digest(json));
+                }
             }
             try {
                 Files.move(incoming, file);
             } catch (FileAlreadyExistsException e) {
                 // Same destination from two entries (batch layout); the caller compares their content.
-                return new ExtractedFile(destination, Files.size(incoming), sha256(incoming), normalized);
             }
-            return new ExtractedFile(destination, Files.size(file), sha256(file), normalized);
+            return new ExtractedFile(destination, size, sha256, normalized);
         } finally {
             Files.deleteIfExists(incoming);
         }
     }
 
-    private long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated)
+    /** Copies one entry, counting inflated bytes against the archive's limit and hashing what is written. */
+    private long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated, MessageDigest digest)
             throws IOException, UnsafeArchiveException {
         long size = 0;
         try (InputStream in = zipFile.getInputStream(entry);
-                OutputStream out = Files.newOutputStream(to, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new DigestOutputStream(
+                        Files.newOutputStream(to, StandardOpenOption.TRUNCATE_EXISTING), digest)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
             while ((read = in.read(buffer)) != -1) {
@@ -221,16 +232,24 @@ public final class SafeUnzipper {
         return size;
     }
 
-    private boolean normalizeInPlace(Path file) throws IOException {
-        byte[] original = Files.readAllBytes(file);
-        byte[] normalized;
-        try {
-            normalized = normalizer.normalize(original);
-        } catch (IOException notJson) {
-            return false;
+    /** The normalized document, or null when the file is not JSON. */
+    private byte[] normalized(Path file, long size) throws IOException {
+        if (size <= BIG_DOCUMENT_BYTES) {
+            return normalizeOrNull(Files.readAllBytes(file));
         }
-        Files.write(file, normalized);
-        return true;
+        // A parsed tree takes several times the file's size; parse one big document at a time so that
+        // parallel jobs stay within a small heap.
+        synchronized (bigDocumentLock) {
+            return normalizeOrNull(Files.readAllBytes(file));
+        }
+    }
+
+    private byte[] normalizeOrNull(byte[] original) {
+        try {
+            return normalizer.normalize(original);
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static String extension(String name) {
@@ -238,14 +257,9 @@ public final class SafeUnzipper {
         return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
     }
 
-    private static String sha256(Path file) throws IOException {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = Files.newInputStream(file);
-                    OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                in.transferTo(sink);
-            }
-            return HEX.formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One or more jobs could not be exported; the output folder was left as it was.
@@ -22,11 +21,17 @@ public class ExportFailedException extends Exception {
     }
 
     private static String describe(Map<String, Exception> failures, int jobCount, String outcome) {
-        if (failures.size() == 1) {
-            return failures.values().iterator().next().getMessage() + " " + outcome;
+        List<String> reasons = failures.entrySet().stream().map(ExportFailedException::reason).toList();
+        if (reasons.size() == 1) {
+            return reasons.get(0) + " " + outcome;
         }
-        return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - "
-                + failures.values().stream().map(Exception::getMessage).collect(Collectors.joining("\n  - "));
+        return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - " + String.join("\n  - ", reasons);
+    }
+
+    /** The failure's message, naming the job when the message itself does not (a disk error, say). */
+    private static String reason(Map.Entry<String, Exception> failure) {
+        String message = String.valueOf(failure.getValue().getMessage());
+        return message.contains("'" + failure.getKey() + "'") ? message : "Job '" + failure.getKey() + "': " + message;
     }
 
     /** Job name to the reason it failed, in the configured job order. */

@@ -1,0 +1,140 @@
+package io.github.dlfmaven.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetryPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T10:15:00Z");
+    private static final int SAMPLES = 500;
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    @Test
+    void backoffStaysWithinHalfStepAndStepAndGrows() {
+        RetryPolicy policy = RetryPolicy.of(10).withDelays(Duration.ofMillis(100), Duration.ofSeconds(100));
+        long previousMax = 0;
+        for (int retry = 1; retry <= 8; retry++) {
+            long step = 100L << (retry - 1);
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < SAMPLES; i++) {
+                long wait = policy.backoff(retry).toMillis();
+                assertTrue(wait >= step / 2 && wait <= step,
+                        "retry " + retry + ": " + wait + " ms not within [" + step / 2 + ", " + step + "]");
+                min = Math.min(min, wait);
+                max = Math.max(max, wait);
+            }
+            // Grows: nothing this retry waits is shorter than the longest wait of the retry before.
+            assertTrue(min >= previousMax, "retry " + retry + " waited " + min + " ms < " + previousMax + " ms");
+            // Jitter: 500 samples over a range of step/2 + 1 values are not all the same.
+            assertTrue(max > min, "no jitter at retry " + retry);
+            previousMax = max;
+        }
+    }
+
+    @Test
+    void backoffIsCappedAtMaxDelay() {
+        RetryPolicy policy = RetryPolicy.of(3).withDelays(Duration.ofMillis(100), Duration.ofMillis(1000));
+        for (int retry : new int[] {5, 10, 21, 30, 64, 1000, Integer.MAX_VALUE}) {
+            for (int i = 0; i < SAMPLES; i++) {
+                long wait = policy.backoff(retry).toMillis();
+                assertTrue(wait >= 500 && wait <= 1000, "retry " + retry + ": " + wait + " ms");
+            }
+        }
+    }
+
+    @Test
+    void defaultPolicyWaitsOneTwoFourSecondsAtMostThirty() {
+        RetryPolicy policy = RetryPolicy.of(3);
+        assertEquals(3, policy.retries());
+        assertEquals(Duration.ofMinutes(2), policy.maxRetryAfter());
+        long[] steps = {1000, 2000, 4000, 8000, 16000, 30000, 30000};
+        for (int i = 0; i < steps.length; i++) {
+            long wait = policy.backoff(i + 1).toMillis();
+            assertTrue(wait >= steps[i] / 2 && wait <= steps[i], "retry " + (i + 1) + ": " + wait);
+        }
+    }
+
+    @Test
+    void withDelaysKeepsRetriesAndMaxRetryAfter() {
+        RetryPolicy policy = RetryPolicy.of(7).withDelays(Duration.ofMillis(10), Duration.ofMillis(50));
+        assertEquals(7, policy.retries());
+        assertEquals(Duration.ofMinutes(2), policy.maxRetryAfter());
+        for (int i = 0; i < SAMPLES; i++) {
+            long wait = policy.backoff(1).toMillis();
+            assertTrue(wait >= 5 && wait <= 10, wait + " ms");
+        }
+    }
+
+    @Test
+    void negativeRetriesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.of(-1));
+        assertEquals(0, RetryPolicy.of(0).retries());
+    }
+
+    @Test
+    void parseRetryAfterSeconds() {
+        assertEquals(Optional.of(Duration.ofSeconds(120)), RetryPolicy.parseRetryAfter("120", NOW));
+        assertEquals(Optional.of(Duration.ofSeconds(5)), RetryPolicy.parseRetryAfter("  5 ", NOW));
+        assertEquals(Optional.of(Duration.ZERO), RetryPolicy.parseRetryAfter("0", NOW));
+        assertEquals(Optional.of(Duration.ofSeconds(3600)), RetryPolicy.parseRetryAfter("3600", NOW));
+        // Negative seconds are not valid but mean "now" at most.
+        assertEquals(Optional.of(Duration.ZERO), RetryPolicy.parseRetryAfter("-3", NOW));
+    }
+
+    @Test
+    void parseRetryAfterHttpDate() {
+        assertEquals(Optional.of(Duration.ofSeconds(30)),
+                RetryPolicy.parseRetryAfter(httpDate(NOW.plusSeconds(30)), NOW));
+        assertEquals(Optional.of(Duration.ofHours(2)),
+                RetryPolicy.parseRetryAfter(httpDate(NOW.plus(Duration.ofHours(2))), NOW));
+        // Written out by hand, as a server sends it (28 Nov 2026 is a Saturday).
+        assertEquals(Optional.of(Duration.ofSeconds(45)),
+                RetryPolicy.parseRetryAfter("Sat, 28 Nov 2026 10:15:45 GMT", NOW));
+    }
+
+    @Test
+    void parseRetryAfterPastDateIsZero() {
+        assertEquals(Optional.of(Duration.ZERO), RetryPolicy.parseRetryAfter(httpDate(NOW.minusSeconds(90)), NOW));
+        assertEquals(Optional.of(Duration.ZERO), RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", NOW));
+        assertEquals(Optional.of(Duration.ZERO), RetryPolicy.parseRetryAfter(httpDate(NOW), NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "soon", "1.5", "1s", "Saturday", "28 Nov 2026", "2026-11-28T10:15:45Z",
+        "99999999999999999999999"})
+    void parseRetryAfterGarbageIsEmpty(String value) {
+        assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(value, NOW));
+    }
+
+    @Test
+    void parseRetryAfterAbsentIsEmpty() {
+        assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(null, NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 502, 503, 504})
+    void retryableStatuses(int status) {
+        assertTrue(RetryPolicy.isRetryableStatus(status));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 201, 204, 301, 400, 401, 403, 404, 408, 409, 413, 500, 501, 505})
+    void notRetryableStatuses(int status) {
+        assertFalse(RetryPolicy.isRetryableStatus(status));
+    }
+}

@@ -1,0 +1,214 @@
+package io.github.dlfmaven.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.export.ExportSummary;
+import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.log.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.BufferedSink;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports a 1 GB job plus three jobs with multi-megabyte JSON definitions from a local server and prints
+ * time, throughput and peak heap. Run with {@code mvn -Pbenchmark test}, which forks the JVM with
+ * {@code -Xmx128m}: the export must stream, never hold a package in memory. It asserts the result, not
+ * the speed.
+ */
+@Tag("benchmark")
+class LargeExportBenchmark {
+
+    private static final long BIG_JOB_BYTES = 1_000_000_000L;
+    private static final int BIG_JOB_ENTRIES = 16;
+    private static final int JSON_JOBS = 3;
+    private static final int JSON_DEFINITION_CHARS = 7 << 20;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void oneGigabyteUnderASmallHeap() throws Exception {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        assertTrue(maxHeap <= 160L << 20, "run with -Xmx128m (mvn -Pbenchmark test); max heap is " + mb(maxHeap));
+
+        Path packages = Files.createDirectories(temp.resolve("packages"));
+        long started = System.nanoTime();
+        Path big = bigPackage(packages.resolve("big.zip"));
+        List<Path> jsonPackages = new ArrayList<>();
+        for (int i = 0; i < JSON_JOBS; i++) {
+            jsonPackages.add(jsonPackage(packages.resolve("json" + i + ".zip"), "json" + i));
+        }
+        System.out.printf(Locale.ROOT, "[benchmark] packages generated in %.1f s: big %s, json %s each%n",
+                seconds(started), mb(Files.size(big)), mb(Files.size(jsonPackages.get(0))));
+
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String job = request.getUrl().pathSegments().get(3);
+                    Path file = job.equals("big") ? big : packages.resolve(job + ".zip");
+                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
+                            .body(new FileBody(file)).build();
+                }
+            });
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            List<String> jobs = new ArrayList<>(List.of("big"));
+            for (int i = 0; i < JSON_JOBS; i++) {
+                jobs.add("json" + i);
+            }
+            ExportConfiguration config = ExportConfiguration.builder().endpoint(server.url("/").toString())
+                    .projectId("p").jobs(jobs).threads(4).outputDirectory(temp.resolve("out")).build();
+            HeapSampler heap = new HeapSampler();
+            long exportStarted = System.nanoTime();
+            ExportSummary summary;
+            try (DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE)) {
+                summary = new Exporter(config, client, Log.NONE).run();
+            } finally {
+                heap.stop();
+            }
+            double exportSeconds = seconds(exportStarted);
+            long extracted;
+            try (Stream<Path> files = Files.walk(temp.resolve("out"))) {
+                extracted = files.filter(Files::isRegularFile).mapToLong(LargeExportBenchmark::size).sum();
+            }
+            System.out.printf(Locale.ROOT,
+                    "[benchmark] exported %d jobs: %s downloaded, %s extracted in %.1f s (%.0f MB/s); max heap %s, peak heap used (sampled) %s%n",
+                    jobs.size(), mb(summary.bytesDownloaded()), mb(extracted), exportSeconds,
+                    summary.bytesDownloaded() / 1e6 / exportSeconds, mb(maxHeap), mb(heap.peak));
+            assertEquals(BIG_JOB_ENTRIES + 1 + JSON_JOBS * 2, summary.filesWritten());
+            assertTrue(extracted > BIG_JOB_BYTES + JSON_JOBS * (long) JSON_DEFINITION_CHARS);
+        }
+    }
+
+    /** 1 GB of incompressible data in 16 entries, stored without compression as DLF would for binaries. */
+    private static Path bigPackage(Path zip) throws IOException {
+        SplittableRandom random = new SplittableRandom(42);
+        byte[] buffer = new byte[1 << 20];
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.setLevel(Deflater.NO_COMPRESSION);
+            out.putNextEntry(new ZipEntry("jobs/big.job"));
+            out.write("{\"name\":\"big\",\"nodes\":[]}".getBytes(StandardCharsets.UTF_8));
+            long perEntry = BIG_JOB_BYTES / BIG_JOB_ENTRIES;
+            for (int e = 0; e < BIG_JOB_ENTRIES; e++) {
+                out.putNextEntry(new ZipEntry("cdm/blob-" + e + ".bin"));
+                for (long written = 0; written < perEntry; written += buffer.length) {
+                    for (int i = 0; i < buffer.length; i += 8) {
+                        long value = random.nextLong();
+                        for (int b = 0; b < 8; b++) {
+                            buffer[i + b] = (byte) (value >>> (8 * b));
+                        }
+                    }
+                    out.write(buffer, 0, (int) Math.min(buffer.length, perEntry - written));
+                }
+            }
+        }
+        return zip;
+    }
+
+    /** A job with a multi-megabyte script, which the export parses and normalizes. */
+    private static Path jsonPackage(Path zip, String job) throws IOException {
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("jobs/" + job + ".job"));
+            out.write(("{\"name\":\"" + job + "\"}").getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("scripts/" + job + ".script"));
+            StringBuilder content = new StringBuilder(JSON_DEFINITION_CHARS + 64);
+            while (content.length() < JSON_DEFINITION_CHARS) {
+                content.append("SELECT col_").append(content.length()).append(" FROM t; ");
+            }
+            out.write(("{\"type\":\"HiveSQL\",\"name\":\"" + job + "\",\"content\":\"" + content + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return zip;
+    }
+
+    private static final class FileBody implements MockResponseBody {
+        private final Path file;
+
+        FileBody(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public long getContentLength() {
+            return size(file);
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try (InputStream in = Files.newInputStream(file); OutputStream out = sink.outputStream()) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    /** Samples the used heap every few milliseconds; the peak includes garbage not yet collected. */
+    private static final class HeapSampler {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1e9;
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+}
