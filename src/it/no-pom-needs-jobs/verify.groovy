@@ -1,5 +1,9 @@
 def log = new File(basedir, 'build.log').text
+assert log.contains('[DEBUG] Configuring mojo io.github.dlfmaven:dlf-maven-plugin:') // -X really was on
 assert log.contains('The dlf:export configuration has 2 problems:')
 assert log.contains('No jobs to export')
 assert log.contains("Export status 'RELEASED' is not valid")
+assert !log.contains('itSecretKeyThatMustNeverBePrinted')
+assert !log.contains('itSecurityTokenThatMustNeverBePrinted')
+assert !log.contains('ITACCESSKEY000000001')
 assert !new File(basedir, 'target/dlf').exists()

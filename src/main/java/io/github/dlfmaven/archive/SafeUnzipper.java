@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -183,7 +184,8 @@ public final class SafeUnzipper {
         if (!file.getParent().toRealPath().startsWith(root)) {
             throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
         }
-        Path incoming = Files.createTempFile(file.getParent(), ".entry-", ".part");
+        // Not Files.createTempFile: its owner-only permissions would stick to the snapshot's files.
+        Path incoming = Files.createFile(file.getParent().resolve(".entry-" + UUID.randomUUID() + ".part"));
         try {
             MessageDigest digest = sha256();
             long size = copyCounting(zipFile, entry, incoming, inflated, digest);

@@ -218,6 +218,10 @@ public class ExportMojo extends AbstractMojo {
                     + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
         }
         Log log = new MavenLog(getLog());
+        if (config.endpoint().getScheme().equals("http") && !isLoopback(config.endpoint().getHost())) {
+            log.warn("The endpoint " + config.endpoint() + " is plain http: requests, and a security token with them,"
+                    + " travel unencrypted. Use https outside local test setups.");
+        }
         log.info("Exporting " + config.jobs().size() + " DLF job(s) from " + config.endpoint() + " (project "
                 + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
                 + credentials.source() + ".");
