@@ -1,6 +1,7 @@
 package io.github.dlfmaven.archive;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -20,7 +21,9 @@ import java.util.TreeMap;
 /**
  * Rewrites JSON so that equal content gives equal bytes and git diffs show only real changes: UTF-8,
  * object keys sorted (Java String order), two-space indent, {@code \n} line ends, a final newline.
- * Numbers keep their exact text ({@code 1.50} stays {@code 1.50}); non-ASCII stays unescaped.
+ * Numbers keep their value and precision ({@code 1.50} stays {@code 1.50}, big integers stay exact); only
+ * exponent notation is rewritten canonically ({@code 1e3} becomes {@code 1E+3}) and {@code -0} becomes {@code 0}.
+ * Non-ASCII text stays unescaped. A UTF-8 byte order mark is dropped.
  * A document with duplicate keys is refused rather than silently losing one of them.
  */
 public final class JsonNormalizer {
@@ -29,6 +32,8 @@ public final class JsonNormalizer {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Without this, characters outside the BMP (emoji, CJK Extension B) come out as \uD83D\uDE00 escapes.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -30,7 +31,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * Extracts a DLF job package into a folder, refusing anything that could escape it or exhaust the disk.
  *
  * <p>Refused: a body that is not a zip (the message says what it is instead), a truncated or corrupt
- * zip, absolute paths, {@code ..} segments, symbolic links, the same name twice, more than
+ * zip (including an entry that fails its CRC check), absolute paths, {@code ..} segments, symbolic links,
+ * the same name twice, a file where another entry needs a folder, more than
  * {@link ArchiveLimits#maxEntries()} entries, more than {@link ArchiveLimits#maxExtractedBytes()} bytes
  * (counted while inflating, whatever the headers claim).
  *
@@ -92,7 +94,8 @@ public final class SafeUnzipper {
                             + " this plugin cannot read.");
                 }
                 String destination = destination(name);
-                ExtractedFile file = extractEntry(zipFile, entry, root, destination, inflated);
+                ExtractedFile file = extractEntry(zipFile, entry, root, destination, written.containsKey(destination),
+                        inflated);
                 ExtractedFile earlier = written.putIfAbsent(destination, file);
                 if (earlier == null) {
                     files.add(file);
@@ -174,12 +177,16 @@ public final class SafeUnzipper {
     }
 
     private ExtractedFile extractEntry(ZipFile zipFile, ZipArchiveEntry entry, Path root, String destination,
-            long[] inflated) throws IOException, UnsafeArchiveException {
+            boolean destinationWritten, long[] inflated) throws IOException, UnsafeArchiveException {
         Path file = root.resolve(destination).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
             throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
         }
-        Files.createDirectories(file.getParent());
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (FileAlreadyExistsException e) {
+            throw new UnsafeArchiveException("Entry '" + entry.getName() + "' needs a folder where another entry is a file.");
+        }
         // Parents were created by us inside root; make sure none of them is a link that leads elsewhere.
         if (!file.getParent().toRealPath().startsWith(root)) {
             throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
@@ -191,7 +198,8 @@ public final class SafeUnzipper {
             long size = copyCounting(zipFile, entry, incoming, inflated, digest);
             String sha256 = HEX.formatHex(digest.digest());
             boolean normalized = true;
-            if (FOLDER_BY_EXTENSION.containsKey(extension(destination)) || destination.endsWith(".json")) {
+            String extension = extension(destination);
+            if (FOLDER_BY_EXTENSION.containsKey(extension) || extension.equals(".json")) {
                 byte[] json = size <= MAX_NORMALIZED_BYTES ? normalized(incoming, size) : null;
                 normalized = json != null;
                 if (normalized) {
@@ -203,6 +211,12 @@ public final class SafeUnzipper {
             try {
                 Files.move(incoming, file);
             } catch (FileAlreadyExistsException e) {
+                if (!destinationWritten) {
+                    // A folder of that name, or (on a case-insensitive file system) a name differing only in case.
+                    throw new UnsafeArchiveException("Entry '" + entry.getName() + "' collides with a folder or another"
+                            + " file at '" + destination + "' (a file and a folder of the same name, or names that differ"
+                            + " only in case).");
+                }
                 // Same destination from two entries (batch layout); the caller compares their content.
             }
             return new ExtractedFile(destination, size, sha256, normalized);
@@ -215,6 +229,7 @@ public final class SafeUnzipper {
     private long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated, MessageDigest digest)
             throws IOException, UnsafeArchiveException {
         long size = 0;
+        CRC32 crc = new CRC32();
         try (InputStream in = zipFile.getInputStream(entry);
                 OutputStream out = new DigestOutputStream(
                         Files.newOutputStream(to, StandardOpenOption.TRUNCATE_EXISTING), digest)) {
@@ -229,7 +244,13 @@ public final class SafeUnzipper {
                             + " (-Ddlf.maxExtractedBytes) if that is expected.");
                 }
                 out.write(buffer, 0, read);
+                crc.update(buffer, 0, read);
             }
+        }
+        // Inflating does not check the CRC, and stored entries have nothing else that would notice damage.
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + entry.getName()
+                    + "' fails its CRC check.");
         }
         return size;
     }

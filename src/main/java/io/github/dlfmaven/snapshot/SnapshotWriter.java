@@ -39,6 +39,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final Map<String, Origin> origins = new HashMap<>();
     private int folders;
     private boolean committed;
+    private boolean closed;
 
     private record Origin(String job, String sha256) {}
 
@@ -91,6 +92,10 @@ public final class SnapshotWriter implements AutoCloseable {
             throws IOException, SnapshotConflictException {
         int added = 0;
         for (ExtractedFile file : files) {
+            if (file.path().startsWith(WORK_PREFIX)) {
+                throw new SnapshotConflictException("Job '" + job + "' brings " + file.path() + ", a name this plugin"
+                        + " reserves for its work folder; rename it in DataArts Factory.");
+            }
             Origin earlier = origins.get(file.path());
             if (earlier != null) {
                 if (!earlier.sha256().equals(file.sha256())) {
@@ -150,6 +155,10 @@ public final class SnapshotWriter implements AutoCloseable {
     /** Removes the work area; without a commit also the folders {@link #open} created. */
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         deleteTree(work);
         if (!committed) {
             for (Path created : createdDirectories) {

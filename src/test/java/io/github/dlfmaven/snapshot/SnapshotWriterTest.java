@@ -1,0 +1,395 @@
+package io.github.dlfmaven.snapshot;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.archive.ArchiveLimits;
+import io.github.dlfmaven.archive.ExtractedFile;
+import io.github.dlfmaven.archive.SafeUnzipper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Layout: {@code project/pom.xml}, {@code project/target/classes/App.class} (a sibling that must never change) and
+ * the output folder {@code project/target/dlf}.
+ */
+class SnapshotWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path project;
+    private Path target;
+    private Path output;
+
+    @BeforeEach
+    void layout() throws IOException {
+        project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        target = Files.createDirectories(project.resolve("target/classes")).getParent();
+        Files.writeString(target.resolve("classes/App.class"), "cafebabe");
+        Files.writeString(target.resolve("build.log"), "log");
+        output = target.resolve("dlf");
+    }
+
+    private void writeOldSnapshot() throws IOException {
+        write(output, "jobs/old.job", "old job\n");
+        write(output, "jobs/kept.job", "v1\n");
+        write(output, "scripts/gone.script", "gone\n");
+        write(output, "deep/er/x.txt", "x\n");
+        write(output, "stray.txt", "stray\n");
+        write(output, ".hidden", "hidden\n");
+    }
+
+    @Test
+    void commitReplacesTheOldSnapshot() throws Exception {
+        writeOldSnapshot();
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            assertEquals(2, add(writer, "job_a", "jobs/kept.job", "v2\n", "scripts/new.script", "S\n"));
+            writer.commit();
+        }
+
+        assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n", "scripts/", "folder", "scripts/new.script", "S\n"),
+                contents(output));
+    }
+
+    @Test
+    void oldSnapshotStaysVisibleUntilCommit() throws Exception {
+        writeOldSnapshot();
+        SortedMap<String, String> before = state(output);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/kept.job", "v2\n");
+            assertEquals(before, withoutWork(state(output)));
+            writer.commit();
+            assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n"), withoutWork(contents(output)));
+        }
+    }
+
+    @Test
+    void closeWithoutCommitLeavesTheOutputFolderExactlyAsItWas() throws Exception {
+        writeOldSnapshot();
+        SortedMap<String, String> before = state(output);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/kept.job", "v2\n", "jobs/old.job", "new\n", "scripts/s.script", "S\n");
+            Files.writeString(writer.newWorkFolder().resolve("package.zip"), "half a download");
+        }
+
+        assertEquals(before, state(output));
+    }
+
+    @Test
+    void closeWithoutCommitRemovesTheOutputFolderAndParentsItCreated() throws Exception {
+        Path nested = target.resolve("a/b/dlf");
+        SortedMap<String, String> before = state(tmp);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(nested)) {
+            assertTrue(Files.isDirectory(nested));
+            add(writer, "job_a", "jobs/job_a.job", "A\n");
+        }
+
+        assertFalse(Files.exists(target.resolve("a")));
+        assertEquals(before, state(tmp));
+    }
+
+    @Test
+    void closeWithoutCommitRemovesTheOutputFolderItCreatedEvenWithoutParents() throws Exception {
+        SortedMap<String, String> before = state(tmp);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/job_a.job", "A\n");
+        }
+
+        assertFalse(Files.exists(output));
+        assertEquals(before, state(tmp));
+    }
+
+    @Test
+    void closeWithoutCommitKeepsACreatedParentThatSomeoneElseFilledMeanwhile() throws Exception {
+        Path nested = target.resolve("generated/dlf");
+
+        try (SnapshotWriter writer = SnapshotWriter.open(nested)) {
+            write(target, "generated/other-plugin.txt", "not ours\n");
+        }
+
+        assertFalse(Files.exists(nested));
+        assertEquals(Map.of("other-plugin.txt", "not ours\n"), contents(target.resolve("generated")));
+    }
+
+    @Test
+    void commitKeepsTheFoldersItCreated() throws Exception {
+        Path nested = target.resolve("a/b/dlf");
+
+        try (SnapshotWriter writer = SnapshotWriter.open(nested)) {
+            add(writer, "job_a", "jobs/job_a.job", "A\n");
+            writer.commit();
+        }
+
+        assertEquals(Map.of("jobs/", "folder", "jobs/job_a.job", "A\n"), contents(nested));
+    }
+
+    @Test
+    void nothingIsWrittenOutsideTheOutputFolder() throws Exception {
+        writeOldSnapshot();
+        SortedMap<String, String> outside = outside();
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            assertEquals(outside, outside());
+            Path folder = writer.newWorkFolder();
+            assertTrue(folder.toAbsolutePath().normalize().startsWith(output.toAbsolutePath()), folder.toString());
+            assertEquals(outside, outside());
+            add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/s.script", "S\n");
+            assertEquals(outside, outside());
+            writer.commit();
+            assertEquals(outside, outside());
+        }
+
+        assertEquals(outside, outside());
+        assertEquals(List.of("build.log", "classes", "dlf"), list(target));
+    }
+
+    @Test
+    void aFileNamedLikeTheWorkFolderIsRefused() throws Exception {
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            StagedFiles staged = stage(writer, ".dlf-work-x/evil", "E\n");
+
+            SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
+                    () -> writer.add("job_a", staged.folder, staged));
+
+            assertTrue(e.getMessage().contains("Job 'job_a' brings .dlf-work-x/evil"), e.getMessage());
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() throws Exception {
+        SnapshotWriter writer = SnapshotWriter.open(output);
+        writer.close();
+        writer.close();
+
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void sharedFileWithTheSameContentIsWrittenOnce() throws Exception {
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            assertEquals(2, add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/shared.script", "S\n"));
+            assertEquals(1, add(writer, "job_b", "jobs/job_b.job", "B\n", "scripts/shared.script", "S\n"));
+            assertEquals(0, add(writer, "job_c", "scripts/shared.script", "S\n"));
+            writer.commit();
+        }
+
+        assertEquals(Map.of("jobs/", "folder", "jobs/job_a.job", "A\n", "jobs/job_b.job", "B\n", "scripts/", "folder",
+                "scripts/shared.script", "S\n"), contents(output));
+    }
+
+    @Test
+    void sharedFileWithDifferentContentIsAConflictNamingBothJobsAndThePath() throws Exception {
+        writeOldSnapshot();
+        SortedMap<String, String> before = state(output);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/shared.script", "S1\n");
+            StagedFiles second = stage(writer, "jobs/job_b.job", "B\n", "scripts/shared.script", "S2\n");
+
+            SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
+                    () -> writer.add("job_b", second.folder, second));
+
+            assertEquals("Jobs 'job_a' and 'job_b' bring different content for scripts/shared.script; export them in"
+                    + " separate executions or make the two definitions agree in DataArts Factory.", e.getMessage());
+        }
+
+        assertEquals(before, state(output), "no commit after the conflict: the old snapshot is untouched");
+    }
+
+    @Test
+    void staleWorkFoldersFromACrashedRunAreRemovedOnOpen() throws Exception {
+        write(output, "jobs/a.job", "A\n");
+        write(output, ".dlf-work-0b9d1c7e/tree/jobs/x.job", "half\n");
+        write(output, ".dlf-work-crashed/part-1/package.zip", "zip");
+        write(output, ".dlf-work-stray-file", "?");
+        Path canary = Files.createDirectories(tmp.resolve("canary"));
+        write(canary, "keep.txt", "keep\n");
+        Files.createSymbolicLink(output.resolve(".dlf-work-crashed/link-out"), canary);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            List<String> names = list(output);
+            assertEquals(2, names.size(), names.toString());
+            assertEquals("jobs", names.get(1));
+            assertTrue(names.get(0).matches("\\.dlf-work-[0-9a-f-]{36}"), names.get(0));
+            assertFalse(names.get(0).equals(".dlf-work-0b9d1c7e"));
+        }
+
+        assertEquals(Map.of("jobs/", "folder", "jobs/a.job", "A\n"), contents(output));
+        assertEquals(Map.of("keep.txt", "keep\n"), contents(canary), "the link was removed, not what it points to");
+    }
+
+    @Test
+    void commitAndCloseLeaveNoWorkFolderBehind() throws Exception {
+        writeOldSnapshot();
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/job_a.job", "A\n");
+            writer.newWorkFolder();
+            writer.commit();
+        }
+
+        try (Stream<Path> walk = Files.walk(output)) {
+            List<String> leftovers = walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".dlf-work-"))
+                    .toList();
+            assertEquals(List.of(), leftovers);
+        }
+        assertEquals(List.of("jobs"), list(output));
+    }
+
+    @Test
+    void extractedPackagesEndUpInTheSnapshot() throws Exception {
+        writeOldSnapshot();
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 1 << 20));
+            int written = 0;
+            for (String job : List.of("job_a", "job_b")) {
+                Path folder = writer.newWorkFolder();
+                Path zip = folder.resolve("package.zip");
+                writeZip(zip, "jobs/" + job + ".job", "{\"name\":\"" + job + "\"}", "scripts/shared.script", "{\"s\":1}");
+                Path files = folder.resolve("files");
+                List<ExtractedFile> extracted = unzipper.extract(zip, files);
+                Files.delete(zip);
+                written += writer.add(job, files, extracted);
+            }
+            assertEquals(3, written);
+            writer.commit();
+        }
+
+        assertEquals(Map.of("jobs/", "folder", "jobs/job_a.job", "{\n  \"name\": \"job_a\"\n}\n",
+                "jobs/job_b.job", "{\n  \"name\": \"job_b\"\n}\n", "scripts/", "folder",
+                "scripts/shared.script", "{\n  \"s\": 1\n}\n"), contents(output));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Stages name/content pairs as one job's extracted files and adds them; returns what add returned. */
+    private static int add(SnapshotWriter writer, String job, String... pairs) throws Exception {
+        StagedFiles staged = stage(writer, pairs);
+        return writer.add(job, staged.folder, staged);
+    }
+
+    /** Writes name/content pairs into a fresh work folder, the way an extraction would. */
+    private static StagedFiles stage(SnapshotWriter writer, String... pairs) throws IOException {
+        Path folder = writer.newWorkFolder();
+        List<ExtractedFile> files = new ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            byte[] content = pairs[i + 1].getBytes(UTF_8);
+            write(folder, pairs[i], pairs[i + 1]);
+            files.add(new ExtractedFile(pairs[i], content.length, sha256(content), true));
+        }
+        return new StagedFiles(folder, files);
+    }
+
+    /** The list of files staged, remembering the folder they are in so {@code add} can be called with both. */
+    private static final class StagedFiles extends ArrayList<ExtractedFile> {
+        private static final long serialVersionUID = 1L;
+        final Path folder;
+
+        StagedFiles(Path folder, List<ExtractedFile> files) {
+            super(files);
+            this.folder = folder;
+        }
+    }
+
+    private static void write(Path root, String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private static void writeZip(Path zip, String... pairs) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip); ZipArchiveOutputStream stream = new ZipArchiveOutputStream(out)) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                stream.putArchiveEntry(new ZipArchiveEntry(pairs[i]));
+                stream.write(pairs[i + 1].getBytes(UTF_8));
+                stream.closeArchiveEntry();
+            }
+        }
+    }
+
+    /** Every path under {@code root} (folders end in '/') with its content's SHA-256 and last-modified time. */
+    private static SortedMap<String, String> state(Path root) throws IOException {
+        SortedMap<String, String> state = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(path)) {
+                    state.put(name, "link to " + Files.readSymbolicLink(path));
+                } else if (Files.isDirectory(path)) {
+                    state.put(name + "/", "folder");
+                } else {
+                    state.put(name, sha256(Files.readAllBytes(path)) + " " + Files.getLastModifiedTime(path));
+                }
+            }
+        }
+        return state;
+    }
+
+    /** Like {@link #state} but with each file's text, for readable expectations. */
+    private static SortedMap<String, String> contents(Path root) throws IOException {
+        SortedMap<String, String> state = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                state.put(Files.isDirectory(path) ? name + "/" : name,
+                        Files.isDirectory(path) ? "folder" : Files.readString(path));
+            }
+        }
+        return state;
+    }
+
+    private static SortedMap<String, String> withoutWork(SortedMap<String, String> state) {
+        SortedMap<String, String> copy = new TreeMap<>(state);
+        copy.keySet().removeIf(path -> path.startsWith(".dlf-work-"));
+        return copy;
+    }
+
+    /** Everything under the temporary folder except the output folder's content. */
+    private SortedMap<String, String> outside() throws IOException {
+        SortedMap<String, String> state = state(tmp);
+        String prefix = tmp.relativize(output).toString().replace('\\', '/') + "/";
+        state.keySet().removeIf(path -> path.startsWith(prefix));
+        return state;
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
