@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.dlfmaven.testing.FileTrees;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -405,7 +406,7 @@ class SafeUnzipperTest {
                 // Only definitions can report false; other files are copied as they are.
                 extracted("other/readme.txt", readme, true)), files);
         assertEquals(tree("jobs/", "jobs/a.job", "scripts/", "scripts/s.script", "resources/", "resources/r.resource",
-                "cdm/", "cdm/x.json", "other/", "other/readme.txt"), tree(out).keySet());
+                "cdm/", "cdm/x.json", "other/", "other/readme.txt"), FileTrees.state(out, false).keySet());
         assertArrayEquals(job, Files.readAllBytes(out.resolve("jobs/a.job")));
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts/s.script")));
         assertArrayEquals(resource, Files.readAllBytes(out.resolve("resources/r.resource")));
@@ -428,7 +429,7 @@ class SafeUnzipperTest {
         assertEquals(List.of("jobs/job_batch.job", "scripts/dws_sql.script", "jobs/job_stream.job", "resources/udf.resource"),
                 files.stream().map(ExtractedFile::path).toList());
         assertEquals(tree("jobs/", "jobs/job_batch.job", "jobs/job_stream.job", "scripts/", "scripts/dws_sql.script",
-                "resources/", "resources/udf.resource"), tree(out).keySet());
+                "resources/", "resources/udf.resource"), FileTrees.state(out, false).keySet());
         assertEquals("{\n  \"name\": \"dws_sql\"\n}\n", Files.readString(out.resolve("scripts/dws_sql.script")));
     }
 
@@ -447,7 +448,7 @@ class SafeUnzipperTest {
                 extracted("scripts/dws_sql.script", script, true),
                 extracted("jobs/job_stream.job", "{}\n".getBytes(UTF_8), true)), files);
         assertEquals(tree("jobs/", "jobs/job_batch.job", "jobs/job_stream.job", "scripts/", "scripts/dws_sql.script"),
-                tree(out).keySet(), "no temporary file is left behind");
+                FileTrees.state(out, false).keySet(), "no temporary file is left behind");
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts/dws_sql.script")));
     }
 
@@ -504,7 +505,7 @@ class SafeUnzipperTest {
         assertEquals(List.of(extracted("jobs/作业1.job", job, true), extracted("scripts/脚本.script", script, true)), files);
         assertArrayEquals(job, Files.readAllBytes(out.resolve("jobs").resolve("作业1.job")));
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts").resolve("脚本.script")));
-        assertEquals(tree("jobs/", "jobs/作业1.job", "scripts/", "scripts/脚本.script"), tree(out).keySet());
+        assertEquals(tree("jobs/", "jobs/作业1.job", "scripts/", "scripts/脚本.script"), FileTrees.state(out, false).keySet());
     }
 
     @Test
@@ -607,7 +608,7 @@ class SafeUnzipperTest {
         assertEquals(before, outside(), "nothing outside the target folder changed");
         assertOutsideUntouched();
         if (Files.exists(out)) {
-            for (String path : tree(out).keySet()) {
+            for (String path : FileTrees.state(out, false).keySet()) {
                 assertFalse(Files.isSymbolicLink(out.resolve(path)), path);
                 assertFalse(path.endsWith(".part"), "temporary file left behind: " + path);
             }
@@ -625,27 +626,9 @@ class SafeUnzipperTest {
 
     /** Every path under the temporary folder except the target's content, with a digest of each file. */
     private SortedMap<String, String> outside() throws IOException {
-        SortedMap<String, String> state = tree(tmp);
+        SortedMap<String, String> state = FileTrees.state(tmp, false);
         state.keySet().removeIf(path -> path.startsWith("area/out/"));
         state.remove("area/out/");
-        return state;
-    }
-
-    /** Relative paths under {@code root} (folders end in '/'), each with the SHA-256 of its content. */
-    private static SortedMap<String, String> tree(Path root) throws IOException {
-        SortedMap<String, String> state = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
-                String name = root.relativize(path).toString().replace('\\', '/');
-                if (Files.isSymbolicLink(path)) {
-                    state.put(name, "link to " + Files.readSymbolicLink(path));
-                } else if (Files.isDirectory(path)) {
-                    state.put(name + "/", "folder");
-                } else {
-                    state.put(name, sha256(Files.readAllBytes(path)));
-                }
-            }
-        }
         return state;
     }
 
@@ -660,19 +643,11 @@ class SafeUnzipperTest {
     }
 
     private static List<String> regularFiles(Path root) throws IOException {
-        return tree(root).keySet().stream().filter(p -> !p.endsWith("/")).toList();
+        return FileTrees.state(root, false).keySet().stream().filter(p -> !p.endsWith("/")).toList();
     }
 
     private static ExtractedFile extracted(String path, byte[] content, boolean normalized) {
-        return new ExtractedFile(path, content.length, sha256(content), normalized);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+        return new ExtractedFile(path, content.length, FileTrees.sha256(content), normalized);
     }
 
     private static int centralHeader(byte[] zip, String name) {

@@ -11,8 +11,9 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import io.github.dlfmaven.testing.FileTrees;
+import io.github.dlfmaven.testing.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -46,28 +47,7 @@ class ExporterTest {
     private final Map<String, MockResponse> answers = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final Log log = new Log() {
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        @Override
-        public void debug(String message) {
-            lines.add("[DEBUG] " + message);
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add("[INFO] " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("[WARN] " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     @TempDir
     Path temp;
@@ -116,8 +96,8 @@ class ExporterTest {
         assertEquals("{\n  \"name\": \"common\",\n  \"type\": \"HiveSQL\"\n}\n",
                 Files.readString(output.resolve("scripts/common.script")));
         assertEquals(4, summary.filesWritten());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported job 'load': 2 files, ")), lines::toString);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported 2 jobs: 4 files (")), lines::toString);
+        assertTrue(log.hasLineStartingWith("[INFO] Exported job 'load': 2 files, "), log.lines()::toString);
+        assertTrue(log.hasLineStartingWith("[INFO] Exported 2 jobs: 4 files ("), log.lines()::toString);
     }
 
     @Test
@@ -135,12 +115,12 @@ class ExporterTest {
     void aFailedJobLeavesThePreviousSnapshotExactlyAsItWas() throws Exception {
         Files.createDirectories(output.resolve("jobs"));
         Files.writeString(output.resolve("jobs/old.job"), "{\"old\":true}\n");
-        Map<String, String> before = contents(temp);
+        Map<String, String> before = FileTrees.state(temp, true);
         answers.put("good", zip(Map.of("jobs/good.job", "{\"name\":\"good\"}")));
 
         ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("good", "missing"))));
 
-        assertEquals(before, contents(temp));
+        assertEquals(before, FileTrees.state(temp, true));
         DlfApiException cause = assertInstanceOf(DlfApiException.class, e.failures().get("missing"));
         assertEquals(400, cause.httpStatus());
         assertTrue(e.getMessage().contains("job 'missing'") && e.getMessage().contains("DLF.0100")
@@ -214,8 +194,8 @@ class ExporterTest {
 
         assertEquals("obs://bucket/dlf/a_20261128/", summary.jobs().get(0).obsLocation());
         assertFalse(Files.exists(temp.resolve("project")));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/")),
-                lines::toString);
+        assertTrue(log.hasLineStartingWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/"),
+                log.lines()::toString);
         RecordedRequest sent = server.takeRequest();
         assertEquals("{\"exportDepend\":true,\"exportStatus\":\"DEVELOP\",\"obsPath\":\"obs://bucket/dlf/\"}",
                 sent.getBody().string(StandardCharsets.UTF_8));
@@ -259,16 +239,5 @@ class ExporterTest {
             return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
         }
-    }
-
-    /** Every file and folder under a root with its content, to prove nothing changed. */
-    static Map<String, String> contents(Path root) throws IOException {
-        Map<String, String> all = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.toList()) {
-                all.put(root.relativize(p).toString(), Files.isDirectory(p) ? "<dir>" : Files.readString(p));
-            }
-        }
-        return all;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.dlfmaven.testing.FileTrees;
 
 import io.github.dlfmaven.archive.ArchiveLimits;
 import io.github.dlfmaven.archive.ExtractedFile;
@@ -76,11 +77,11 @@ class SnapshotWriterTest {
     @Test
     void oldSnapshotStaysVisibleUntilCommit() throws Exception {
         writeOldSnapshot();
-        SortedMap<String, String> before = state(output);
+        SortedMap<String, String> before = FileTrees.state(output, true);
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/kept.job", "v2\n");
-            assertEquals(before, withoutWork(state(output)));
+            assertEquals(before, withoutWork(FileTrees.state(output, true)));
             writer.commit();
             assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n"), withoutWork(contents(output)));
         }
@@ -89,20 +90,20 @@ class SnapshotWriterTest {
     @Test
     void closeWithoutCommitLeavesTheOutputFolderExactlyAsItWas() throws Exception {
         writeOldSnapshot();
-        SortedMap<String, String> before = state(output);
+        SortedMap<String, String> before = FileTrees.state(output, true);
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/kept.job", "v2\n", "jobs/old.job", "new\n", "scripts/s.script", "S\n");
             Files.writeString(writer.newWorkFolder().resolve("package.zip"), "half a download");
         }
 
-        assertEquals(before, state(output));
+        assertEquals(before, FileTrees.state(output, true));
     }
 
     @Test
     void closeWithoutCommitRemovesTheOutputFolderAndParentsItCreated() throws Exception {
         Path nested = target.resolve("a/b/dlf");
-        SortedMap<String, String> before = state(tmp);
+        SortedMap<String, String> before = FileTrees.state(tmp, true);
 
         try (SnapshotWriter writer = SnapshotWriter.open(nested)) {
             assertTrue(Files.isDirectory(nested));
@@ -110,19 +111,19 @@ class SnapshotWriterTest {
         }
 
         assertFalse(Files.exists(target.resolve("a")));
-        assertEquals(before, state(tmp));
+        assertEquals(before, FileTrees.state(tmp, true));
     }
 
     @Test
     void closeWithoutCommitRemovesTheOutputFolderItCreatedEvenWithoutParents() throws Exception {
-        SortedMap<String, String> before = state(tmp);
+        SortedMap<String, String> before = FileTrees.state(tmp, true);
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/job_a.job", "A\n");
         }
 
         assertFalse(Files.exists(output));
-        assertEquals(before, state(tmp));
+        assertEquals(before, FileTrees.state(tmp, true));
     }
 
     @Test
@@ -206,7 +207,7 @@ class SnapshotWriterTest {
     @Test
     void sharedFileWithDifferentContentIsAConflictNamingBothJobsAndThePath() throws Exception {
         writeOldSnapshot();
-        SortedMap<String, String> before = state(output);
+        SortedMap<String, String> before = FileTrees.state(output, true);
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/shared.script", "S1\n");
@@ -219,7 +220,7 @@ class SnapshotWriterTest {
                     + " separate executions or make the two definitions agree in DataArts Factory.", e.getMessage());
         }
 
-        assertEquals(before, state(output), "no commit after the conflict: the old snapshot is untouched");
+        assertEquals(before, FileTrees.state(output, true), "no commit after the conflict: the old snapshot is untouched");
     }
 
     @Test
@@ -302,7 +303,7 @@ class SnapshotWriterTest {
         for (int i = 0; i < pairs.length; i += 2) {
             byte[] content = pairs[i + 1].getBytes(UTF_8);
             write(folder, pairs[i], pairs[i + 1]);
-            files.add(new ExtractedFile(pairs[i], content.length, sha256(content), true));
+            files.add(new ExtractedFile(pairs[i], content.length, FileTrees.sha256(content), true));
         }
         return new StagedFiles(folder, files);
     }
@@ -334,24 +335,6 @@ class SnapshotWriterTest {
         }
     }
 
-    /** Every path under {@code root} (folders end in '/') with its content's SHA-256 and last-modified time. */
-    private static SortedMap<String, String> state(Path root) throws IOException {
-        SortedMap<String, String> state = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
-                String name = root.relativize(path).toString().replace('\\', '/');
-                if (Files.isSymbolicLink(path)) {
-                    state.put(name, "link to " + Files.readSymbolicLink(path));
-                } else if (Files.isDirectory(path)) {
-                    state.put(name + "/", "folder");
-                } else {
-                    state.put(name, sha256(Files.readAllBytes(path)) + " " + Files.getLastModifiedTime(path));
-                }
-            }
-        }
-        return state;
-    }
-
     /** Like {@link #state} but with each file's text, for readable expectations. */
     private static SortedMap<String, String> contents(Path root) throws IOException {
         SortedMap<String, String> state = new TreeMap<>();
@@ -373,7 +356,7 @@ class SnapshotWriterTest {
 
     /** Everything under the temporary folder except the output folder's content. */
     private SortedMap<String, String> outside() throws IOException {
-        SortedMap<String, String> state = state(tmp);
+        SortedMap<String, String> state = FileTrees.state(tmp, true);
         String prefix = tmp.relativize(output).toString().replace('\\', '/') + "/";
         state.keySet().removeIf(path -> path.startsWith(prefix));
         return state;
@@ -382,14 +365,6 @@ class SnapshotWriterTest {
     private static List<String> list(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -1,0 +1,50 @@
+package io.github.dlfmaven.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Snapshots of folders, to prove in tests that something did or did not change. */
+public final class FileTrees {
+
+    private FileTrees() {}
+
+    /**
+     * Every path under {@code root} (folders end in '/'), each with the SHA-256 of its content, "folder" or
+     * its link target; with {@code withTimes} also the last-modified time of files.
+     */
+    public static SortedMap<String, String> state(Path root, boolean withTimes) throws IOException {
+        SortedMap<String, String> state = new TreeMap<>();
+        if (!Files.exists(root)) {
+            return state;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
+                String name = root.relativize(path).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(path)) {
+                    state.put(name, "link to " + Files.readSymbolicLink(path));
+                } else if (Files.isDirectory(path)) {
+                    state.put(name + "/", "folder");
+                } else {
+                    state.put(name, sha256(Files.readAllBytes(path))
+                            + (withTimes ? " " + Files.getLastModifiedTime(path) : ""));
+                }
+            }
+        }
+        return state;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
