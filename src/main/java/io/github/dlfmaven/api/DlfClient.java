@@ -118,8 +118,23 @@ public final class DlfClient implements AutoCloseable {
             if (log.isDebugEnabled()) {
                 log.debug("POST " + url + " (job '" + request.jobName() + "', attempt " + attempt + ")");
             }
+            Response response;
+            try {
+                response = http.newCall(httpRequest).execute();
+            } catch (IOException e) {
+                if (tracker.connected || e instanceof SSLException || attempt > retryPolicy.retries()) {
+                    throw failure(request.jobName(), url, attempt, tracker.connected, e);
+                }
+                Duration wait = retryPolicy.backoff(attempt);
+                if (log.isDebugEnabled()) {
+                    log.debug("Could not connect for job '" + request.jobName() + "' (" + e + "); retrying in "
+                            + wait.toMillis() + " ms");
+                }
+                sleep(wait);
+                continue;
+            }
             Duration wait;
-            try (Response response = http.newCall(httpRequest).execute()) {
+            try (response) {
                 if (log.isDebugEnabled()) {
                     log.debug("HTTP " + response.code() + " for job '" + request.jobName() + "' in "
                             + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, Content-Type "
@@ -131,15 +146,6 @@ public final class DlfClient implements AutoCloseable {
                             : download(request.jobName(), response, packageFile, maxBodyBytes, attempt);
                 }
                 wait = retryWait(request.jobName(), response, attempt);
-            } catch (IOException e) {
-                if (tracker.connected || e instanceof SSLException || attempt > retryPolicy.retries()) {
-                    throw failure(request.jobName(), url, attempt, tracker.connected, e);
-                }
-                wait = retryPolicy.backoff(attempt);
-                if (log.isDebugEnabled()) {
-                    log.debug("Could not connect for job '" + request.jobName() + "' (" + e + "); retrying in "
-                            + wait.toMillis() + " ms");
-                }
             }
             sleep(wait);
         }

@@ -748,7 +748,7 @@ class DlfClientTest {
 
         IOException e = assertThrows(IOException.class, () -> client.export(job("slowJob"), packageFile, MAX));
 
-        assertTrue(e.getMessage().contains("'slowJob' broke off after 0 bytes"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The export of job 'slowJob' broke off after 0 bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("readTimeout"), e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
@@ -768,7 +768,7 @@ class DlfClientTest {
         IOException e = assertThrows(IOException.class,
                 () -> client().export(job("cutJob"), packageFile, MAX));
 
-        Matcher m = Pattern.compile("'cutJob' broke off after (\\d+) bytes").matcher(e.getMessage());
+        Matcher m = Pattern.compile("^The export of job 'cutJob' broke off after (\\d+) bytes").matcher(e.getMessage());
         assertTrue(m.find(), e.getMessage());
         assertTrue(Long.parseLong(m.group(1)) < body.length, e.getMessage());
         assertEquals(1, server.getRequestCount());
