@@ -86,7 +86,7 @@ public final class Exporter {
             List<JobResult> results = unpacked.stream().map(Unpacked::result).toList();
             ExportSummary summary = new ExportSummary(results, written, config.outputDirectory(), since(started));
             log.info("Exported " + count(results.size(), "job") + ": " + count(written, "file") + " ("
-                    + String.format(Locale.ROOT, "%,d", summary.bytesDownloaded()) + " bytes downloaded) in "
+                    + String.format(Locale.ROOT, "%,d", summary.bytesDownloaded()) + " bytes downloaded) written to "
                     + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
             return summary;
         }
