@@ -1,0 +1,147 @@
+package io.github.dlfmaven.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Job definitions served by the emulator, read from a folder laid out like the export output:
+ * {@code jobs/*.job}, {@code scripts/*.script}, {@code resources/*.resource}. A name is its file name
+ * without the extension, so one export's output is valid fixtures. Files are served byte for byte.
+ */
+final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A definition file and its name. */
+    record Definition(String name, Path file) {}
+
+    /** A resource, which jobs may name by its name or by its OBS location. */
+    record Resource(String name, String location, Path file) {}
+
+    private final Map<String, Definition> jobs;
+    private final Map<String, Definition> scripts;
+    private final List<Resource> resources;
+
+    private Fixtures(Map<String, Definition> jobs, Map<String, Definition> scripts, List<Resource> resources) {
+        this.jobs = jobs;
+        this.scripts = scripts;
+        this.resources = resources;
+    }
+
+    /** Reads the folder as it is now; a missing folder means no fixtures. */
+    static Fixtures load(Path root) throws IOException {
+        List<Resource> resources = new ArrayList<>();
+        for (Definition resource : definitions(root.resolve("resources"), ".resource").values()) {
+            JsonNode json = readJson(resource.file());
+            String location = json == null ? null : text(json, "location");
+            resources.add(new Resource(resource.name(), location, resource.file()));
+        }
+        return new Fixtures(definitions(root.resolve("jobs"), ".job"), definitions(root.resolve("scripts"), ".script"),
+                resources);
+    }
+
+    private static Map<String, Definition> definitions(Path folder, String extension) throws IOException {
+        Map<String, Definition> byName = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return byName;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + extension)) {
+            for (Path file : files) {
+                String fileName = file.getFileName().toString();
+                String name = fileName.substring(0, fileName.length() - extension.length());
+                if (!name.isEmpty() && Files.isRegularFile(file)) {
+                    byName.put(name, new Definition(name, file));
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** All jobs, sorted by name. */
+    List<Definition> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    Optional<Definition> job(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    /**
+     * The scripts and resources a job depends on, found in the job's JSON as the API doc recommends: a
+     * node property {@code scriptName} names a script; a node property {@code resourcePath} names a
+     * resource by its name or its OBS location. References to definitions that are not in the fixtures are
+     * ignored (the real service would fail the export; here the job is still exported).
+     */
+    Dependencies dependencies(Definition job) throws IOException {
+        Set<Definition> scriptDependencies = new LinkedHashSet<>();
+        Set<Resource> resourceDependencies = new LinkedHashSet<>();
+        JsonNode json = readJson(job.file());
+        if (json != null) {
+            for (JsonNode node : json.path("nodes")) {
+                for (Map.Entry<String, String> property : properties(node.path("properties"))) {
+                    if (property.getKey().equals("scriptName") && scripts.containsKey(property.getValue())) {
+                        scriptDependencies.add(scripts.get(property.getValue()));
+                    } else if (property.getKey().equals("resourcePath")) {
+                        for (Resource resource : resources) {
+                            if (property.getValue().equals(resource.name()) || property.getValue().equals(resource.location())) {
+                                resourceDependencies.add(resource);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Dependencies(List.copyOf(scriptDependencies), List.copyOf(resourceDependencies));
+    }
+
+    /** What a job brings with it. */
+    record Dependencies(List<Definition> scripts, List<Resource> resources) {}
+
+    /** The file's JSON, or null when it is not JSON. */
+    static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Node properties are documented as a list of {name, value} pairs; an object map is accepted too. */
+    private static List<Map.Entry<String, String>> properties(JsonNode properties) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        if (properties.isArray()) {
+            for (JsonNode pair : properties) {
+                String name = text(pair, "name");
+                String value = text(pair, "value");
+                if (name != null && value != null) {
+                    pairs.add(Map.entry(name, value));
+                }
+            }
+        } else if (properties.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isValueNode()) {
+                    pairs.add(Map.entry(field.getKey(), field.getValue().asText()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+}
