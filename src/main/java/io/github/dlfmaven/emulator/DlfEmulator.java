@@ -128,18 +128,20 @@ public final class DlfEmulator implements AutoCloseable {
         long started = System.nanoTime();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        int status = 500;
         try (exchange) {
-            byte[] body;
+            Answer answer;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
+                answer = answer(exchange, method, rawPath, in.readNBytes(MAX_BODY_BYTES + 1));
+            } catch (IOException | RuntimeException e) {
+                log.warn("Emulator: " + method + " " + rawPath + " failed: " + e);
+                answer = Answer.json(500, error("DLF.0000", "Internal error of the emulator: " + e.getMessage()));
             }
-            status = respond(exchange, answer(exchange, method, rawPath, body));
-        } catch (IOException | RuntimeException e) {
-            log.warn("Emulator: " + method + " " + rawPath + " failed: " + e);
-        } finally {
-            log.info("Emulator: " + method + " " + rawPath + " -> " + status + " ("
+            // Logged before the answer goes out, so a client that has its answer also finds the line.
+            log.info("Emulator: " + method + " " + rawPath + " -> " + answer.status() + " ("
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+            respond(exchange, answer);
+        } catch (IOException e) {
+            log.warn("Emulator: could not answer " + method + " " + rawPath + ": " + e);
         }
     }
 
@@ -328,7 +330,7 @@ public final class DlfEmulator implements AutoCloseable {
         return gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment");
     }
 
-    private int respond(HttpExchange exchange, Answer answer) throws IOException {
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.getResponseHeaders().set("X-Request-Id", UUID.randomUUID().toString().replace("-", ""));
         answer.headers().forEach(exchange.getResponseHeaders()::set);
@@ -336,7 +338,6 @@ public final class DlfEmulator implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(answer.body());
         }
-        return answer.status();
     }
 
     private boolean chance(double rate) {

@@ -17,10 +17,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -204,12 +203,12 @@ public class ExportMojo extends AbstractMojo {
             getLog().info("Skipping the DLF export (" + UserProperties.SKIP + "=true).");
             return;
         }
-        Map<String, String> environment = environment();
+        Map<String, String> environment = MavenEnvironment.variables(session);
         ExportConfiguration config;
         Credentials credentials;
         try {
             config = configuration(environment);
-            credentials = MavenCredentials.resolve(session.getSettings(), settingsDecrypter, serverId, environment);
+            credentials = credentials(config, environment);
         } catch (InvalidConfigurationException | CredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -252,7 +251,7 @@ public class ExportMojo extends AbstractMojo {
                 .exportDepend(exportDepend)
                 .exportStatus(exportStatus)
                 .obsPath(obsPath)
-                .outputDirectory(outputDirectory().toPath())
+                .outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf").toPath())
                 .threads(threads)
                 .retries(retries)
                 .connectTimeoutSeconds(connectTimeout)
@@ -271,29 +270,19 @@ public class ExportMojo extends AbstractMojo {
     }
 
     /**
-     * Without a pom ({@code requiresProject = false}) Maven leaves {@code ${project.build.directory}}
-     * uninterpolated; the default then means {@code target/dlf} in the folder Maven runs in.
+     * The settings.xml server or the environment; failing both, the demo credentials of an emulator that
+     * {@code dlf:emulator-start} started in this build for this very endpoint.
      */
-    private File outputDirectory() {
-        if (outputDirectory != null && !outputDirectory.getPath().contains("${")) {
-            return outputDirectory;
+    private Credentials credentials(ExportConfiguration config, Map<String, String> environment) {
+        Optional<Credentials> configured =
+                MavenCredentials.find(session.getSettings(), settingsDecrypter, serverId, environment);
+        if (configured.isPresent()) {
+            return configured.get();
         }
-        String root = session.getExecutionRootDirectory();
-        return new File(root != null ? root : System.getProperty("user.dir"), "target/dlf");
-    }
-
-    /** Environment variables as Maven recorded them ({@code env.*} system properties of the session). */
-    private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        Properties properties = session.getSystemProperties();
-        if (properties != null) {
-            for (String name : properties.stringPropertyNames()) {
-                if (name.startsWith("env.")) {
-                    environment.put(name.substring("env.".length()), properties.getProperty(name));
-                }
-            }
-        }
-        return environment;
+        return EmulatorContext.of(getPluginContext())
+                .filter(running -> running.demoCredentials() && running.emulator().endpoint().equals(config.endpoint()))
+                .map(running -> running.emulator().credentials())
+                .orElseThrow(() -> MavenCredentials.notFound(serverId));
     }
 
     private static boolean isLoopback(String host) {

@@ -4,6 +4,7 @@ import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.auth.EnvironmentCredentials;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -21,20 +22,26 @@ final class MavenCredentials {
     private MavenCredentials() {}
 
     /**
-     * @throws CredentialsException none found, or found but incomplete or not decryptable
+     * @return empty when neither source has credentials
+     * @throws CredentialsException found but incomplete or not decryptable
      */
-    static Credentials resolve(Settings settings, SettingsDecrypter decrypter, String serverId,
+    static Optional<Credentials> find(Settings settings, SettingsDecrypter decrypter, String serverId,
             Map<String, String> environment) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server != null) {
-            return fromServer(server, decrypter);
+            return Optional.of(fromServer(server, decrypter));
         }
-        return EnvironmentCredentials.from(environment).orElseThrow(() -> new CredentialsException(
+        return EnvironmentCredentials.from(environment);
+    }
+
+    /** Why no credentials were found and how to provide them. */
+    static CredentialsException notFound(String serverId) {
+        return new CredentialsException(
                 "No DLF credentials found. Either add a <server> with <id>" + serverId + "</id> to settings.xml,"
                         + " with the access key (AK) as <username> and the secret key (SK) as <password>"
                         + " (encrypt it with mvn --encrypt-password), or set the environment variables "
                         + EnvironmentCredentials.ACCESS_KEY + " and " + EnvironmentCredentials.SECRET_KEY
-                        + ". Another server id can be chosen with <serverId> or -Ddlf.serverId."));
+                        + ". Another server id can be chosen with <serverId> or -Ddlf.serverId.");
     }
 
     private static Credentials fromServer(Server server, SettingsDecrypter decrypter) {

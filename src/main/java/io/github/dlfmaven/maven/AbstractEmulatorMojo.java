@@ -1,0 +1,175 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.CredentialsException;
+import io.github.dlfmaven.config.UserProperties;
+import io.github.dlfmaven.emulator.DemoCredentials;
+import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.emulator.Faults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** What the emulator goals share: its settings and how to start it with the build's credentials. */
+abstract class AbstractEmulatorMojo extends AbstractMojo {
+
+    /**
+     * Folder of job definitions to serve, laid out like the export output: {@code jobs/*.job},
+     * {@code scripts/*.script}, {@code resources/*.resource}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.fixtures", defaultValue = "${project.basedir}/src/test/dlf")
+    File fixturesDirectory;
+
+    /**
+     * Loopback port to listen on; 0 picks a free one.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.port", defaultValue = "0")
+    int port;
+
+    /**
+     * When set, requests must carry this {@code workspace} header, as DLF checks it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.WORKSPACE)
+    String workspace;
+
+    /**
+     * settings.xml {@code <server>} whose AK/SK the emulator accepts, the same one {@code dlf:export} signs with.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.SERVER_ID, defaultValue = "dlf")
+    String serverId;
+
+    /**
+     * Folder that stands for OBS in OBS mode: {@code obs://bucket/path/} is written to {@code {folder}/bucket/path/}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.obsDirectory", defaultValue = "${project.build.directory}/dlf-emulator/obs")
+    File obsDirectory;
+
+    /**
+     * Milliseconds added to every request.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.latency", defaultValue = "0")
+    long latency;
+
+    /**
+     * Share of requests (0 to 1) answered with HTTP 503.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.failureRate", defaultValue = "0")
+    double failureRate;
+
+    /**
+     * Share of requests (0 to 1) answered with HTTP 429 and {@code Retry-After}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.throttleRate", defaultValue = "0")
+    double throttleRate;
+
+    /**
+     * The first this many requests to each path are answered with HTTP 429, for repeatable tests.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.throttleFirst", defaultValue = "0")
+    int throttleFirst;
+
+    /**
+     * The {@code Retry-After} seconds sent with HTTP 429.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.retryAfter", defaultValue = "1")
+    int retryAfter;
+
+    /**
+     * How the job list reads {@code offset}: {@code ROWS} (jobs to skip) or {@code PAGES} (page index); the
+     * real service's reading is not confirmed, so clients should cope with both.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.offsetMode", defaultValue = "ROWS")
+    String offsetMode;
+
+    /**
+     * Largest page of the job list: 1000 as on Huawei Cloud, 100 as on other deployments.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.emulator.maxPageSize", defaultValue = "1000")
+    int maxPageSize;
+
+    final MavenSession session;
+    private final SettingsDecrypter settingsDecrypter;
+
+    AbstractEmulatorMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
+        this.session = session;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    /** Starts an emulator accepting the build's credentials, or demo credentials when the build has none. */
+    EmulatorContext start() throws MojoExecutionException, MojoFailureException {
+        Path fixtures = MavenEnvironment.pathOrDefault(fixturesDirectory, session, "src/test/dlf").toPath();
+        if (!Files.isDirectory(fixtures)) {
+            getLog().warn("The DLF emulator's fixtures folder " + fixtures + " does not exist: it serves no job."
+                    + " Set dlf.emulator.fixtures to a folder with jobs/, scripts/ and resources/.");
+        }
+        Optional<Credentials> configured;
+        try {
+            configured = MavenCredentials.find(session.getSettings(), settingsDecrypter, serverId,
+                    MavenEnvironment.variables(session));
+        } catch (CredentialsException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        Credentials credentials = configured.orElseGet(DemoCredentials::generate);
+        try {
+            DlfEmulator emulator = DlfEmulator.builder(fixtures, credentials)
+                    .port(port)
+                    .workspace(workspace)
+                    .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs").toPath())
+                    .faults(new Faults(Duration.ofMillis(latency), failureRate, throttleRate, throttleFirst, retryAfter))
+                    .offsetMode(DlfEmulator.OffsetMode.valueOf(offsetMode.trim().toUpperCase(Locale.ROOT)))
+                    .maxPageSize(maxPageSize)
+                    .log(new MavenLog(getLog()))
+                    .start();
+            return new EmulatorContext(emulator, configured.isEmpty());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid DLF emulator setting: " + e.getMessage()
+                    + " (offsetMode is ROWS or PAGES; rates are between 0 and 1; counts are not negative).", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the DLF emulator on port " + port + ": " + e.getMessage()
+                    + (port != 0 ? ". Choose another -Ddlf.emulator.port, or 0 for a free one." : ""), e);
+        }
+    }
+
+    /** One line that says where the emulator is and what it accepts, without any secret. */
+    String describe(EmulatorContext running) {
+        DlfEmulator emulator = running.emulator();
+        return "DLF emulator listening on " + emulator.endpoint() + ", serving " + emulator.fixtures()
+                + (workspace == null || workspace.isBlank() ? "" : " for workspace " + workspace)
+                + ", accepting " + (running.demoCredentials() ? "generated demo credentials"
+                        : "the credentials from " + emulator.credentials().source()) + ".";
+    }
+}

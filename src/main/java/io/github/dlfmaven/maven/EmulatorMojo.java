@@ -1,0 +1,53 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.auth.Credentials;
+import java.util.concurrent.CountDownLatch;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Runs a local DataArts Factory emulator in the foreground until Ctrl-C, for trying the plugin by hand
+ * ({@code mvn dlf:emulator}, with or without a pom). Prints its URL and which credentials it accepts; the
+ * access and secret key themselves only when they are generated demo credentials.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "emulator", requiresProject = false, threadSafe = true)
+public class EmulatorMojo extends AbstractEmulatorMojo {
+
+    @Inject
+    public EmulatorMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
+        super(session, settingsDecrypter);
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        EmulatorContext running = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            running.emulator().close();
+            stopped.countDown();
+        }, "dlf-emulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        getLog().info(describe(running));
+        if (running.demoCredentials()) {
+            Credentials demo = running.emulator().credentials();
+            // Printed on purpose: these demo keys open nothing but this emulator, and a person needs them.
+            getLog().info("Demo credentials: HUAWEICLOUD_SDK_AK=" + demo.accessKey() + " HUAWEICLOUD_SDK_SK=" + demo.secretKey());
+        }
+        getLog().info("Export from it with: mvn dlf:export -Ddlf.endpoint=" + running.emulator().endpoint()
+                + " -Ddlf.projectId=demo -Ddlf.jobs=<job names>   (Ctrl-C stops the emulator)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.emulator().close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            getLog().info("DLF emulator stopped.");
+        }
+    }
+}
