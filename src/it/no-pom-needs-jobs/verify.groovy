@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('[DEBUG] Configuring mojo io.github.dlfmaven:dlf-maven-plugin:') // -X really was on
+assert log.contains('[DEBUG]   (f) exportStatus = RELEASED') // -X really was on: Maven printed the parameters
 assert log.contains('The dlf:export configuration has 2 problems:')
 assert log.contains('No jobs to export')
 assert log.contains("Export status 'RELEASED' is not valid")
