@@ -6,7 +6,9 @@ import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -18,6 +20,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "emulator", requiresProject = false, threadSafe = true)
 public class EmulatorMojo extends AbstractEmulatorMojo {
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
 
     @Inject
     public EmulatorMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
@@ -34,13 +39,17 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
         }, "dlf-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         getLog().info(describe(running));
+        String environment = "";
         if (running.demoCredentials()) {
             Credentials demo = running.emulator().credentials();
             // Printed on purpose: these demo keys open nothing but this emulator, and a person needs them.
-            getLog().info("Demo credentials: HUAWEICLOUD_SDK_AK=" + demo.accessKey() + " HUAWEICLOUD_SDK_SK=" + demo.secretKey());
+            environment = "HUAWEICLOUD_SDK_AK=" + demo.accessKey() + " HUAWEICLOUD_SDK_SK=" + demo.secretKey() + " ";
+            getLog().info("Demo credentials: " + environment);
         }
-        getLog().info("Export from it with: mvn dlf:export -Ddlf.endpoint=" + running.emulator().endpoint()
-                + " -Ddlf.projectId=demo -Ddlf.jobs=<job names>   (Ctrl-C stops the emulator)");
+        getLog().info("Export from it, in another terminal: " + environment + "mvn " + plugin.getGroupId() + ":"
+                + plugin.getArtifactId() + ":" + plugin.getVersion() + ":export -Ddlf.endpoint="
+                + running.emulator().endpoint() + " -Ddlf.projectId=demo -Ddlf.jobs=<job names>");
+        getLog().info("Ctrl-C stops the emulator.");
         try {
             stopped.await();
         } catch (InterruptedException e) {
