@@ -12,6 +12,7 @@ import io.github.dlfmaven.log.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -92,7 +93,19 @@ public final class DlfEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        server.start();
+        // The server's dispatcher thread inherits daemon status from the thread that starts it: started from a
+        // daemon thread, a forgotten emulator never keeps a JVM (a build, an IDE, a test runner) alive.
+        Thread starter = new Thread(server::start, "dlf-emulator-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            executor.shutdownNow();
+            throw new InterruptedIOException("Interrupted while starting the emulator");
+        }
     }
 
     /**

@@ -313,6 +313,19 @@ class DlfEmulatorTest {
     }
 
     @Test
+    void aRunningEmulatorHoldsNoThreadThatKeepsTheJvmAlive() throws Exception {
+        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
+        export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null));
+
+        List<String> nonDaemon = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon())
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("HTTP-Dispatcher") || name.startsWith("dlf-emulator"))
+                .toList();
+        assertEquals(List.of(), nonDaemon);
+    }
+
+    @Test
     void unknownPathsAreTheGatewaysApiNotFound() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
