@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The DLF API (or the API gateway in front of it) answered with an error.
- * The message names the job, the HTTP status, DLF's {@code error_code} and {@code error_msg}; it never holds a secret.
+ * The message names the operation (and so the job), the HTTP status, DLF's {@code error_code} and
+ * {@code error_msg}; it never holds a secret.
  */
 public class DlfApiException extends Exception {
 
@@ -16,9 +17,13 @@ public class DlfApiException extends Exception {
     private final String errorMessage;
     private final String requestId;
 
-    public DlfApiException(String jobName, int httpStatus, String errorCode, String errorMessage, String requestId,
-            String hint) {
-        super(describe(jobName, httpStatus, errorCode, errorMessage, requestId, hint));
+    /**
+     * @param operation what failed, for the message, e.g. {@code Export of job 'a'}
+     * @param jobName the job it concerned, or null for calls about several jobs
+     */
+    public DlfApiException(String operation, String jobName, int httpStatus, String errorCode, String errorMessage,
+            String requestId, String hint) {
+        super(describe(operation, httpStatus, errorCode, errorMessage, requestId, hint));
         this.jobName = jobName;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
@@ -26,8 +31,9 @@ public class DlfApiException extends Exception {
         this.requestId = requestId;
     }
 
-    private static String describe(String job, int status, String code, String message, String requestId, String hint) {
-        StringBuilder text = new StringBuilder("Export of job '").append(job).append("' failed: HTTP ").append(status);
+    private static String describe(String operation, int status, String code, String message, String requestId,
+            String hint) {
+        StringBuilder text = new StringBuilder(operation).append(" failed: HTTP ").append(status);
         if (code != null) {
             text.append(", ").append(code);
         }
@@ -43,8 +49,9 @@ public class DlfApiException extends Exception {
         return text.toString();
     }
 
-    public String jobName() {
-        return jobName;
+    /** The job the failed call was about; empty for calls about several jobs. */
+    public Optional<String> jobName() {
+        return Optional.ofNullable(jobName);
     }
 
     public int httpStatus() {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ public final class DlfClient implements AutoCloseable {
     private final Clock clock;
     private final Log log;
     private final AkSkSigner signer = new AkSkSigner();
+    private final Object pauseLock = new Object();
+    /** System.nanoTime() before which no call starts, set by a 429. */
+    private long pausedUntil = System.nanoTime();
 
     private DlfClient(Builder b) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
@@ -95,63 +99,156 @@ public final class DlfClient implements AutoCloseable {
      */
     public ExportResponse export(ExportRequest request, Path packageFile, long maxBodyBytes)
             throws IOException, DlfApiException {
-        HttpUrl url = endpoint.newBuilder()
-                .addPathSegment("v1").addPathSegment(projectId)
-                .addPathSegment("jobs").addPathSegment(request.jobName()).addPathSegment("export")
-                .build();
+        HttpUrl url = jobsUrl().addPathSegment(request.jobName()).addPathSegment("export").build();
         ObjectNode body = JSON.createObjectNode()
                 .put("exportDepend", request.exportDepend())
                 .put("exportStatus", request.exportStatus());
         request.obsPathIfSet().ifPresent(path -> body.put("obsPath", path));
-        byte[] bodyBytes = JSON.writeValueAsBytes(body);
-        boolean toObs = request.obsPathIfSet().isPresent();
-        String accept = toObs ? "application/json" : "application/octet-stream";
+        Operation operation = new Operation("Export of job '" + request.jobName() + "'", request.jobName());
+        if (request.obsPathIfSet().isPresent()) {
+            return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/json",
+                    (response, attempt) -> obsLocation(operation, request, response, attempt));
+        }
+        return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
+                (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));
+    }
 
+    /**
+     * Exports several jobs in one request ({@code POST /v1/{project_id}/jobs/batch-export}, at most 100 jobs).
+     * The package holds one folder per job.
+     */
+    public ExportResponse.Archive batchExport(List<String> jobNames, boolean exportDepend, Path packageFile,
+            long maxBodyBytes) throws IOException, DlfApiException {
+        HttpUrl url = jobsUrl().addPathSegment("batch-export").build();
+        ObjectNode body = JSON.createObjectNode();
+        jobNames.forEach(body.putArray("jobList")::add);
+        body.put("exportDepend", exportDepend);
+        String shown = jobNames.size() <= 3 ? String.join("', '", jobNames)
+                : String.join("', '", jobNames.subList(0, 3)) + "', ...";
+        Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs ('" + shown + "')", null);
+        return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
+                (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));
+    }
+
+    /**
+     * One page of {@code GET /v1/{project_id}/jobs}.
+     *
+     * @param jobType {@code BATCH} or {@code REAL_TIME}: the API lists only one type at a time
+     * @param offset as the server reads it, a row offset or a page index (not confirmed which)
+     */
+    public JobPage listJobs(String jobType, int offset, int limit) throws IOException, DlfApiException {
+        HttpUrl url = jobsUrl()
+                .addQueryParameter("jobType", jobType)
+                .addQueryParameter("offset", String.valueOf(offset))
+                .addQueryParameter("limit", String.valueOf(limit))
+                .build();
+        Operation operation = new Operation("Listing " + jobType + " jobs (offset " + offset + ", limit " + limit + ")", null);
+        return call(operation, "GET", url, null, "application/json", (response, attempt) -> {
+            JsonNode json = parseJson(response.peekBody(SMALL_BODY_LIMIT).string());
+            if (json == null || !json.path("jobs").isArray()) {
+                throw new IOException(operation.label() + " returned no job list but " + BodyPreview.describe(
+                        response.peekBody(512).bytes()) + ".");
+            }
+            List<JobSummary> jobs = new ArrayList<>();
+            for (JsonNode job : json.get("jobs")) {
+                String name = text(job, "name");
+                if (name != null) {
+                    String path = text(job, "path");
+                    jobs.add(new JobSummary(name, Objects.requireNonNullElse(text(job, "jobType"), jobType),
+                            path == null || path.isEmpty() ? "/" : path));
+                }
+            }
+            return new JobPage(json.path("total").asInt(jobs.size()), jobs);
+        });
+    }
+
+    private HttpUrl.Builder jobsUrl() {
+        return endpoint.newBuilder().addPathSegment("v1").addPathSegment(projectId).addPathSegment("jobs");
+    }
+
+    /** What a call is about, for messages: {@code label} such as {@code Export of job 'a'}. */
+    private record Operation(String label, String jobName) {
+        /** The label inside a sentence: {@code the export of job 'a'}. */
+        String noun() {
+            return "the " + Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SuccessHandler<T> {
+        T handle(Response response, int attempt) throws IOException, DlfApiException;
+    }
+
+    /**
+     * Sends a signed request, retrying connect failures and retryable statuses. A 429 pauses every call of
+     * this client, not just this one, since the limit is the account's.
+     */
+    private <T> T call(Operation operation, String method, HttpUrl url, byte[] body, String accept,
+            SuccessHandler<T> onSuccess) throws IOException, DlfApiException {
         int attempt = 0;
         while (true) {
             attempt++;
+            awaitPause();
             ConnectTracker tracker = new ConnectTracker();
-            Request httpRequest = signedPost(url, bodyBytes, accept).newBuilder()
+            Request httpRequest = signed(method, url, body, accept).newBuilder()
                     .tag(ConnectTracker.class, tracker)
                     .build();
             long started = System.nanoTime();
             if (log.isDebugEnabled()) {
-                log.debug("POST " + url + " (job '" + request.jobName() + "', attempt " + attempt + ")");
+                log.debug(method + " " + url + " (" + operation.noun() + ", attempt " + attempt + ")");
             }
             Response response;
             try {
                 response = http.newCall(httpRequest).execute();
             } catch (IOException e) {
                 if (tracker.connected || e instanceof SSLException || attempt > retryPolicy.retries()) {
-                    throw failure(request.jobName(), url, attempt, tracker.connected, e);
+                    throw failure(operation, url, attempt, tracker.connected, e);
                 }
                 Duration wait = retryPolicy.backoff(attempt);
                 if (log.isDebugEnabled()) {
-                    log.debug("Could not connect for job '" + request.jobName() + "' (" + e + "); retrying in "
+                    log.debug("Could not connect for " + operation.noun() + " (" + e + "); retrying in "
                             + wait.toMillis() + " ms");
                 }
                 sleep(wait);
                 continue;
             }
-            Duration wait;
             try (response) {
                 if (log.isDebugEnabled()) {
-                    log.debug("HTTP " + response.code() + " for job '" + request.jobName() + "' in "
+                    log.debug("HTTP " + response.code() + " for " + operation.noun() + " in "
                             + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, Content-Type "
                             + response.header("Content-Type", "none") + requestIdSuffix(response));
                 }
                 if (response.isSuccessful()) {
-                    return toObs
-                            ? obsLocation(request, response, attempt)
-                            : download(request.jobName(), response, packageFile, maxBodyBytes, attempt);
+                    return onSuccess.handle(response, attempt);
                 }
-                wait = retryWait(request.jobName(), response, attempt);
+                Duration wait = retryWait(operation, response, attempt);
+                if (response.code() == 429) {
+                    pauseAll(wait);
+                } else {
+                    sleep(wait);
+                }
             }
-            sleep(wait);
         }
     }
 
-    private Request signedPost(HttpUrl url, byte[] body, String accept) {
+    /** Waits while a 429 asked this client to hold back. */
+    private void awaitPause() throws InterruptedIOException {
+        long remaining;
+        synchronized (pauseLock) {
+            remaining = pausedUntil - System.nanoTime();
+        }
+        if (remaining > 0) {
+            sleep(Duration.ofNanos(remaining));
+        }
+    }
+
+    private void pauseAll(Duration wait) {
+        synchronized (pauseLock) {
+            pausedUntil = Math.max(pausedUntil, System.nanoTime() + wait.toNanos());
+        }
+    }
+
+    private Request signed(String method, HttpUrl url, byte[] body, String accept) {
         Map<String, String> signed = new LinkedHashMap<>();
         signed.put("Host", hostHeader(url));
         signed.put(AkSkSigner.DATE_HEADER, AkSkSigner.sdkDate(clock.instant()));
@@ -160,14 +257,21 @@ public final class DlfClient implements AutoCloseable {
             signed.put("workspace", workspace);
         }
         credentials.securityToken().ifPresent(token -> signed.put("X-Security-Token", token));
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        for (int i = 0; i < url.querySize(); i++) {
+            query.add(Map.entry(url.queryParameterName(i), Objects.requireNonNullElse(url.queryParameterValue(i), "")));
+        }
         String authorization = signer.authorization(
-                new SignableRequest("POST", url.pathSegments(), List.of(), signed, body), credentials);
+                new SignableRequest(method, url.pathSegments(), query, signed, body), credentials);
 
-        Request.Builder builder = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE));
+        Request.Builder builder = new Request.Builder().url(url)
+                .method(method, body == null ? null : RequestBody.create(body, JSON_TYPE));
         signed.forEach(builder::header);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
         return builder
                 .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
                 .header("Accept", accept)
                 .header("User-Agent", USER_AGENT)
                 .build();
@@ -180,31 +284,31 @@ public final class DlfClient implements AutoCloseable {
     }
 
     /** Returns how long to wait before the next attempt, or throws when this answer is final. */
-    private Duration retryWait(String job, Response response, int attempt) throws IOException, DlfApiException {
+    private Duration retryWait(Operation operation, Response response, int attempt) throws IOException, DlfApiException {
         int status = response.code();
         if (!RetryPolicy.isRetryableStatus(status)) {
-            throw apiError(job, response, null);
+            throw apiError(operation, response, null);
         }
         if (attempt > retryPolicy.retries()) {
-            throw apiError(job, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
+            throw apiError(operation, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
         }
         Optional<Duration> retryAfter =
                 RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
         if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
-            throw apiError(job, response, "The server asked to wait " + retryAfter.get().toSeconds()
+            throw apiError(operation, response, "The server asked to wait " + retryAfter.get().toSeconds()
                     + " s before trying again, longer than the " + retryPolicy.maxRetryAfter().toSeconds()
                     + " s this plugin waits; try again later.");
         }
         Duration wait = retryAfter.orElseGet(() -> retryPolicy.backoff(attempt));
         if (log.isDebugEnabled()) {
-            log.debug("HTTP " + status + " for job '" + job + "'; retrying in " + wait.toMillis() + " ms"
-                    + (retryAfter.isPresent() ? " as Retry-After asks" : ""));
+            log.debug("HTTP " + status + " for " + operation.noun() + "; retrying in " + wait.toMillis() + " ms"
+                    + (retryAfter.isPresent() ? " as Retry-After asks" : "") + (status == 429 ? ", all calls paused" : ""));
         }
         return wait;
     }
 
-    private ExportResponse download(String job, Response response, Path file, long maxBytes, int attempt)
-            throws IOException, DlfApiException {
+    private ExportResponse.Archive download(Operation operation, Response response, Path file, long maxBytes,
+            int attempt) throws IOException, DlfApiException {
         ResponseBody body = response.body();
         long total = 0;
         try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
@@ -214,7 +318,7 @@ public final class DlfClient implements AutoCloseable {
                 try {
                     read = in.read(buffer);
                 } catch (IOException e) {
-                    throw new IOException("The export of job '" + job + "' broke off after " + total + " bytes: "
+                    throw new IOException(capitalized(operation.noun()) + " broke off after " + total + " bytes: "
                             + e.getMessage() + ". Check the network and readTimeout (-Ddlf.readTimeout), then run the"
                             + " build again.", e);
                 }
@@ -223,7 +327,7 @@ public final class DlfClient implements AutoCloseable {
                 }
                 total += read;
                 if (total > maxBytes) {
-                    throw new IOException("The export of job '" + job + "' is larger than " + maxBytes
+                    throw new IOException(capitalized(operation.noun()) + " is larger than " + maxBytes
                             + " bytes; raise maxExtractedBytes (-Ddlf.maxExtractedBytes) if the job really is that big.");
                 }
                 // A write failure (disk full, say) keeps its own message: it is not the network's fault.
@@ -235,20 +339,21 @@ public final class DlfClient implements AutoCloseable {
             // DLF reports some errors with HTTP 200 and a JSON body.
             JsonNode error = parseJson(Files.readString(file, StandardCharsets.UTF_8));
             if (error != null && error.hasNonNull("error_code")) {
-                throw new DlfApiException(job, response.code(), text(error, "error_code"), redact(text(error, "error_msg")),
-                        requestId(response, error), null);
+                throw new DlfApiException(operation.label(), operation.jobName(), response.code(),
+                        redact(text(error, "error_code")), redact(text(error, "error_msg")),
+                        redact(requestId(response, error)), null);
             }
         }
         return new ExportResponse.Archive(file, total, contentType, attempt);
     }
 
-    private ExportResponse obsLocation(ExportRequest request, Response response, int attempt)
+    private ExportResponse obsLocation(Operation operation, ExportRequest request, Response response, int attempt)
             throws IOException, DlfApiException {
         String text = response.peekBody(SMALL_BODY_LIMIT).string();
         JsonNode json = parseJson(text);
         if (json != null && json.hasNonNull("error_code")) {
-            throw new DlfApiException(request.jobName(), response.code(), text(json, "error_code"),
-                    redact(text(json, "error_msg")), requestId(response, json), null);
+            throw new DlfApiException(operation.label(), operation.jobName(), response.code(),
+                    redact(text(json, "error_code")), redact(text(json, "error_msg")), redact(requestId(response, json)), null);
         }
         // The shape of this answer is not documented; Terraform's provider reads a string field "obsPath".
         String location = json == null ? null : text(json, "obsPath");
@@ -257,7 +362,7 @@ public final class DlfClient implements AutoCloseable {
                 : new ExportResponse.ObsLocation(request.obsPath(), false, attempt);
     }
 
-    private DlfApiException apiError(String job, Response response, String extraHint) throws IOException {
+    private DlfApiException apiError(Operation operation, Response response, String extraHint) throws IOException {
         String text = response.peekBody(SMALL_BODY_LIMIT).string();
         JsonNode json = parseJson(text);
         String code = json == null ? null : firstText(json, "error_code", "code", "errorCode");
@@ -272,23 +377,24 @@ public final class DlfClient implements AutoCloseable {
                     + ". Check that this access key pair is right and active, and that this machine's clock is correct"
                     + " (signatures are valid for 15 minutes); see the plugin's README on credentials.";
             case 403 -> "The credentials from " + credentials.source() + " were accepted but are not allowed to"
-                    + " export this job: give the IAM user DataArts Studio permissions in project " + projectId
+                    + " do this: give the IAM user DataArts Studio permissions in project " + projectId
                     + (workspace == null ? "" : " and workspace " + workspace) + ".";
             default -> null;
         };
         if (extraHint != null) {
             hint = hint == null ? extraHint : hint + " " + extraHint;
         }
-        return new DlfApiException(job, response.code(), redact(code), redact(message), redact(requestId(response, json)), hint);
+        return new DlfApiException(operation.label(), operation.jobName(), response.code(), redact(code), redact(message),
+                redact(requestId(response, json)), hint);
     }
 
-    private IOException failure(String job, HttpUrl url, int attempts, boolean connected, IOException cause) {
+    private IOException failure(Operation operation, HttpUrl url, int attempts, boolean connected, IOException cause) {
         String where = url.scheme() + "://" + hostHeader(url);
         String what = connected
                 ? "the connection to " + where + " failed during the request"
                 : "could not connect to " + where;
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-        return new IOException("Export of job '" + job + "' failed" + tries + ": " + what + " (" + redact(cause.toString())
+        return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + redact(cause.toString())
                 + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
     }
 
@@ -302,6 +408,10 @@ public final class DlfClient implements AutoCloseable {
             result = result.replace(credentials.securityToken().get(), "****");
         }
         return result.replaceAll("Signature=[0-9a-fA-F]+", "Signature=****");
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String requestIdSuffix(Response response) {

@@ -533,7 +533,7 @@ class DlfClientTest {
                 () -> client(fast(2)).export(job("myJob"), packageFile, MAX));
 
         assertEquals(503, e.httpStatus());
-        assertEquals("myJob", e.jobName());
+        assertEquals("myJob", e.jobName().orElseThrow());
         assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
         assertTrue(e.getMessage().contains("Gave up after 3 attempts"), e.getMessage());
         assertEquals(3, server.getRequestCount());
