@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Connection;
@@ -60,6 +61,7 @@ public final class DlfClient implements AutoCloseable {
     private final Clock clock;
     private final Log log;
     private final AkSkSigner signer = new AkSkSigner();
+    private final AtomicInteger requests = new AtomicInteger();
     private final Object pauseLock = new Object();
     /** System.nanoTime() before which no call starts, set by a 429. */
     private long pausedUntil = System.nanoTime();
@@ -162,6 +164,11 @@ public final class DlfClient implements AutoCloseable {
         });
     }
 
+    /** How many HTTP requests this client has sent, retries included. */
+    public int requestCount() {
+        return requests.get();
+    }
+
     private HttpUrl.Builder jobsUrl() {
         return endpoint.newBuilder().addPathSegment("v1").addPathSegment(projectId).addPathSegment("jobs");
     }
@@ -194,6 +201,7 @@ public final class DlfClient implements AutoCloseable {
                     .tag(ConnectTracker.class, tracker)
                     .build();
             long started = System.nanoTime();
+            requests.incrementAndGet();
             if (log.isDebugEnabled()) {
                 log.debug(method + " " + url + " (" + operation.noun() + ", attempt " + attempt + ")");
             }

@@ -30,6 +30,10 @@ public final class ExportConfiguration {
     private final String projectId;
     private final String workspace;
     private final List<String> jobs;
+    private final List<String> excludes;
+    private final boolean allowEmpty;
+    private final String directory;
+    private final boolean batch;
     private final boolean exportDepend;
     private final ExportStatus exportStatus;
     private final String obsPath;
@@ -47,6 +51,10 @@ public final class ExportConfiguration {
         this.projectId = projectId;
         this.workspace = blankToNull(b.workspace);
         this.jobs = List.copyOf(jobs);
+        this.excludes = cleaned(b.excludes);
+        this.allowEmpty = b.allowEmpty;
+        this.directory = blankToNull(b.directory);
+        this.batch = b.batch;
         this.exportDepend = b.exportDepend;
         this.exportStatus = exportStatus;
         this.obsPath = blankToNull(b.obsPath);
@@ -76,9 +84,37 @@ public final class ExportConfiguration {
         return Optional.ofNullable(workspace);
     }
 
-    /** Job names, trimmed, without duplicates, in the order given. */
+    /**
+     * Job names and glob patterns ({@code *} any characters, {@code ?} one), trimmed, without duplicates, in
+     * the order given.
+     */
     public List<String> jobs() {
         return jobs;
+    }
+
+    /** Names and patterns of jobs to leave out. */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    /** Whether a pattern, or the whole selection, may match no job. */
+    public boolean allowEmpty() {
+        return allowEmpty;
+    }
+
+    /** Only jobs in this DataArts Factory folder (or below it) match the patterns. */
+    public Optional<String> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** Whether jobs may be exported 100 at a time through the batch export API. */
+    public boolean batch() {
+        return batch;
+    }
+
+    /** Whether {@code jobs} holds a pattern, which needs the job list to resolve. */
+    public boolean hasPatterns() {
+        return jobs.stream().anyMatch(JobPattern::isPattern);
     }
 
     public boolean exportDepend() {
@@ -126,6 +162,10 @@ public final class ExportConfiguration {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    private static List<String> cleaned(List<String> values) {
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).distinct().toList();
+    }
+
     /** Collects raw values as the user gave them; {@link #build()} validates. */
     public static final class Builder {
         private String region;
@@ -134,6 +174,10 @@ public final class ExportConfiguration {
         private Map<String, String> environment = Map.of();
         private String workspace;
         private List<String> jobs = List.of();
+        private List<String> excludes = List.of();
+        private boolean allowEmpty;
+        private String directory;
+        private boolean batch = true;
         private boolean exportDepend = true;
         private String exportStatus = ExportStatus.DEVELOP.name();
         private String obsPath;
@@ -176,6 +220,26 @@ public final class ExportConfiguration {
 
         public Builder jobs(List<String> jobs) {
             this.jobs = jobs == null ? List.of() : new ArrayList<>(jobs);
+            return this;
+        }
+
+        public Builder excludes(List<String> excludes) {
+            this.excludes = excludes == null ? List.of() : new ArrayList<>(excludes);
+            return this;
+        }
+
+        public Builder allowEmpty(boolean allowEmpty) {
+            this.allowEmpty = allowEmpty;
+            return this;
+        }
+
+        public Builder directory(String directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        public Builder batch(boolean batch) {
+            this.batch = batch;
             return this;
         }
 
@@ -246,6 +310,17 @@ public final class ExportConfiguration {
             ExportStatus status = resolveExportStatus(problems);
             Path output = resolveOutputDirectory(problems);
             checkOptionalValues(problems);
+            for (String exclude : cleaned(excludes)) {
+                if (exclude.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20)) {
+                    problems.add("Exclude '" + exclude.replaceAll("\\p{Cntrl}", "?") + "' is not valid: names and patterns"
+                            + " cannot contain '/', '\\' or control characters (" + whereToSet(UserProperties.EXCLUDES) + ").");
+                }
+            }
+            String folder = blankToNull(directory);
+            if (folder != null && !folder.startsWith("/")) {
+                problems.add("Directory '" + folder + "' must be a DataArts Factory folder path starting with /, such as"
+                        + " /finance/ (" + whereToSet(UserProperties.DIRECTORY) + ").");
+            }
             checkLimits(problems);
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems.size() == 1
@@ -340,8 +415,9 @@ public final class ExportConfiguration {
                 names.add(name);
             }
             if (names.isEmpty() && jobs.stream().noneMatch(j -> j != null && !j.isBlank())) {
-                problems.add("No jobs to export: list job names in <jobs><job>name</job></jobs>, or comma-separated"
-                        + " with -D" + UserProperties.JOBS + "=a,b.");
+                problems.add("No jobs to export: list job names or patterns in <jobs><job>name</job></jobs>, or"
+                        + " comma-separated with -D" + UserProperties.JOBS + "=a,b (-D" + UserProperties.JOBS
+                        + "=* for all jobs).");
             }
             return new ArrayList<>(names);
         }
@@ -422,7 +498,8 @@ public final class ExportConfiguration {
     @Override
     public String toString() {
         return "ExportConfiguration[endpoint=" + endpoint + ", projectId=" + projectId + ", workspace=" + workspace
-                + ", jobs=" + jobs + ", exportDepend=" + exportDepend + ", exportStatus=" + exportStatus
+                + ", jobs=" + jobs + ", excludes=" + excludes + ", directory=" + directory + ", batch=" + batch
+                + ", exportDepend=" + exportDepend + ", exportStatus=" + exportStatus
                 + ", obsPath=" + obsPath + ", outputDirectory=" + outputDirectory + "]";
     }
 }

@@ -11,6 +11,10 @@ public final class UserProperties {
     public static final String PROJECT_ID = "dlf.projectId";
     public static final String WORKSPACE = "dlf.workspace";
     public static final String JOBS = "dlf.jobs";
+    public static final String EXCLUDES = "dlf.excludes";
+    public static final String ALLOW_EMPTY = "dlf.allowEmpty";
+    public static final String DIRECTORY = "dlf.directory";
+    public static final String BATCH = "dlf.batch";
     public static final String EXPORT_DEPEND = "dlf.exportDepend";
     public static final String EXPORT_STATUS = "dlf.exportStatus";
     public static final String OBS_PATH = "dlf.obsPath";

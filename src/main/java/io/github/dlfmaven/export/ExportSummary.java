@@ -3,18 +3,18 @@ package io.github.dlfmaven.export;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a successful export run.
  *
- * @param jobs per-job results, in the configured order
+ * @param jobs the jobs exported, in the order they were selected
  * @param filesWritten files in the new snapshot (a dependency shared by several jobs counts once); 0 in OBS mode
+ * @param bytesDownloaded bytes of the packages downloaded; 0 in OBS mode
+ * @param requests HTTP requests sent, job list and retries included
+ * @param obsLocations in OBS mode, where DLF put each job's package
  * @param outputDirectory where the snapshot was written, or null in OBS mode
  * @param time wall-clock time of the whole run
  */
-public record ExportSummary(List<JobResult> jobs, int filesWritten, Path outputDirectory, Duration time) {
-
-    public long bytesDownloaded() {
-        return jobs.stream().mapToLong(JobResult::bytes).sum();
-    }
-}
+public record ExportSummary(List<String> jobs, int filesWritten, long bytesDownloaded, int requests,
+        Map<String, String> obsLocations, Path outputDirectory, Duration time) {}

@@ -4,6 +4,7 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.ExportRequest;
 import io.github.dlfmaven.api.ExportResponse;
+import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.RetryPolicy;
 import io.github.dlfmaven.archive.ArchiveLimits;
 import io.github.dlfmaven.archive.ExtractedFile;
@@ -11,6 +12,7 @@ import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportStatus;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.snapshot.SnapshotWriter;
@@ -28,15 +30,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one export: every configured job through the API, at most {@code threads} at a time, then either
- * the new snapshot replaces the output folder (all jobs succeeded) or nothing changes (any failed).
+ * Runs one export: selects the jobs (resolving patterns with the job list), exports them, at most
+ * {@code threads} requests at a time and up to 100 jobs per batch-export request where the API allows it,
+ * then either the new snapshot replaces the output folder (everything succeeded) or nothing changes.
  */
 public final class Exporter {
 
+    /** The batch export API takes at most this many jobs per request. */
+    static final int MAX_BATCH = 100;
+    /** Up to this many jobs, each job (or batch) gets an INFO line; beyond, progress lines keep the log short. */
+    static final int DETAILED_LOG_JOBS = 100;
+    private static final long PROGRESS_SECONDS = 5;
     /** Slack over maxExtractedBytes for the download: zip headers and uncompressed entries. */
     private static final long DOWNLOAD_SLACK = 16L << 20;
 
@@ -44,6 +55,9 @@ public final class Exporter {
     private final DlfClient client;
     private final Log log;
     private final SafeUnzipper unzipper;
+    private final AtomicInteger jobsDone = new AtomicInteger();
+    private final AtomicLong bytesDone = new AtomicLong();
+    private volatile int jobsTotal;
 
     public Exporter(ExportConfiguration config, DlfClient client, Log log) {
         this.config = config;
@@ -63,110 +77,229 @@ public final class Exporter {
     }
 
     /**
+     * @throws SelectionException a pattern matched no job, or nothing is selected
+     * @throws DlfApiException the job list could not be read
      * @throws ExportFailedException one or more jobs failed (the API refused, the package was unsafe, the network broke)
      * @throws SnapshotConflictException two jobs brought different content for one file
-     * @throws IOException the output folder could not be prepared or replaced
+     * @throws IOException the output folder could not be prepared or replaced, or the job list not read
      */
-    public ExportSummary run() throws ExportFailedException, SnapshotConflictException, IOException {
+    public ExportSummary run()
+            throws SelectionException, DlfApiException, ExportFailedException, SnapshotConflictException, IOException {
         long started = System.nanoTime();
-        if (config.obsPath().isPresent()) {
-            List<JobResult> results = runAll(this::exportToObs, "nothing was written locally.");
-            ExportSummary summary = new ExportSummary(results, 0, null, since(started));
-            log.info("Exported " + count(results.size(), "job") + " to OBS in " + seconds(summary.time()) + ".");
-            return summary;
+        List<String> jobs = new JobSelector(new JobLister(client, log), log).select(config);
+        jobsTotal = jobs.size();
+        ScheduledExecutorService progress = progressReporter(jobs.size());
+        try {
+            return config.obsPath().isPresent() ? toObs(jobs, started) : toSnapshot(jobs, started);
+        } finally {
+            progress.shutdownNow();
         }
+    }
+
+    private ExportSummary toObs(List<String> jobs, long started) throws ExportFailedException, IOException {
+        List<List<String>> units = jobs.stream().map(List::of).toList();
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (List<Map.Entry<String, String>> unit : runAll(units, unit -> List.of(exportToObs(unit.get(0))),
+                jobs.size(), "nothing was written locally.")) {
+            unit.forEach(entry -> locations.put(entry.getKey(), entry.getValue()));
+        }
+        ExportSummary summary = new ExportSummary(jobs, 0, 0, client.requestCount(), locations, null, since(started));
+        log.info("Exported " + count(jobs.size(), "job") + " to OBS in " + seconds(summary.time()) + ".");
+        return summary;
+    }
+
+    private ExportSummary toSnapshot(List<String> jobs, long started)
+            throws ExportFailedException, SnapshotConflictException, IOException {
         try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory())) {
-            List<Unpacked> unpacked = runAll(job -> exportLocally(job, writer),
+            List<List<Unpacked>> done = runAll(units(jobs), unit -> exportUnit(unit, writer), jobs.size(),
                     "the output folder " + config.outputDirectory() + " was left as it was.");
             int written = 0;
-            for (Unpacked job : unpacked) {
-                written += writer.add(job.result().job(), job.folder(), job.files());
+            long bytes = 0;
+            for (List<Unpacked> unit : done) {
+                for (Unpacked part : unit) {
+                    written += writer.add(part.label(), part.folder(), part.files());
+                    bytes += part.bytes();
+                }
             }
             writer.commit();
-            List<JobResult> results = unpacked.stream().map(Unpacked::result).toList();
-            ExportSummary summary = new ExportSummary(results, written, config.outputDirectory(), since(started));
-            log.info("Exported " + count(results.size(), "job") + ": " + count(written, "file") + " ("
-                    + String.format(Locale.ROOT, "%,d", summary.bytesDownloaded()) + " bytes downloaded) written to "
-                    + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
+            ExportSummary summary = new ExportSummary(jobs, written, bytes, client.requestCount(), Map.of(),
+                    config.outputDirectory(), since(started));
+            log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " ("
+                    + String.format(Locale.ROOT, "%,d", bytes) + " bytes downloaded, " + count(summary.requests(), "request")
+                    + ") written to " + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
             return summary;
         }
     }
 
-    /** One job's package, unpacked into its own work folder, waiting to be merged into the snapshot. */
-    private record Unpacked(JobResult result, Path folder, List<ExtractedFile> files) {}
+    /**
+     * How the jobs are grouped into requests: batches of up to 100 where the batch API can serve them (the
+     * development state, no OBS path), sized so that all threads have work; otherwise one job per request.
+     */
+    private List<List<String>> units(List<String> jobs) {
+        boolean batchable = config.batch() && config.exportStatus() == ExportStatus.DEVELOP && config.obsPath().isEmpty();
+        int size = batchable ? Math.min(MAX_BATCH, Math.max(1, (jobs.size() + config.threads() - 1) / config.threads())) : 1;
+        List<List<String>> units = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i += size) {
+            units.add(jobs.subList(i, Math.min(jobs.size(), i + size)));
+        }
+        return units;
+    }
+
+    /** One job's or one batch's package, unpacked into its own work folder, waiting to be merged into the snapshot. */
+    private record Unpacked(String label, Path folder, List<ExtractedFile> files, long bytes) {}
+
+    private List<Unpacked> exportUnit(List<String> jobs, SnapshotWriter writer)
+            throws IOException, DlfApiException, UnsafeArchiveException {
+        if (jobs.size() == 1) {
+            return List.of(exportLocally(jobs.get(0), writer));
+        }
+        try {
+            return List.of(exportBatch(jobs, writer));
+        } catch (DlfApiException e) {
+            if (e.httpStatus() != 400 && e.httpStatus() != 404) {
+                throw e;
+            }
+            // The batch answer does not say which job is at fault; single exports do.
+            log.info(e.getMessage() + " Exporting these " + jobs.size() + " jobs one by one instead.");
+            List<Unpacked> singles = new ArrayList<>();
+            for (String job : jobs) {
+                singles.add(exportLocally(job, writer));
+            }
+            return singles;
+        }
+    }
+
+    private Unpacked exportBatch(List<String> jobs, SnapshotWriter writer)
+            throws IOException, DlfApiException, UnsafeArchiveException {
+        long started = System.nanoTime();
+        Path folder = writer.newWorkFolder();
+        Path packageFile = folder.resolve("package.zip");
+        ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile, downloadLimit());
+        String label = "batch of " + jobs.size() + " jobs ('" + jobs.get(0) + "' to '" + jobs.get(jobs.size() - 1) + "')";
+        Unpacked unpacked = unpack(label, archive, folder);
+        for (String job : jobs) {
+            checkJobFile(job, unpacked.files());
+        }
+        detail("Exported a " + label + ": " + count(unpacked.files().size(), "file") + ", "
+                + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
+                + retries(archive.attempts()) + ".");
+        finished(jobs.size(), archive.bytes());
+        return unpacked;
+    }
 
     private Unpacked exportLocally(String job, SnapshotWriter writer)
             throws IOException, DlfApiException, UnsafeArchiveException {
         long started = System.nanoTime();
         Path folder = writer.newWorkFolder();
-        Path packageFile = folder.resolve("package.zip");
-        ExportResponse.Archive archive = (ExportResponse.Archive) client.export(request(job), packageFile,
-                config.maxExtractedBytes() + DOWNLOAD_SLACK);
-        Path files = folder.resolve("files");
-        List<ExtractedFile> extractedFiles;
-        try {
-            extractedFiles = unzipper.extract(packageFile, files);
-        } catch (UnsafeArchiveException e) {
-            String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + archive.contentType() + ")";
-            throw new UnsafeArchiveException("The export of job '" + job + "' was refused" + type + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(packageFile);
-        }
-        for (ExtractedFile file : extractedFiles) {
-            if (!file.normalized()) {
-                log.warn("Job '" + job + "': " + file.path() + " is not valid JSON (or too large to normalize); kept byte for byte.");
-            }
-        }
-        if (extractedFiles.stream().noneMatch(f -> f.path().equals("jobs/" + job + ".job"))) {
-            log.warn("Job '" + job + "': the package has no jobs/" + job + ".job; check the export in DataArts Factory.");
-        }
-        JobResult result = new JobResult(job, extractedFiles.size(), archive.bytes(), null, archive.attempts(), since(started));
-        log.info("Exported job '" + job + "': " + count(result.files(), "file") + ", "
-                + String.format(Locale.ROOT, "%,d", result.bytes()) + " bytes in " + seconds(result.time()) + retries(result) + ".");
-        return new Unpacked(result, files, extractedFiles);
+        ExportResponse.Archive archive = (ExportResponse.Archive) client.export(request(job), folder.resolve("package.zip"),
+                downloadLimit());
+        Unpacked unpacked = unpack("job '" + job + "'", archive, folder);
+        checkJobFile(job, unpacked.files());
+        detail("Exported job '" + job + "': " + count(unpacked.files().size(), "file") + ", "
+                + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
+                + retries(archive.attempts()) + ".");
+        finished(1, archive.bytes());
+        return new Unpacked(job, unpacked.folder(), unpacked.files(), unpacked.bytes());
     }
 
-    private JobResult exportToObs(String job) throws IOException, DlfApiException {
+    private Unpacked unpack(String label, ExportResponse.Archive archive, Path folder)
+            throws IOException, UnsafeArchiveException {
+        Path files = folder.resolve("files");
+        List<ExtractedFile> extracted;
+        try {
+            extracted = unzipper.extract(archive.file(), files);
+        } catch (UnsafeArchiveException e) {
+            String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + archive.contentType() + ")";
+            throw new UnsafeArchiveException("The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(archive.file());
+        }
+        for (ExtractedFile file : extracted) {
+            if (!file.normalized()) {
+                log.warn("The export of " + label + ": " + file.path()
+                        + " is not valid JSON (or too large to normalize); kept byte for byte.");
+            }
+        }
+        return new Unpacked(label, files, extracted, archive.bytes());
+    }
+
+    private void checkJobFile(String job, List<ExtractedFile> files) {
+        if (files.stream().noneMatch(f -> f.path().equals("jobs/" + job + ".job"))) {
+            log.warn("Job '" + job + "': the package has no jobs/" + job + ".job; check the export in DataArts Factory.");
+        }
+    }
+
+    private Map.Entry<String, String> exportToObs(String job) throws IOException, DlfApiException {
         long started = System.nanoTime();
         ExportResponse.ObsLocation obs = (ExportResponse.ObsLocation) client.export(request(job), null, 0);
-        JobResult result = new JobResult(job, 0, 0, obs.location(), obs.attempts(), since(started));
-        log.info("Exported job '" + job + "' to " + obs.location()
+        detail("Exported job '" + job + "' to " + obs.location()
                 + (obs.confirmed() ? "" : " (DLF accepted the export but did not name the exact location)")
-                + " in " + seconds(result.time()) + retries(result) + ".");
-        return result;
+                + " in " + seconds(since(started)) + retries(obs.attempts()) + ".");
+        finished(1, 0);
+        return Map.entry(job, obs.location());
     }
 
     private ExportRequest request(String job) {
         return new ExportRequest(job, config.exportDepend(), config.exportStatus().name(), config.obsPath().orElse(null));
     }
 
+    private long downloadLimit() {
+        return config.maxExtractedBytes() + DOWNLOAD_SLACK;
+    }
+
+    /** A job's or batch's own line: INFO for small exports, DEBUG when progress lines take over. */
+    private void detail(String line) {
+        if (jobsTotal <= DETAILED_LOG_JOBS) {
+            log.info(line);
+        } else if (log.isDebugEnabled()) {
+            log.debug(line);
+        }
+    }
+
+    private void finished(int jobs, long bytes) {
+        jobsDone.addAndGet(jobs);
+        bytesDone.addAndGet(bytes);
+    }
+
+    /** Every few seconds, a line saying how far a long export has come. */
+    private ScheduledExecutorService progressReporter(int total) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dlf-export-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
+                jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        return scheduler;
+    }
+
     @FunctionalInterface
-    private interface JobTask<T> {
-        T run(String job) throws Exception;
+    private interface Task<T> {
+        T run(List<String> jobs) throws Exception;
     }
 
     /**
-     * Runs the task for every job on {@code threads} threads. After the first failure no further job is
-     * started; jobs already running finish, and every failure is reported.
+     * Runs the task for every unit on {@code threads} threads. After the first failure no further unit is
+     * started; units already running finish, and every failure is reported.
      */
-    private <T> List<T> runAll(JobTask<T> task, String outcome) throws ExportFailedException, IOException {
-        List<String> jobs = config.jobs();
+    private <T> List<T> runAll(List<List<String>> units, Task<T> task, int jobCount, String outcome)
+            throws ExportFailedException, IOException {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.threads(), jobs.size()), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.threads(), units.size())), runnable -> {
             Thread thread = new Thread(runnable, "dlf-export-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         try {
             List<Future<T>> futures = new ArrayList<>();
-            for (String job : jobs) {
+            for (List<String> unit : units) {
                 futures.add(pool.submit(() -> {
                     if (failed.get()) {
                         return null;
                     }
                     try {
-                        return task.run(job);
+                        return task.run(unit);
                     } catch (Exception e) {
                         failed.set(true);
                         throw e;
@@ -176,21 +309,22 @@ public final class Exporter {
             List<T> results = new ArrayList<>();
             Map<String, Exception> failures = new LinkedHashMap<>();
             int notStarted = 0;
-            for (int i = 0; i < jobs.size(); i++) {
+            for (int i = 0; i < units.size(); i++) {
                 try {
                     T result = futures.get(i).get();
                     if (result == null) {
-                        notStarted++;
+                        notStarted += units.get(i).size();
                     } else {
                         results.add(result);
                     }
                 } catch (ExecutionException e) {
-                    failures.put(jobs.get(i), e.getCause() instanceof Exception cause ? cause : new IOException(e.getCause()));
+                    Exception cause = e.getCause() instanceof Exception c ? c : new IOException(e.getCause());
+                    failures.put(failedJob(units.get(i), cause), cause);
                 }
             }
             if (!failures.isEmpty()) {
                 String skipped = notStarted == 0 ? "" : " " + count(notStarted, "job") + " were not started.";
-                throw new ExportFailedException(failures, jobs.size(), outcome + skipped);
+                throw new ExportFailedException(failures, jobCount, outcome + skipped);
             }
             return results;
         } catch (InterruptedException e) {
@@ -201,8 +335,16 @@ public final class Exporter {
         }
     }
 
-    private static String retries(JobResult result) {
-        return result.attempts() > 1 ? " (after " + result.attempts() + " attempts)" : "";
+    /** The job a failure is about: the one the API named, the unit's only job, or the unit as a whole. */
+    private static String failedJob(List<String> unit, Exception cause) {
+        if (cause instanceof DlfApiException api && api.jobName().isPresent()) {
+            return api.jobName().get();
+        }
+        return unit.size() == 1 ? unit.get(0) : "batch of " + unit.size() + " jobs from '" + unit.get(0) + "'";
+    }
+
+    private static String retries(int attempts) {
+        return attempts > 1 ? " (after " + attempts + " attempts)" : "";
     }
 
     private static String count(int n, String noun) {

@@ -10,6 +10,7 @@ import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.UserProperties;
 import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.export.SelectionException;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.File;
@@ -81,12 +82,48 @@ public class ExportMojo extends AbstractMojo {
     String workspace;
 
     /**
-     * Names of the jobs to export; comma-separated on the command line ({@code -Ddlf.jobs=a,b}).
+     * Names of the jobs to export, or glob patterns ({@code etl_*}, {@code daily_?}, {@code *} for all) resolved
+     * with the job list; comma-separated on the command line ({@code -Ddlf.jobs=a,b}).
      *
      * @since 0.1.0
      */
     @Parameter(property = UserProperties.JOBS)
     List<String> jobs;
+
+    /**
+     * Names or glob patterns of jobs to leave out ({@code *} any characters, {@code ?} one); comma-separated on
+     * the command line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EXCLUDES)
+    List<String> excludes;
+
+    /**
+     * Accept a pattern that matches no job, and an empty selection (which then exports an empty snapshot).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.ALLOW_EMPTY, defaultValue = "false")
+    boolean allowEmpty;
+
+    /**
+     * Only jobs in this DataArts Factory folder, or below it, match the patterns in {@code jobs}, e.g.
+     * {@code /finance/}. Plain job names are exported wherever they are.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.DIRECTORY)
+    String directory;
+
+    /**
+     * Export up to 100 jobs per request through the batch export API, where it applies (exportStatus
+     * DEVELOP, no obsPath). The result is the same as with one request per job.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.BATCH, defaultValue = "true")
+    boolean batch;
 
     /**
      * Whether to also export the scripts and resources the jobs depend on.
@@ -221,7 +258,8 @@ public class ExportMojo extends AbstractMojo {
             log.warn("The endpoint " + config.endpoint() + " is plain http: requests, and a security token with them,"
                     + " travel unencrypted. Use https outside local test setups.");
         }
-        log.info("Exporting " + config.jobs().size() + " DLF job(s) from " + config.endpoint() + " (project "
+        log.info("Exporting " + (config.hasPatterns() ? "the DLF jobs matching " + config.jobs()
+                        : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
                 + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
                 + credentials.source() + ".");
         try (DlfClient client = Exporter.clientFor(config, credentials, log)) {
@@ -233,6 +271,8 @@ public class ExportMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (SelectionException | DlfApiException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (SnapshotConflictException e) {
             throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
         } catch (IOException e) {
@@ -248,6 +288,10 @@ public class ExportMojo extends AbstractMojo {
                 .environment(environment)
                 .workspace(workspace)
                 .jobs(jobs)
+                .excludes(excludes)
+                .allowEmpty(allowEmpty)
+                .directory(directory)
+                .batch(batch)
                 .exportDepend(exportDepend)
                 .exportStatus(exportStatus)
                 .obsPath(obsPath)

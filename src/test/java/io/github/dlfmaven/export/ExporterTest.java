@@ -192,7 +192,7 @@ class ExporterTest {
         ExportSummary summary = run(ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p")
                 .jobs(List.of("a")).obsPath("obs://bucket/dlf/").outputDirectory(output).build());
 
-        assertEquals("obs://bucket/dlf/a_20261128/", summary.jobs().get(0).obsLocation());
+        assertEquals("obs://bucket/dlf/a_20261128/", summary.obsLocations().get("a"));
         assertFalse(Files.exists(temp.resolve("project")));
         assertTrue(log.hasLineStartingWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/"),
                 log.lines()::toString);

@@ -1,0 +1,99 @@
+package io.github.dlfmaven.export;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.JobLister;
+import io.github.dlfmaven.api.JobSummary;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.JobPattern;
+import io.github.dlfmaven.log.Log;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the configured names and patterns into the jobs to export. Plain names are taken as they are
+ * (a missing one fails in the export, naming it); patterns are matched against the job list of both job
+ * types ({@code BATCH} and {@code REAL_TIME}, which the API lists separately), within {@code directory} when
+ * one is set; {@code excludes} then removes names and matches.
+ */
+final class JobSelector {
+
+    private final JobLister lister;
+    private final Log log;
+
+    JobSelector(JobLister lister, Log log) {
+        this.lister = lister;
+        this.log = log;
+    }
+
+    List<String> select(ExportConfiguration config) throws IOException, DlfApiException, SelectionException {
+        Set<String> selected = new LinkedHashSet<>();
+        List<JobPattern> patterns = new ArrayList<>();
+        for (String entry : config.jobs()) {
+            if (JobPattern.isPattern(entry)) {
+                patterns.add(JobPattern.of(entry));
+            } else {
+                selected.add(entry);
+            }
+        }
+        int byName = selected.size();
+        int outsideDirectory = 0;
+        if (!patterns.isEmpty()) {
+            List<JobSummary> all = new ArrayList<>(lister.listAll("BATCH"));
+            all.addAll(lister.listAll("REAL_TIME"));
+            TreeMap<String, JobSummary> candidates = new TreeMap<>();
+            for (JobSummary job : all) {
+                if (config.directory().map(folder -> inFolder(job.directory(), folder)).orElse(true)) {
+                    candidates.putIfAbsent(job.name(), job);
+                } else {
+                    outsideDirectory++;
+                }
+            }
+            List<String> unmatched = new ArrayList<>();
+            for (JobPattern pattern : patterns) {
+                List<String> matches = candidates.keySet().stream().filter(pattern::matches).toList();
+                if (matches.isEmpty()) {
+                    unmatched.add(pattern.toString());
+                }
+                selected.addAll(matches);
+            }
+            log.info("The job list has " + all.size() + " jobs" + config.directory().map(d -> ", " + candidates.size()
+                    + " of them in " + d).orElse("") + ".");
+            if (!unmatched.isEmpty()) {
+                String message = "No job" + config.directory().map(d -> " in " + d).orElse("") + " matches "
+                        + String.join(", ", unmatched) + ".";
+                if (!config.allowEmpty()) {
+                    throw new SelectionException(message + " Check the pattern, or set allowEmpty (-Ddlf.allowEmpty=true)"
+                            + " if that can happen.");
+                }
+                log.warn(message);
+            }
+        }
+        List<JobPattern> excludes = config.excludes().stream().map(JobPattern::of).toList();
+        List<String> excluded = selected.stream().filter(job -> excludes.stream().anyMatch(e -> e.matches(job))).toList();
+        excluded.forEach(selected::remove);
+        if (patterns.isEmpty() && excluded.isEmpty()) {
+            return List.copyOf(selected);
+        }
+        log.info("Selected " + selected.size() + " job(s): " + byName + " by name"
+                + (patterns.isEmpty() ? "" : ", " + (selected.size() + excluded.size() - byName) + " matching " + patterns)
+                + (excluded.isEmpty() ? "" : "; skipped " + excluded.size() + " excluded by " + config.excludes())
+                + (outsideDirectory == 0 ? "" : "; " + outsideDirectory + " listed job(s) are outside "
+                        + config.directory().orElseThrow()) + ".");
+        if (selected.isEmpty() && !config.allowEmpty()) {
+            throw new SelectionException("The configured jobs and excludes select no job; set allowEmpty"
+                    + " (-Ddlf.allowEmpty=true) to accept an empty export.");
+        }
+        return List.copyOf(selected);
+    }
+
+    /** {@code /finance/} holds {@code /finance}, {@code /finance/} and {@code /finance/daily}. */
+    static boolean inFolder(String jobDirectory, String folder) {
+        String job = jobDirectory.endsWith("/") ? jobDirectory : jobDirectory + "/";
+        String wanted = folder.endsWith("/") ? folder : folder + "/";
+        return job.startsWith(wanted);
+    }
+}
