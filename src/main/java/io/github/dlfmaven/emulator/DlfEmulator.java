@@ -70,6 +70,7 @@ public final class DlfEmulator implements AutoCloseable {
     private final Log log;
     private final Random random = new Random();
     private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
+    private volatile CachedFixtures cache;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -200,7 +201,7 @@ public final class DlfEmulator implements AutoCloseable {
                     + Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("workspace"), "")
                     + "' is not the emulated workspace.");
         }
-        Fixtures definitions = Fixtures.load(fixtures);
+        Fixtures definitions = currentFixtures();
         if (segments.size() == 3 && method.equals("GET")) {
             return listJobs(definitions, query);
         }
@@ -212,6 +213,26 @@ public final class DlfEmulator implements AutoCloseable {
         }
         return notFound();
     }
+
+    /**
+     * The fixtures, read again when a folder of them changed (a file added, removed or renamed), so a long
+     * listing of many jobs does not parse every job on every page.
+     */
+    private Fixtures currentFixtures() throws IOException {
+        List<Object> stamp = new ArrayList<>();
+        for (String folder : List.of("jobs", "scripts", "resources")) {
+            Path path = fixtures.resolve(folder);
+            stamp.add(Files.isDirectory(path) ? Files.getLastModifiedTime(path) : "missing");
+        }
+        CachedFixtures cached = this.cache;
+        if (cached == null || !cached.stamp().equals(stamp)) {
+            cached = new CachedFixtures(stamp, Fixtures.load(fixtures));
+            this.cache = cached;
+        }
+        return cached.fixtures();
+    }
+
+    private record CachedFixtures(List<Object> stamp, Fixtures fixtures) {}
 
     private Answer export(Fixtures definitions, String jobName, byte[] body) throws IOException {
         JsonNode request = requestJson(body);
@@ -285,18 +306,15 @@ public final class DlfEmulator implements AutoCloseable {
             return dlfError("DLF.3051", "The request parameter is invalid.");
         }
         List<ObjectNode> matching = new ArrayList<>();
-        for (Definition job : definitions.jobs()) {
-            JsonNode json = Fixtures.readJson(job.file());
-            String processType = json == null ? null : Fixtures.text(json, "processType");
-            String type = "REAL_TIME".equals(processType) ? "REAL_TIME" : "BATCH";
+        for (Fixtures.Listing job : definitions.listings()) {
+            String name = job.job().name();
             // Whether the real filter is exact or fuzzy is not confirmed; the emulator matches substrings.
-            if (type.equals(jobType) && nameFilter.map(job.name()::contains).orElse(true)) {
-                String directory = json == null ? null : Fixtures.text(json, "directory");
+            if (job.jobType().equals(jobType) && nameFilter.map(name::contains).orElse(true)) {
                 matching.add(JSON.createObjectNode()
-                        .put("name", job.name())
-                        .put("jobType", type)
-                        .put("path", directory == null ? "/" : directory)
-                        .put("status", type.equals("BATCH") ? "STOPPED" : "NORMAL")
+                        .put("name", name)
+                        .put("jobType", job.jobType())
+                        .put("path", job.directory())
+                        .put("status", job.jobType().equals("BATCH") ? "STOPPED" : "NORMAL")
                         .put("owner", "emulator")
                         .put("priority", 0)
                         .put("singleNodeJobFlag", false));

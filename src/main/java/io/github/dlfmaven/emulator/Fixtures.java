@@ -27,17 +27,29 @@ final class Fixtures {
     /** A definition file and its name. */
     record Definition(String name, Path file) {}
 
+    /** What the job list shows of a job: its type ({@code BATCH} unless it says {@code REAL_TIME}) and folder. */
+    record Listing(Definition job, String jobType, String directory) {}
+
     /** A resource, which jobs may name by its name or by its OBS location. */
     record Resource(String name, String location, Path file) {}
 
     private final Map<String, Definition> jobs;
     private final Map<String, Definition> scripts;
     private final List<Resource> resources;
+    private final List<Listing> listings;
 
     private Fixtures(Map<String, Definition> jobs, Map<String, Definition> scripts, List<Resource> resources) {
         this.jobs = jobs;
         this.scripts = scripts;
         this.resources = resources;
+        List<Listing> listings = new ArrayList<>();
+        for (Definition job : jobs.values()) {
+            JsonNode json = readJson(job.file());
+            String type = json != null && "REAL_TIME".equals(text(json, "processType")) ? "REAL_TIME" : "BATCH";
+            String directory = json == null ? null : text(json, "directory");
+            listings.add(new Listing(job, type, directory == null || directory.isEmpty() ? "/" : directory));
+        }
+        this.listings = List.copyOf(listings);
     }
 
     /** Reads the folder as it is now; a missing folder means no fixtures. */
@@ -69,9 +81,9 @@ final class Fixtures {
         return byName;
     }
 
-    /** All jobs, sorted by name. */
-    List<Definition> jobs() {
-        return List.copyOf(jobs.values());
+    /** All jobs as the job list shows them, sorted by name. */
+    List<Listing> listings() {
+        return listings;
     }
 
     Optional<Definition> job(String name) {
