@@ -125,9 +125,9 @@ public final class DlfClient implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         jobNames.forEach(body.putArray("jobList")::add);
         body.put("exportDepend", exportDepend);
-        String shown = jobNames.size() <= 3 ? String.join("', '", jobNames)
-                : String.join("', '", jobNames.subList(0, 3)) + "', ...";
-        Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs ('" + shown + "')", null);
+        String shown = "'" + String.join("', '", jobNames.subList(0, Math.min(3, jobNames.size()))) + "'"
+                + (jobNames.size() > 3 ? ", ..." : "");
+        Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs (" + shown + ")", null);
         return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
                 (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));
     }
