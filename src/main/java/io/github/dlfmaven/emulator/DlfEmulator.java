@@ -56,6 +56,17 @@ public final class DlfEmulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK's server sends response headers and body in two writes; with Nagle's algorithm the body then
+        // waits for the client's delayed ACK, about 40 ms per request, which would swamp any latency the
+        // emulator is asked to simulate. The JDK reads this switch once, when its first server starts, and it
+        // changes nothing but TCP_NODELAY on the JDK's own HTTP servers; a value set by the user is kept.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
     private static final int MAX_BATCH = 100;
 
     private final Path fixtures;

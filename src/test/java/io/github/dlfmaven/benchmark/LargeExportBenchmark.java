@@ -9,11 +9,10 @@ import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.export.ExportSummary;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.testing.HeapSampler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,10 +87,8 @@ class LargeExportBenchmark {
             HeapSampler heap = new HeapSampler();
             long exportStarted = System.nanoTime();
             ExportSummary summary;
-            try (DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE)) {
+            try (heap; DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE)) {
                 summary = new Exporter(config, client, Log.NONE).run();
-            } finally {
-                heap.stop();
             }
             double exportSeconds = seconds(exportStarted);
             long extracted;
@@ -101,7 +98,7 @@ class LargeExportBenchmark {
             System.out.printf(Locale.ROOT,
                     "[benchmark] exported %d jobs: %s downloaded, %s extracted in %.1f s (%.0f MB/s); max heap %s, peak heap used (sampled) %s%n",
                     jobs.size(), mb(summary.bytesDownloaded()), mb(extracted), exportSeconds,
-                    summary.bytesDownloaded() / 1e6 / exportSeconds, mb(maxHeap), mb(heap.peak));
+                    summary.bytesDownloaded() / 1e6 / exportSeconds, mb(maxHeap), mb(heap.peak()));
             assertEquals(BIG_JOB_ENTRIES + 1 + JSON_JOBS * 2, summary.filesWritten());
             assertTrue(extracted > BIG_JOB_BYTES + JSON_JOBS * (long) JSON_DEFINITION_CHARS);
         }
@@ -165,34 +162,6 @@ class LargeExportBenchmark {
             try (InputStream in = Files.newInputStream(file); OutputStream out = sink.outputStream()) {
                 in.transferTo(out);
             }
-        }
-    }
-
-    /** Samples the used heap every few milliseconds; the peak includes garbage not yet collected. */
-    private static final class HeapSampler {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile long peak;
-
-        HeapSampler() {
-            thread = new Thread(() -> {
-                while (running) {
-                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join();
         }
     }
 
