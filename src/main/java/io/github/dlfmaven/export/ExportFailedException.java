@@ -28,13 +28,31 @@ public class ExportFailedException extends Exception {
         return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - " + String.join("\n  - ", reasons);
     }
 
-    /** The failure's message, naming the job when the message itself does not (a disk error, say). */
+    /** The failure's message, naming the job (or batch) when the message itself does not (a disk error, say). */
     private static String reason(Map.Entry<String, Exception> failure) {
         String message = String.valueOf(failure.getValue().getMessage());
-        return message.contains("'" + failure.getKey() + "'") ? message : "Job '" + failure.getKey() + "': " + message;
+        String key = failure.getKey();
+        if (key.startsWith(BATCH_PREFIX)) {
+            return message.contains(key) ? message : capitalized(key) + ": " + message;
+        }
+        return message.contains("'" + key + "'") ? message : "Job '" + key + "': " + message;
     }
 
-    /** Job name to the reason it failed, in the configured job order. */
+    /** How a failure that concerns a whole batch, not one job, is keyed: {@code batch of 100 jobs from 'a'}. */
+    static String batchKey(List<String> jobs) {
+        return BATCH_PREFIX + jobs.size() + " jobs from '" + jobs.get(0) + "'";
+    }
+
+    private static final String BATCH_PREFIX = "batch of ";
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * Job name to the reason it failed, in the configured job order; a failure of a whole batch is keyed
+     * {@code batch of N jobs from 'first'}.
+     */
     public Map<String, Exception> failures() {
         return failures;
     }

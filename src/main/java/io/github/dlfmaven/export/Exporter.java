@@ -340,7 +340,7 @@ public final class Exporter {
         if (cause instanceof DlfApiException api && api.jobName().isPresent()) {
             return api.jobName().get();
         }
-        return unit.size() == 1 ? unit.get(0) : "batch of " + unit.size() + " jobs from '" + unit.get(0) + "'";
+        return unit.size() == 1 ? unit.get(0) : ExportFailedException.batchKey(unit);
     }
 
     private static String retries(int attempts) {

@@ -142,6 +142,10 @@ class ExportMojoTest {
         assertNull(mojo.region);
         assertNull(mojo.endpoint);
         assertNull(mojo.obsPath);
+        assertTrue(mojo.batch);
+        assertFalse(mojo.allowEmpty);
+        assertNull(mojo.directory);
+        assertTrue(mojo.excludes == null || mojo.excludes.isEmpty());
     }
 
     @Test
