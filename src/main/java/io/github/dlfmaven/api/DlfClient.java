@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +29,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -53,6 +59,7 @@ public final class DlfClient implements AutoCloseable {
     private static final long SMALL_BODY_LIMIT = 1 << 20;
 
     private final OkHttpClient http;
+    private final ProxySettings proxy;
     private final HttpUrl endpoint;
     private final String projectId;
     private final String workspace;
@@ -74,7 +81,7 @@ public final class DlfClient implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.log = b.log;
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
@@ -83,8 +90,30 @@ public final class DlfClient implements AutoCloseable {
                 .eventListenerFactory(call -> {
                     ConnectTracker tracker = call.request().tag(ConnectTracker.class);
                     return tracker != null ? tracker : EventListener.NONE;
-                })
-                .build();
+                });
+        // Set on this client only: nothing JVM-wide is touched. Without a proxy of its own the client follows the
+        // JVM's proxy settings (-Dhttps.proxyHost and friends), as okhttp does by default.
+        if (b.proxy != null) {
+            ProxySettings proxy = b.proxy;
+            http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+            if (proxy.authenticates()) {
+                String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
+                http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
+                        ? null // these credentials were refused already: fail with the proxy's 407
+                        : response.request().newBuilder().header("Proxy-Authorization", basic).build());
+            }
+        }
+        if (b.trustManager != null) {
+            try {
+                SSLContext tls = SSLContext.getInstance("TLS");
+                tls.init(null, new TrustManager[] {b.trustManager}, null);
+                http.sslSocketFactory(tls.getSocketFactory(), b.trustManager);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Every Java runtime supports TLS", e);
+            }
+        }
+        this.http = http.build();
+        this.proxy = b.proxy;
     }
 
     public static Builder builder(URI endpoint, String projectId, Credentials credentials) {
@@ -384,6 +413,8 @@ public final class DlfClient implements AutoCloseable {
             case 401 -> "The request was signed with the credentials from " + credentials.source()
                     + ". Check that this access key pair is right and active, and that this machine's clock is correct"
                     + " (signatures are valid for 15 minutes); see the plugin's README on credentials.";
+            case 407 -> "The proxy " + proxy + " refused the request: check the <proxy> username and password in"
+                    + " settings.xml.";
             case 403 -> "The credentials from " + credentials.source() + " were accepted but are not allowed to"
                     + " do this: give the IAM user DataArts Studio permissions in project " + projectId
                     + (workspace == null ? "" : " and workspace " + workspace) + ".";
@@ -397,11 +428,16 @@ public final class DlfClient implements AutoCloseable {
     }
 
     private IOException failure(Operation operation, HttpUrl url, int attempts, boolean connected, IOException cause) {
-        String where = url.scheme() + "://" + hostHeader(url);
+        String where = url.scheme() + "://" + hostHeader(url) + (proxy == null ? "" : " through the proxy " + proxy);
         String what = connected
                 ? "the connection to " + where + " failed during the request"
                 : "could not connect to " + where;
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+        if (cause instanceof SSLException) {
+            return new IOException(operation.label() + " failed: the TLS handshake with " + where + " failed (" + redact(cause.toString())
+                    + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
+                    + " trust store holding it.", cause);
+        }
         return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + redact(cause.toString())
                 + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
     }
@@ -511,6 +547,8 @@ public final class DlfClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.of(3);
         private Clock clock = Clock.systemUTC();
         private Log log = Log.NONE;
+        private ProxySettings proxy;
+        private X509TrustManager trustManager;
 
         private Builder(URI endpoint, String projectId, Credentials credentials) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -543,6 +581,18 @@ public final class DlfClient implements AutoCloseable {
 
         public Builder log(Log log) {
             this.log = log;
+            return this;
+        }
+
+        /** The proxy to use; without one the JVM's proxy settings apply (usually: none). */
+        public Builder proxy(ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Trusts only the certificates this manager trusts, e.g. a private cloud's CA (see {@link TrustStores}). */
+        public Builder trustManager(X509TrustManager trustManager) {
+            this.trustManager = trustManager;
             return this;
         }
 
