@@ -27,6 +27,9 @@ public final class UserProperties {
     public static final String READ_TIMEOUT = "dlf.readTimeout";
     public static final String MAX_EXTRACTED_BYTES = "dlf.maxExtractedBytes";
     public static final String MAX_ENTRIES = "dlf.maxEntries";
+    public static final String TRUST_STORE = "dlf.trustStore";
+    public static final String TRUST_STORE_TYPE = "dlf.trustStoreType";
+    public static final String TRUST_STORE_SERVER_ID = "dlf.trustStoreServerId";
 
     /** Environment variable that supplies the project id when no parameter does, as in Huawei's SDKs. */
     public static final String PROJECT_ID_ENVIRONMENT = "HUAWEICLOUD_SDK_PROJECT_ID";

@@ -66,14 +66,16 @@ public final class Exporter {
         this.unzipper = new SafeUnzipper(new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()));
     }
 
-    /** The client an export with this configuration uses; the caller closes it. */
-    public static DlfClient clientFor(ExportConfiguration config, Credentials credentials, Log log) {
+    /**
+     * A client set up for this configuration; network details such as a proxy or a trust store are added by
+     * the caller before {@code build()}. The caller closes the client.
+     */
+    public static DlfClient.Builder client(ExportConfiguration config, Credentials credentials, Log log) {
         return DlfClient.builder(config.endpoint(), config.projectId(), credentials)
                 .workspace(config.workspace().orElse(null))
                 .timeouts(config.connectTimeout(), config.readTimeout())
                 .retryPolicy(RetryPolicy.of(config.retries()))
-                .log(log)
-                .build();
+                .log(log);
     }
 
     /**

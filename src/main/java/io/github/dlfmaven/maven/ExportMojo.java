@@ -2,6 +2,8 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.ProxySettings;
+import io.github.dlfmaven.api.TrustStores;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
@@ -30,6 +32,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -169,6 +172,32 @@ public class ExportMojo extends AbstractMojo {
     String serverId;
 
     /**
+     * A trust store (PKCS12 or JKS) with the certificate authorities to trust instead of the JVM's, for private
+     * clouds with their own CA. Its password comes from the settings.xml server {@code trustStoreServerId}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE)
+    File trustStore;
+
+    /**
+     * {@code PKCS12} or {@code JKS}; by default JKS for a {@code .jks} file, PKCS12 otherwise.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE_TYPE)
+    String trustStoreType;
+
+    /**
+     * settings.xml {@code <server>} whose {@code <password>} (encrypted or not) opens {@code trustStore}; without
+     * that server the store is read without a password.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE_SERVER_ID, defaultValue = "dlf-truststore")
+    String trustStoreServerId;
+
+    /**
      * Skips the export: no configuration check, no request.
      *
      * @since 0.1.0
@@ -262,7 +291,21 @@ public class ExportMojo extends AbstractMojo {
                         : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
                 + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
                 + credentials.source() + ".");
-        try (DlfClient client = Exporter.clientFor(config, credentials, log)) {
+        DlfClient.Builder clientBuilder = Exporter.client(config, credentials, log);
+        Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
+        proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
+        proxy.ifPresent(clientBuilder::proxy);
+        if (trustStore != null) {
+            try {
+                clientBuilder.trustManager(TrustStores.load(trustStore.toPath(), trustStoreType, trustStorePassword()));
+            } catch (IOException e) {
+                throw new MojoFailureException(e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
+            } catch (CredentialsException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            log.debug("Trusting the certificate authorities in " + trustStore);
+        }
+        try (DlfClient client = clientBuilder.build()) {
             new Exporter(config, client, log).run();
         } catch (ExportFailedException e) {
             boolean remoteOrContent = e.causes().stream()
@@ -311,6 +354,16 @@ public class ExportMojo extends AbstractMojo {
             builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
         }
         return builder.build();
+    }
+
+    /** The trust store's password from its settings.xml server, decrypted; null without that server. */
+    private char[] trustStorePassword() {
+        Server server = session.getSettings() == null ? null : session.getSettings().getServer(trustStoreServerId);
+        if (server == null) {
+            return null;
+        }
+        String password = MavenCredentials.decrypted(server, settingsDecrypter).getPassword();
+        return password == null ? null : password.toCharArray();
     }
 
     /**

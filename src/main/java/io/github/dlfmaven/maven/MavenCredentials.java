@@ -44,19 +44,28 @@ final class MavenCredentials {
                         + ". Another server id can be chosen with <serverId> or -Ddlf.serverId.");
     }
 
-    private static Credentials fromServer(Server server, SettingsDecrypter decrypter) {
-        String where = "settings.xml server '" + server.getId() + "'";
+    /**
+     * The server with its password decrypted by Maven's {@link SettingsDecrypter}.
+     *
+     * @throws CredentialsException the password cannot be decrypted
+     */
+    static Server decrypted(Server server, SettingsDecrypter decrypter) {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() == SettingsProblem.Severity.ERROR
                     || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-                throw new CredentialsException("Cannot decrypt the password of " + where + ": "
+                throw new CredentialsException("Cannot decrypt the password of settings.xml server '" + server.getId() + "': "
                         + withoutEncryptedValues(problem.getMessage())
                         + ". Check the master password in settings-security.xml (-Dsettings.security points to"
-                        + " another file) and re-encrypt the secret key with mvn --encrypt-password.");
+                        + " another file) and re-encrypt the password with mvn --encrypt-password.");
             }
         }
-        Server decrypted = result.getServer();
+        return result.getServer();
+    }
+
+    private static Credentials fromServer(Server server, SettingsDecrypter decrypter) {
+        String where = "settings.xml server '" + server.getId() + "'";
+        Server decrypted = decrypted(server, decrypter);
         String ak = decrypted.getUsername();
         String sk = decrypted.getPassword();
         if (ak == null || ak.isBlank()) {

@@ -87,7 +87,7 @@ class LargeExportBenchmark {
             HeapSampler heap = new HeapSampler();
             long exportStarted = System.nanoTime();
             ExportSummary summary;
-            try (heap; DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE)) {
+            try (heap; DlfClient client = Exporter.client(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE).build()) {
                 summary = new Exporter(config, client, Log.NONE).run();
             }
             double exportSeconds = seconds(exportStarted);

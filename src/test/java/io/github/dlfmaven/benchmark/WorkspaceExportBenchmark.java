@@ -85,7 +85,7 @@ class WorkspaceExportBenchmark {
         HeapSampler heap = new HeapSampler();
         long started = System.nanoTime();
         ExportSummary summary;
-        try (heap; DlfClient client = Exporter.clientFor(config, CREDENTIALS, Log.NONE)) {
+        try (heap; DlfClient client = Exporter.client(config, CREDENTIALS, Log.NONE).build()) {
             summary = new Exporter(config, client, Log.NONE).run();
         }
         return new Run(name, summary, (System.nanoTime() - started) / 1e9, heap.peak());

@@ -202,7 +202,7 @@ class ExporterTest {
     }
 
     private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.clientFor(config, Credentials.of("AK", "SK", "test"), log)) {
+        try (DlfClient client = Exporter.client(config, Credentials.of("AK", "SK", "test"), log).build()) {
             return new Exporter(config, client, log).run();
         }
     }

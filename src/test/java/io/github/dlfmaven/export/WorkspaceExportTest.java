@@ -220,7 +220,7 @@ class WorkspaceExportTest {
 
     private ExportSummary run(DlfEmulator emulator, ExportConfiguration.Builder config) throws Exception {
         ExportConfiguration built = config.build();
-        try (DlfClient client = Exporter.clientFor(built, CREDENTIALS, log)) {
+        try (DlfClient client = Exporter.client(built, CREDENTIALS, log).build()) {
             return new Exporter(built, client, log).run();
         }
     }

@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import io.github.dlfmaven.testing.ForwardProxy;
 import okio.Buffer;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -38,6 +39,11 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.Proxy;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,7 @@ class ExportMojoTest {
     private final Properties userProperties = new Properties();
     private final MockWebServer server = new MockWebServer();
     private boolean offline;
+    private RepositorySystemSession repositorySession;
 
     @TempDir
     Path temp;
@@ -111,6 +118,7 @@ class ExportMojoTest {
         lenient().when(session.getSettings()).thenReturn(settings);
         lenient().when(session.isOffline()).thenAnswer(invocation -> offline);
         lenient().when(session.getExecutionRootDirectory()).thenReturn(MojoExtension.getBasedir());
+        lenient().when(session.getRepositorySession()).thenAnswer(invocation -> repositorySession);
         return session;
     }
 
@@ -347,6 +355,63 @@ class ExportMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
         assertTrue(e.getMessage().contains("could not connect to http://127.0.0.1:" + port), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void theSettingsProxyCarriesTheRequestsWithItsCredentials(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        server.enqueue(zip("jobs/a.job", "{}"));
+        try (ForwardProxy proxy = new ForwardProxy("builder", "proxy-secret")) {
+            repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(),
+                    new AuthenticationBuilder().addUsername("builder").addPassword("proxy-secret").build()), "*.example.com"));
+
+            mojo.execute();
+
+            String target = "POST " + server.url("/v1/0833a5737480d53b2f25c010dc1a7b88/jobs/a/export");
+            assertEquals(List.of("407 " + target, target), proxy.requests());
+            assertTrue(lines.contains("[DEBUG] Using the settings.xml proxy 127.0.0.1:" + proxy.port() + " (as builder) for "
+                    + mojo.endpoint.replaceAll("/$", "")), lines::toString);
+            lines.forEach(line -> assertFalse(line.contains("proxy-secret"), line));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void nonProxyHostsBypassTheProxy(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        server.enqueue(zip("jobs/a.job", "{}"));
+        try (ForwardProxy proxy = new ForwardProxy(null, null)) {
+            repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(), null),
+                    "*.example.com|" + server.getHostName()));
+
+            mojo.execute();
+
+            assertEquals(List.of(), proxy.requests());
+            assertEquals(1, server.getRequestCount());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void anUnreadableTrustStoreFailsBeforeAnyRequest(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        mojo.trustStore = Files.writeString(temp.resolve("store.p12"), "not a key store").toFile();
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("Cannot read the trust store") && e.getMessage().contains("-Ddlf.trustStore"),
+                e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    private void repositorySession(DefaultProxySelector proxies) {
+        DefaultRepositorySystemSession session = new DefaultRepositorySystemSession();
+        session.setProxySelector(proxies);
+        repositorySession = session;
     }
 
     private void configureForServer(ExportMojo mojo, String... jobs) {
