@@ -177,8 +177,8 @@ public final class DlfClient implements AutoCloseable {
         return call(operation, "GET", url, null, "application/json", (response, attempt) -> {
             JsonNode json = parseJson(response.peekBody(SMALL_BODY_LIMIT).string());
             if (json == null || !json.path("jobs").isArray()) {
-                throw new IOException(operation.label() + " returned no job list but " + BodyPreview.describe(
-                        response.peekBody(512).bytes()) + ".");
+                throw new IOException(operation.label() + " returned no job list but "
+                        + BodyPreview.describe(redact(response.peekBody(512).string())) + ".");
             }
             List<JobSummary> jobs = new ArrayList<>();
             for (JsonNode job : json.get("jobs")) {
@@ -372,14 +372,19 @@ public final class DlfClient implements AutoCloseable {
             }
         }
         String contentType = response.header("Content-Type", "");
-        if (total <= SMALL_BODY_LIMIT && !startsWithZipHeader(file)) {
-            // DLF reports some errors with HTTP 200 and a JSON body.
-            JsonNode error = parseJson(Files.readString(file, StandardCharsets.UTF_8));
+        if (!startsWithZipHeader(file)) {
+            // DLF reports some errors with HTTP 200 and a JSON body; anything else is described, redacted.
+            String head = readHead(file, (int) Math.min(total, SMALL_BODY_LIMIT));
+            JsonNode error = parseJson(head);
             if (error != null && error.hasNonNull("error_code")) {
                 throw new DlfApiException(operation.label(), operation.jobName(), response.code(),
                         redact(text(error, "error_code")), redact(text(error, "error_msg")),
                         redact(requestId(response, error)), null);
             }
+            throw new DlfApiException(operation.label(), operation.jobName(), response.code(), null,
+                    "the server sent " + total + " bytes of " + BodyPreview.describe(redact(head))
+                            + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")") + " instead of a zip archive",
+                    redact(requestId(response, null)), "A proxy or a login portal may stand between this build and DLF.");
         }
         return new ExportResponse.Archive(file, total, contentType, attempt);
     }
@@ -466,6 +471,12 @@ public final class DlfClient implements AutoCloseable {
     private static String requestId(Response response, JsonNode json) {
         String header = response.header("X-Request-Id");
         return header != null ? header : json == null ? null : text(json, "request_id");
+    }
+
+    private static String readHead(Path file, int bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+        }
     }
 
     private static boolean startsWithZipHeader(Path file) throws IOException {

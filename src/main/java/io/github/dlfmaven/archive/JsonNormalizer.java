@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -74,6 +75,10 @@ public final class JsonNormalizer {
             ArrayNode result = array.arrayNode(array.size());
             array.forEach(element -> result.add(sorted(element)));
             return result;
+        }
+        if (node.isBigDecimal() && node.decimalValue().scale() >= 0) {
+            // BigDecimal.toString() would turn 0.0000001 into 1E-7; a plain decimal stays plain.
+            return JsonNodeFactory.instance.rawValueNode(new RawValue(node.decimalValue().toPlainString()));
         }
         return node;
     }

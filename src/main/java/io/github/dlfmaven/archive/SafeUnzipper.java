@@ -69,6 +69,15 @@ public final class SafeUnzipper {
      * @throws IOException reading the archive or writing the folder failed
      */
     public List<ExtractedFile> extract(Path zip, Path target) throws UnsafeArchiveException, IOException {
+        return extract(zip, target, 1);
+    }
+
+    /**
+     * Extracts a package that holds several jobs (a batch export): the limits are per job, so such a package
+     * may hold {@code jobs} times as many entries and bytes.
+     */
+    public List<ExtractedFile> extract(Path zip, Path target, int jobs) throws UnsafeArchiveException, IOException {
+        ArchiveLimits limits = jobs <= 1 ? this.limits : this.limits.times(jobs);
         checkIsZip(zip);
         Path root = Files.createDirectories(target).toRealPath();
         try (ZipFile zipFile = open(zip)) {
@@ -95,7 +104,7 @@ public final class SafeUnzipper {
                 }
                 String destination = destination(name);
                 ExtractedFile file = extractEntry(zipFile, entry, root, destination, written.containsKey(destination),
-                        inflated);
+                        inflated, limits);
                 ExtractedFile earlier = written.putIfAbsent(destination, file);
                 if (earlier == null) {
                     files.add(file);
@@ -177,7 +186,7 @@ public final class SafeUnzipper {
     }
 
     private ExtractedFile extractEntry(ZipFile zipFile, ZipArchiveEntry entry, Path root, String destination,
-            boolean destinationWritten, long[] inflated) throws IOException, UnsafeArchiveException {
+            boolean destinationWritten, long[] inflated, ArchiveLimits limits) throws IOException, UnsafeArchiveException {
         Path file = root.resolve(destination).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
             throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
@@ -195,7 +204,7 @@ public final class SafeUnzipper {
         Path incoming = Files.createFile(file.getParent().resolve(".entry-" + UUID.randomUUID() + ".part"));
         try {
             MessageDigest digest = sha256();
-            long size = copyCounting(zipFile, entry, incoming, inflated, digest);
+            long size = copyCounting(zipFile, entry, incoming, inflated, digest, limits);
             String sha256 = HEX.formatHex(digest.digest());
             boolean normalized = true;
             String extension = extension(destination);
@@ -226,8 +235,8 @@ public final class SafeUnzipper {
     }
 
     /** Copies one entry, counting inflated bytes against the archive's limit and hashing what is written. */
-    private long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated, MessageDigest digest)
-            throws IOException, UnsafeArchiveException {
+    private static long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated,
+            MessageDigest digest, ArchiveLimits limits) throws IOException, UnsafeArchiveException {
         long size = 0;
         CRC32 crc = new CRC32();
         try (InputStream in = zipFile.getInputStream(entry);

@@ -16,10 +16,23 @@ public final class Credentials {
     private final String source;
 
     private Credentials(String accessKey, String secretKey, String securityToken, String source) {
-        this.accessKey = requireText(accessKey, "access key");
-        this.secretKey = requireText(secretKey, "secret key");
-        this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
         this.source = requireText(source, "source");
+        this.accessKey = checked(accessKey, "access key", source);
+        this.secretKey = checked(secretKey, "secret key", source);
+        this.securityToken = securityToken == null || securityToken.isBlank() ? null : checked(securityToken, "security token", source);
+    }
+
+    /**
+     * Trimmed (CI secrets often end with a newline), then refused if anything but visible ASCII is left: such a
+     * value cannot go into a header, and HTTP libraries quote rejected header values in their errors.
+     */
+    private static String checked(String value, String what, String source) {
+        String trimmed = requireText(value, what).strip();
+        if (!trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new CredentialsException("The " + what + " from " + source + " contains spaces, control characters or"
+                    + " non-ASCII characters; check how the secret is stored.");
+        }
+        return trimmed;
     }
 
     /**

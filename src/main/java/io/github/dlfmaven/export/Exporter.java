@@ -95,6 +95,12 @@ public final class Exporter {
             return config.obsPath().isPresent() ? toObs(jobs, started) : toSnapshot(jobs, started);
         } finally {
             progress.shutdownNow();
+            try {
+                // No progress line may come after the summary.
+                progress.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -176,9 +182,11 @@ public final class Exporter {
         long started = System.nanoTime();
         Path folder = writer.newWorkFolder();
         Path packageFile = folder.resolve("package.zip");
-        ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile, downloadLimit());
+        // The limits are per job, so a package of n jobs may be n times as large.
+        ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile,
+                downloadLimit() > Long.MAX_VALUE / jobs.size() ? Long.MAX_VALUE : downloadLimit() * jobs.size());
         String label = "batch of " + jobs.size() + " jobs ('" + jobs.get(0) + "' to '" + jobs.get(jobs.size() - 1) + "')";
-        Unpacked unpacked = unpack(label, archive, folder);
+        Unpacked unpacked = unpack(label, archive, folder, jobs.size());
         for (String job : jobs) {
             checkJobFile(job, unpacked.files());
         }
@@ -195,7 +203,7 @@ public final class Exporter {
         Path folder = writer.newWorkFolder();
         ExportResponse.Archive archive = (ExportResponse.Archive) client.export(request(job), folder.resolve("package.zip"),
                 downloadLimit());
-        Unpacked unpacked = unpack("job '" + job + "'", archive, folder);
+        Unpacked unpacked = unpack("job '" + job + "'", archive, folder, 1);
         checkJobFile(job, unpacked.files());
         detail("Exported job '" + job + "': " + count(unpacked.files().size(), "file") + ", "
                 + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
@@ -204,12 +212,12 @@ public final class Exporter {
         return new Unpacked(job, unpacked.folder(), unpacked.files(), unpacked.bytes());
     }
 
-    private Unpacked unpack(String label, ExportResponse.Archive archive, Path folder)
+    private Unpacked unpack(String label, ExportResponse.Archive archive, Path folder, int jobs)
             throws IOException, UnsafeArchiveException {
         Path files = folder.resolve("files");
         List<ExtractedFile> extracted;
         try {
-            extracted = unzipper.extract(archive.file(), files);
+            extracted = unzipper.extract(archive.file(), files, jobs);
         } catch (UnsafeArchiveException e) {
             String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + archive.contentType() + ")";
             throw new UnsafeArchiveException("The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
@@ -270,8 +278,10 @@ public final class Exporter {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
-                jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        if (total > DETAILED_LOG_JOBS) {
+            scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
+                    jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        }
         return scheduler;
     }
 

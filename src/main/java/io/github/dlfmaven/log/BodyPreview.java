@@ -17,7 +17,12 @@ public final class BodyPreview {
 
     /** What the first bytes of a body look like: an HTML page, JSON, text or binary data. */
     public static String describe(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8).stripLeading();
+        return describe(new String(head, StandardCharsets.UTF_8));
+    }
+
+    /** What the start of a body looks like; give it the text already redacted, before it is cut. */
+    public static String describe(String head) {
+        String text = head.stripLeading();
         long unprintable = text.chars().filter(c -> c == 0xfffd || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')).count();
         if (text.isEmpty()) {
             return "an empty body";

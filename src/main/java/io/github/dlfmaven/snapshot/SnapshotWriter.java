@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public final class SnapshotWriter implements AutoCloseable {
 
     static final String WORK_PREFIX = ".dlf-work-";
+    static final String RESCUE_PREFIX = ".dlf-rescue-";
 
     private final Path output;
     private final Path work;
@@ -40,6 +41,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private int folders;
     private boolean committed;
     private boolean closed;
+    private boolean keepWork;
 
     private record Origin(String job, String sha256) {}
 
@@ -61,6 +63,12 @@ public final class SnapshotWriter implements AutoCloseable {
         for (Path p : missing) {
             Files.createDirectory(p);
             created.add(0, p);
+        }
+        try (DirectoryStream<Path> rescued = Files.newDirectoryStream(output, RESCUE_PREFIX + "*")) {
+            for (Path folder : rescued) {
+                throw new IOException("An earlier export could not restore " + output + " and left the previous snapshot's"
+                        + " files in " + folder + ". Move them back by hand and delete that folder before exporting again.");
+            }
         }
         removeStaleWork(output);
         Path work = Files.createDirectory(output.resolve(WORK_PREFIX + UUID.randomUUID()));
@@ -92,7 +100,7 @@ public final class SnapshotWriter implements AutoCloseable {
             throws IOException, SnapshotConflictException {
         int added = 0;
         for (ExtractedFile file : files) {
-            if (file.path().startsWith(WORK_PREFIX)) {
+            if (file.path().startsWith(WORK_PREFIX) || file.path().startsWith(RESCUE_PREFIX)) {
                 throw new SnapshotConflictException("Job '" + job + "' brings " + file.path() + ", a name this plugin"
                         + " reserves for its work folder; rename it in DataArts Factory.");
             }
@@ -140,6 +148,21 @@ public final class SnapshotWriter implements AutoCloseable {
                     e.addSuppressed(rollback);
                 }
             }
+            if (e.getSuppressed().length > 0) {
+                // Some of the old snapshot may still be parked in the work folder: keep it, under a name that
+                // later exports neither clean up nor replace, and that makes them stop until someone looks.
+                keepWork = true;
+                Path rescue = output.resolve(RESCUE_PREFIX + work.getFileName().toString().substring(WORK_PREFIX.length()));
+                try {
+                    Files.move(work, rescue);
+                } catch (IOException notMoved) {
+                    e.addSuppressed(notMoved);
+                    rescue = work;
+                }
+                throw new IOException("Replacing " + output + " failed and could not be fully undone; the previous"
+                        + " snapshot's remaining files are in " + rescue.resolve("old")
+                        + ": move them back by hand, then delete " + rescue + ".", e);
+            }
             throw e;
         }
         committed = true;
@@ -148,7 +171,8 @@ public final class SnapshotWriter implements AutoCloseable {
     /** Entries of a folder other than work folders, in name order. */
     private static List<Path> entries(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> !p.getFileName().toString().startsWith(WORK_PREFIX)).sorted().toList();
+            return list.filter(p -> !p.getFileName().toString().startsWith(WORK_PREFIX)
+                    && !p.getFileName().toString().startsWith(RESCUE_PREFIX)).sorted().toList();
         }
     }
 
@@ -159,6 +183,9 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         closed = true;
+        if (keepWork) {
+            return;
+        }
         deleteTree(work);
         if (!committed) {
             for (Path created : createdDirectories) {

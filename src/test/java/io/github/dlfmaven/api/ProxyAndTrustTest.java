@@ -136,6 +136,29 @@ class ProxyAndTrustTest {
         assertThrows(IOException.class, () -> TrustStores.load(notAStore, null, new char[0]));
     }
 
+    @Test
+    void unexpectedAnswersAreQuotedOnlyRedacted() throws Exception {
+        String token = "exampleSecurityToken0123456789";
+        Credentials temporary = Credentials.temporary("AK", "exampleSecretKey0000000000000000000000000", token, "test");
+        try (MockWebServer echo = new MockWebServer()) {
+            String page = "<html><body>Login required. Your request: X-Security-Token: " + token + "</body></html>";
+            echo.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(page).build());
+            echo.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(page).build());
+            echo.start(InetAddress.getByName("127.0.0.1"), 0);
+            try (DlfClient client = DlfClient.builder(URI.create(echo.url("/").toString()), "p", temporary).build()) {
+                DlfApiException export = assertThrows(DlfApiException.class, () -> client.export(
+                        new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20));
+                IOException list = assertThrows(IOException.class, () -> client.listJobs("BATCH", 0, 10));
+
+                assertTrue(export.getMessage().contains("an HTML page") && export.getMessage().contains("Login required")
+                        && export.getMessage().contains("X-Security-Token: ****"), export.getMessage());
+                assertFalse(export.getMessage().contains(token), export.getMessage());
+                assertTrue(list.getMessage().contains("X-Security-Token: ****"), list.getMessage());
+                assertFalse(list.getMessage().contains(token), list.getMessage());
+            }
+        }
+    }
+
     private ForwardProxy proxy(String user, String password) throws IOException {
         ForwardProxy proxy = new ForwardProxy(user, password);
         toClose.add(proxy);

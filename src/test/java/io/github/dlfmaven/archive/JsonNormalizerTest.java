@@ -191,4 +191,11 @@ class JsonNormalizerTest {
     void malformedJsonIsRefused(String json) {
         assertThrows(IOException.class, () -> normalizer.normalize(json.getBytes(UTF_8)));
     }
+
+    @Test
+    void smallDecimalsStayPlain() throws Exception {
+        assertEquals("{\n  \"ratio\": 0.0000001,\n  \"x\": 1E+3\n}\n", new String(
+                new JsonNormalizer().normalize("{\"x\":1e3,\"ratio\":0.0000001}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

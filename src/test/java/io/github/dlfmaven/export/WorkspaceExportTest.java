@@ -191,6 +191,18 @@ class WorkspaceExportTest {
     }
 
     @Test
+    void theSizeLimitsApplyPerJobAlsoInABatch() throws Exception {
+        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
+        long oneJob = Files.size(fixtures.resolve("jobs/etl_000.job")) + Files.size(fixtures.resolve("scripts/shared.script"));
+
+        ExportSummary batched = run(emulator, config(emulator).jobs(List.of("etl_000", "etl_002", "etl_004")).threads(1)
+                .maxExtractedBytes(oneJob + 50).maxEntries(2));
+
+        assertEquals(3, batched.jobs().size());
+        assertEquals(1, requests("POST /v1/p/jobs/batch-export -> 200"));
+    }
+
+    @Test
     void aManyJobExportLogsProgressNotEveryJob() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 

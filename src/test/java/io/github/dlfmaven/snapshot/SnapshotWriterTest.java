@@ -183,6 +183,17 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void aRescueFolderFromAFailedRollbackStopsTheNextExport() throws Exception {
+        Files.createDirectories(output.resolve(".dlf-rescue-1234/old/jobs"));
+
+        IOException e = assertThrows(IOException.class, () -> SnapshotWriter.open(output));
+
+        assertTrue(e.getMessage().contains(".dlf-rescue-1234") && e.getMessage().contains("Move them back by hand"),
+                e.getMessage());
+        assertTrue(Files.isDirectory(output.resolve(".dlf-rescue-1234/old/jobs")));
+    }
+
+    @Test
     void closingTwiceIsHarmless() throws Exception {
         SnapshotWriter writer = SnapshotWriter.open(output);
         writer.close();
