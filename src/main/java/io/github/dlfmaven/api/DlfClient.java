@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.auth.AkSkSigner;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
 import io.github.dlfmaven.log.BodyPreview;
@@ -28,6 +30,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -63,7 +67,9 @@ public final class DlfClient implements AutoCloseable {
     private final HttpUrl endpoint;
     private final String projectId;
     private final String workspace;
-    private final Credentials credentials;
+    private final AuthenticationSource authentication;
+    /** Every secret this client has used, so that no message quotes one. */
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Log log;
@@ -77,7 +83,7 @@ public final class DlfClient implements AutoCloseable {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
         this.projectId = b.projectId;
         this.workspace = b.workspace;
-        this.credentials = b.credentials;
+        this.authentication = b.authentication;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.log = b.log;
@@ -116,8 +122,14 @@ public final class DlfClient implements AutoCloseable {
         this.proxy = b.proxy;
     }
 
+    /** A client that signs every request with this access key pair. */
     public static Builder builder(URI endpoint, String projectId, Credentials credentials) {
-        return new Builder(endpoint, projectId, credentials);
+        return new Builder(endpoint, projectId, AuthenticationSource.fixed(new Authentication.Signed(credentials)));
+    }
+
+    /** A client that asks {@code authentication} before every request (for credentials that are renewed). */
+    public static Builder builder(URI endpoint, String projectId, AuthenticationSource authentication) {
+        return new Builder(endpoint, projectId, authentication);
     }
 
     /**
@@ -226,7 +238,7 @@ public final class DlfClient implements AutoCloseable {
             attempt++;
             awaitPause();
             ConnectTracker tracker = new ConnectTracker();
-            Request httpRequest = signed(method, url, body, accept).newBuilder()
+            Request httpRequest = authenticated(method, url, body, accept).newBuilder()
                     .tag(ConnectTracker.class, tracker)
                     .build();
             long started = System.nanoTime();
@@ -285,30 +297,36 @@ public final class DlfClient implements AutoCloseable {
         }
     }
 
-    private Request signed(String method, HttpUrl url, byte[] body, String accept) {
-        Map<String, String> signed = new LinkedHashMap<>();
-        signed.put("Host", hostHeader(url));
-        signed.put(AkSkSigner.DATE_HEADER, AkSkSigner.sdkDate(clock.instant()));
-        signed.put("X-Project-Id", projectId);
+    /** The request with the current authentication: an AK/SK signature or an IAM token. */
+    private Request authenticated(String method, HttpUrl url, byte[] body, String accept) throws IOException {
+        Authentication current = authentication.current();
+        secrets.addAll(current.secrets());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Project-Id", projectId);
         if (workspace != null) {
-            signed.put("workspace", workspace);
+            headers.put("workspace", workspace);
         }
-        credentials.securityToken().ifPresent(token -> signed.put("X-Security-Token", token));
-        List<Map.Entry<String, String>> query = new ArrayList<>();
-        for (int i = 0; i < url.querySize(); i++) {
-            query.add(Map.entry(url.queryParameterName(i), Objects.requireNonNullElse(url.queryParameterValue(i), "")));
-        }
-        String authorization = signer.authorization(
-                new SignableRequest(method, url.pathSegments(), query, signed, body), credentials);
-
         Request.Builder builder = new Request.Builder().url(url)
                 .method(method, body == null ? null : RequestBody.create(body, JSON_TYPE));
-        signed.forEach(builder::header);
+        if (current instanceof Authentication.Signed signed) {
+            Credentials credentials = signed.credentials();
+            headers.put("Host", hostHeader(url));
+            headers.put(AkSkSigner.DATE_HEADER, AkSkSigner.sdkDate(clock.instant()));
+            credentials.securityToken().ifPresent(token -> headers.put("X-Security-Token", token));
+            List<Map.Entry<String, String>> query = new ArrayList<>();
+            for (int i = 0; i < url.querySize(); i++) {
+                query.add(Map.entry(url.queryParameterName(i), Objects.requireNonNullElse(url.queryParameterValue(i), "")));
+            }
+            builder.header("Authorization", signer.authorization(
+                    new SignableRequest(method, url.pathSegments(), query, headers, body), credentials));
+        } else if (current instanceof Authentication.Token token) {
+            builder.header("X-Auth-Token", token.token());
+        }
+        headers.forEach(builder::header);
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
         return builder
-                .header("Authorization", authorization)
                 .header("Accept", accept)
                 .header("User-Agent", USER_AGENT)
                 .build();
@@ -415,12 +433,13 @@ public final class DlfClient implements AutoCloseable {
                     + BodyPreview.of(redact(text));
         }
         String hint = switch (response.code()) {
-            case 401 -> "The request was signed with the credentials from " + credentials.source()
-                    + ". Check that this access key pair is right and active, and that this machine's clock is correct"
-                    + " (signatures are valid for 15 minutes); see the plugin's README on credentials.";
+            case 401 -> "The request carried the credentials from " + authentication.description()
+                    + ". Check that they are right and active (an access key pair, or an IAM token that has not expired),"
+                    + " and that this machine's clock is correct (signatures are valid for 15 minutes); see the plugin's"
+                    + " README on credentials.";
             case 407 -> "The proxy " + proxy + " refused the request: check the <proxy> username and password in"
                     + " settings.xml.";
-            case 403 -> "The credentials from " + credentials.source() + " were accepted but are not allowed to"
+            case 403 -> "The credentials from " + authentication.description() + " were accepted but are not allowed to"
                     + " do this: give the IAM user DataArts Studio permissions in project " + projectId
                     + (workspace == null ? "" : " and workspace " + workspace) + ".";
             default -> null;
@@ -452,9 +471,9 @@ public final class DlfClient implements AutoCloseable {
         if (text == null) {
             return null;
         }
-        String result = text.replace(credentials.secretKey(), "****");
-        if (credentials.securityToken().isPresent()) {
-            result = result.replace(credentials.securityToken().get(), "****");
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, "****");
         }
         return result.replaceAll("Signature=[0-9a-fA-F]+", "Signature=****");
     }
@@ -547,11 +566,11 @@ public final class DlfClient implements AutoCloseable {
         }
     }
 
-    /** Settings of a client; all but the endpoint, project and credentials have defaults. */
+    /** Settings of a client; all but the endpoint, project and authentication have defaults. */
     public static final class Builder {
         private final URI endpoint;
         private final String projectId;
-        private final Credentials credentials;
+        private final AuthenticationSource authentication;
         private String workspace;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
@@ -561,10 +580,10 @@ public final class DlfClient implements AutoCloseable {
         private ProxySettings proxy;
         private X509TrustManager trustManager;
 
-        private Builder(URI endpoint, String projectId, Credentials credentials) {
+        private Builder(URI endpoint, String projectId, AuthenticationSource authentication) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.projectId = Objects.requireNonNull(projectId, "projectId");
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            this.authentication = Objects.requireNonNull(authentication, "authentication");
         }
 
         /** Sent as the {@code workspace} header; null for the default workspace. */

@@ -1,0 +1,54 @@
+package io.github.dlfmaven.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/** How one request proves who sends it: an AK/SK signature, or an IAM token. Never prints a secret. */
+public sealed interface Authentication {
+
+    /** Where it came from, safe to print. */
+    String source();
+
+    /** The values that must never appear in a message. */
+    List<String> secrets();
+
+    /** Sign the request with an access key pair (and send its security token, if any). */
+    record Signed(Credentials credentials) implements Authentication {
+        public Signed {
+            Objects.requireNonNull(credentials, "credentials");
+        }
+
+        @Override
+        public String source() {
+            return credentials.source();
+        }
+
+        @Override
+        public List<String> secrets() {
+            return credentials.securityToken().map(t -> List.of(credentials.secretKey(), t))
+                    .orElse(List.of(credentials.secretKey()));
+        }
+    }
+
+    /** Send an IAM token as {@code X-Auth-Token}; no signature. */
+    record Token(String token, String source) implements Authentication {
+        public Token {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(source, "source");
+            if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new CredentialsException("The IAM token from " + source + " contains spaces, control characters or"
+                        + " non-ASCII characters; check how it is stored.");
+            }
+        }
+
+        @Override
+        public List<String> secrets() {
+            return List.of(token);
+        }
+
+        @Override
+        public String toString() {
+            return "Token[source=" + source + ", token=****]";
+        }
+    }
+}
