@@ -87,49 +87,25 @@ public final class DlfClient implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.log = b.log;
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .writeTimeout(b.readTimeout)
+        this.http = b.newHttpClient().newBuilder()
                 // Each attempt tags its request with a tracker, which tells connect failures (retried)
                 // from failures after the request reached the server (not retried).
                 .eventListenerFactory(call -> {
                     ConnectTracker tracker = call.request().tag(ConnectTracker.class);
                     return tracker != null ? tracker : EventListener.NONE;
-                });
-        // Set on this client only: nothing JVM-wide is touched. Without a proxy of its own the client follows the
-        // JVM's proxy settings (-Dhttps.proxyHost and friends), as okhttp does by default.
-        if (b.proxy != null) {
-            ProxySettings proxy = b.proxy;
-            http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-            if (proxy.authenticates()) {
-                String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
-                http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-                        ? null // these credentials were refused already: fail with the proxy's 407
-                        : response.request().newBuilder().header("Proxy-Authorization", basic).build());
-            }
-        }
-        if (b.trustManager != null) {
-            try {
-                SSLContext tls = SSLContext.getInstance("TLS");
-                tls.init(null, new TrustManager[] {b.trustManager}, null);
-                http.sslSocketFactory(tls.getSocketFactory(), b.trustManager);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Every Java runtime supports TLS", e);
-            }
-        }
-        this.http = http.build();
+                })
+                .build();
         this.proxy = b.proxy;
     }
 
-    /** A client that signs every request with this access key pair. */
+    /** A client that signs every request with this access key pair; see {@link Builder#authentication} for others. */
     public static Builder builder(URI endpoint, String projectId, Credentials credentials) {
-        return new Builder(endpoint, projectId, AuthenticationSource.fixed(new Authentication.Signed(credentials)));
+        return builder(endpoint, projectId).credentials(credentials);
     }
 
-    /** A client that asks {@code authentication} before every request (for credentials that are renewed). */
-    public static Builder builder(URI endpoint, String projectId, AuthenticationSource authentication) {
-        return new Builder(endpoint, projectId, authentication);
+    /** A client whose authentication is set with {@link Builder#credentials} or {@link Builder#authentication}. */
+    public static Builder builder(URI endpoint, String projectId) {
+        return new Builder(endpoint, projectId);
     }
 
     /**
@@ -570,7 +546,7 @@ public final class DlfClient implements AutoCloseable {
     public static final class Builder {
         private final URI endpoint;
         private final String projectId;
-        private final AuthenticationSource authentication;
+        private AuthenticationSource authentication;
         private String workspace;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
@@ -580,10 +556,51 @@ public final class DlfClient implements AutoCloseable {
         private ProxySettings proxy;
         private X509TrustManager trustManager;
 
-        private Builder(URI endpoint, String projectId, AuthenticationSource authentication) {
+        private Builder(URI endpoint, String projectId) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
             this.projectId = Objects.requireNonNull(projectId, "projectId");
+        }
+
+        /** Signs every request with this access key pair. */
+        public Builder credentials(Credentials credentials) {
+            return authentication(AuthenticationSource.fixed(new Authentication.Signed(credentials)));
+        }
+
+        /** Asks this source before every request, for credentials that are renewed (IAM tokens, instance metadata). */
+        public Builder authentication(AuthenticationSource authentication) {
             this.authentication = Objects.requireNonNull(authentication, "authentication");
+            return this;
+        }
+
+        /**
+         * A plain HTTP client with this builder's timeouts, proxy and trust store, for other Huawei Cloud APIs
+         * the build talks to (IAM). Set only on that client: nothing JVM-wide is touched.
+         */
+        public OkHttpClient newHttpClient() {
+            OkHttpClient.Builder http = new OkHttpClient.Builder()
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .writeTimeout(readTimeout);
+            // Without a proxy of its own the client follows the JVM's proxy settings, as okhttp does by default.
+            if (proxy != null) {
+                http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+                if (proxy.authenticates()) {
+                    String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
+                    http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
+                            ? null // these credentials were refused already: fail with the proxy's 407
+                            : response.request().newBuilder().header("Proxy-Authorization", basic).build());
+                }
+            }
+            if (trustManager != null) {
+                try {
+                    SSLContext tls = SSLContext.getInstance("TLS");
+                    tls.init(null, new TrustManager[] {trustManager}, null);
+                    http.sslSocketFactory(tls.getSocketFactory(), trustManager);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("Every Java runtime supports TLS", e);
+                }
+            }
+            return http.build();
         }
 
         /** Sent as the {@code workspace} header; null for the default workspace. */
@@ -627,6 +644,7 @@ public final class DlfClient implements AutoCloseable {
         }
 
         public DlfClient build() {
+            Objects.requireNonNull(authentication, "authentication");
             return new DlfClient(this);
         }
     }

@@ -10,7 +10,6 @@ import io.github.dlfmaven.archive.ArchiveLimits;
 import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ExportStatus;
 import io.github.dlfmaven.log.Log;
@@ -67,11 +66,11 @@ public final class Exporter {
     }
 
     /**
-     * A client set up for this configuration; network details such as a proxy or a trust store are added by
-     * the caller before {@code build()}. The caller closes the client.
+     * A client set up for this configuration; the caller adds the authentication and network details such as a
+     * proxy or a trust store before {@code build()}, and closes the client.
      */
-    public static DlfClient.Builder client(ExportConfiguration config, Credentials credentials, Log log) {
-        return DlfClient.builder(config.endpoint(), config.projectId(), credentials)
+    public static DlfClient.Builder client(ExportConfiguration config, Log log) {
+        return DlfClient.builder(config.endpoint(), config.projectId())
                 .workspace(config.workspace().orElse(null))
                 .timeouts(config.connectTimeout(), config.readTimeout())
                 .retryPolicy(RetryPolicy.of(config.retries()))

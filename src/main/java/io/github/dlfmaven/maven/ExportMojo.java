@@ -2,10 +2,13 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.IamTokenSource;
+import io.github.dlfmaven.api.MetadataCredentials;
 import io.github.dlfmaven.api.ProxySettings;
 import io.github.dlfmaven.api.TrustStores;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
@@ -18,8 +21,10 @@ import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -254,6 +259,33 @@ public class ExportMojo extends AbstractMojo {
     @Parameter(property = UserProperties.MAX_ENTRIES, defaultValue = "10000")
     int maxEntries;
 
+    /**
+     * On a Huawei Cloud instance (ECS, CCE node) with an agency: when no other source has credentials, read
+     * temporary ones from the instance metadata service, and read them again before they expire. Off by
+     * default: a build never probes a link-local address unasked.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.metadataCredentials", defaultValue = "false")
+    boolean metadataCredentials;
+
+    /**
+     * Where the instance metadata service hands out the agency's temporary credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.metadataUrl", defaultValue = "http://169.254.169.254/openstack/latest/securitykey")
+    String metadataUrl;
+
+    /**
+     * IAM endpoint for a settings.xml server of an IAM user ({@code <authentication>password</authentication>});
+     * by default {@code https://iam.{region}.myhuaweicloud.com}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dlf.iamEndpoint")
+    String iamEndpoint;
+
     private final MavenSession session;
     private final SettingsDecrypter settingsDecrypter;
 
@@ -271,18 +303,33 @@ public class ExportMojo extends AbstractMojo {
         }
         Map<String, String> environment = MavenEnvironment.variables(session);
         ExportConfiguration config;
-        Credentials credentials;
         try {
             config = configuration(environment);
-            credentials = credentials(config, environment);
-        } catch (InvalidConfigurationException | CredentialsException e) {
+        } catch (InvalidConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+        Log log = new MavenLog(getLog());
+        DlfClient.Builder clientBuilder = Exporter.client(config, log);
+        Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
+        proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
+        proxy.ifPresent(clientBuilder::proxy);
+        AuthenticationSource authentication;
+        try {
+            if (trustStore != null) {
+                clientBuilder.trustManager(TrustStores.load(trustStore.toPath(), trustStoreType, trustStorePassword()));
+                log.debug("Trusting the certificate authorities in " + trustStore);
+            }
+            authentication = authentication(config, environment, clientBuilder, log);
+        } catch (IOException e) {
+            throw new MojoFailureException(e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
+        } catch (CredentialsException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        clientBuilder.authentication(authentication);
         if (session.isOffline() && !isLoopback(config.endpoint().getHost())) {
             throw new MojoFailureException("Maven runs offline (-o), and the DLF export needs " + config.endpoint()
                     + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
         }
-        Log log = new MavenLog(getLog());
         if (config.endpoint().getScheme().equals("http") && !isLoopback(config.endpoint().getHost())) {
             log.warn("The endpoint " + config.endpoint() + " is plain http: requests, and a security token with them,"
                     + " travel unencrypted. Use https outside local test setups.");
@@ -290,21 +337,7 @@ public class ExportMojo extends AbstractMojo {
         log.info("Exporting " + (config.hasPatterns() ? "the DLF jobs matching " + config.jobs()
                         : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
                 + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
-                + credentials.source() + ".");
-        DlfClient.Builder clientBuilder = Exporter.client(config, credentials, log);
-        Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
-        proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
-        proxy.ifPresent(clientBuilder::proxy);
-        if (trustStore != null) {
-            try {
-                clientBuilder.trustManager(TrustStores.load(trustStore.toPath(), trustStoreType, trustStorePassword()));
-            } catch (IOException e) {
-                throw new MojoFailureException(e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
-            } catch (CredentialsException e) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            log.debug("Trusting the certificate authorities in " + trustStore);
-        }
+                + authentication.description() + ".");
         try (DlfClient client = clientBuilder.build()) {
             new Exporter(config, client, log).run();
         } catch (ExportFailedException e) {
@@ -367,19 +400,38 @@ public class ExportMojo extends AbstractMojo {
     }
 
     /**
-     * The settings.xml server or the environment; failing both, the demo credentials of an emulator that
-     * {@code dlf:emulator-start} started in this build for this very endpoint.
+     * The first credential source that has credentials (README, "Credentials"); failing all, the demo
+     * credentials of an emulator that {@code dlf:emulator-start} started in this build for this very endpoint.
      */
-    private Credentials credentials(ExportConfiguration config, Map<String, String> environment) {
-        Optional<Credentials> configured =
-                MavenCredentials.find(session.getSettings(), settingsDecrypter, serverId, environment);
+    private AuthenticationSource authentication(ExportConfiguration config, Map<String, String> environment,
+            DlfClient.Builder network, Log log) {
+        MavenCredentials.IamUser iam = (user, password, domain, where) -> new IamTokenSource(network.newHttpClient(),
+                iamEndpoint(config), user, password, domain, config.projectId(), where, IamTokenSource.RENEW_BEFORE,
+                Clock.systemUTC(), log);
+        AuthenticationSource metadata = metadataCredentials
+                ? new MetadataCredentials(URI.create(metadataUrl), MetadataCredentials.REFRESH_BEFORE, Clock.systemUTC(), log)
+                : null;
+        Optional<AuthenticationSource> configured = MavenCredentials.authentication(session.getSettings(),
+                settingsDecrypter, serverId, environment, iam, metadata);
         if (configured.isPresent()) {
             return configured.get();
         }
         return EmulatorContext.of(getPluginContext())
                 .filter(running -> running.demoCredentials() && running.emulator().endpoint().equals(config.endpoint()))
-                .map(running -> running.emulator().credentials())
+                .map(running -> AuthenticationSource.fixed(new Authentication.Signed(running.emulator().credentials())))
                 .orElseThrow(() -> MavenCredentials.notFound(serverId));
+    }
+
+    /** The IAM endpoint: configured, or the region's. */
+    private URI iamEndpoint(ExportConfiguration config) {
+        if (iamEndpoint != null && !iamEndpoint.isBlank()) {
+            return URI.create(iamEndpoint.strip());
+        }
+        if (region == null || region.isBlank()) {
+            throw new CredentialsException("An IAM user's password needs the IAM endpoint: set <region> (-Ddlf.region)"
+                    + " or <iamEndpoint> (-Ddlf.iamEndpoint), e.g. https://iam.cn-north-4.myhuaweicloud.com.");
+        }
+        return URI.create("https://iam." + region.strip() + ".myhuaweicloud.com");
     }
 
     private static boolean isLoopback(String host) {

@@ -87,7 +87,7 @@ class LargeExportBenchmark {
             HeapSampler heap = new HeapSampler();
             long exportStarted = System.nanoTime();
             ExportSummary summary;
-            try (heap; DlfClient client = Exporter.client(config, Credentials.of("AK", "SK", "benchmark"), Log.NONE).build()) {
+            try (heap; DlfClient client = Exporter.client(config, Log.NONE).credentials(Credentials.of("AK", "SK", "benchmark")).build()) {
                 summary = new Exporter(config, client, Log.NONE).run();
             }
             double exportSeconds = seconds(exportStarted);

@@ -85,7 +85,7 @@ class WorkspaceExportBenchmark {
         HeapSampler heap = new HeapSampler();
         long started = System.nanoTime();
         ExportSummary summary;
-        try (heap; DlfClient client = Exporter.client(config, CREDENTIALS, Log.NONE).build()) {
+        try (heap; DlfClient client = Exporter.client(config, Log.NONE).credentials(CREDENTIALS).build()) {
             summary = new Exporter(config, client, Log.NONE).run();
         }
         return new Run(name, summary, (System.nanoTime() - started) / 1e9, heap.peak());

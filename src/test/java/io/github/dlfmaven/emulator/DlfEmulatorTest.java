@@ -359,7 +359,7 @@ class DlfEmulatorTest {
     private void exportAll(DlfEmulator emulator, Path output, List<String> jobs) throws Exception {
         ExportConfiguration config = ExportConfiguration.builder().endpoint(emulator.endpoint().toString()).projectId("p")
                 .jobs(jobs).outputDirectory(output).build();
-        try (DlfClient client = Exporter.client(config, CREDENTIALS, log).build()) {
+        try (DlfClient client = Exporter.client(config, log).credentials(CREDENTIALS).build()) {
             new Exporter(config, client, log).run();
         }
     }

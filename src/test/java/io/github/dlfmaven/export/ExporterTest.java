@@ -202,7 +202,7 @@ class ExporterTest {
     }
 
     private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.client(config, Credentials.of("AK", "SK", "test"), log).build()) {
+        try (DlfClient client = Exporter.client(config, log).credentials(Credentials.of("AK", "SK", "test")).build()) {
             return new Exporter(config, client, log).run();
         }
     }

@@ -232,7 +232,7 @@ class WorkspaceExportTest {
 
     private ExportSummary run(DlfEmulator emulator, ExportConfiguration.Builder config) throws Exception {
         ExportConfiguration built = config.build();
-        try (DlfClient client = Exporter.client(built, CREDENTIALS, log).build()) {
+        try (DlfClient client = Exporter.client(built, log).credentials(CREDENTIALS).build()) {
             return new Exporter(built, client, log).run();
         }
     }

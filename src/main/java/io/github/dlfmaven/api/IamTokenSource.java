@@ -1,0 +1,118 @@
+package io.github.dlfmaven.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
+import io.github.dlfmaven.log.Log;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Gets an IAM token with a user's password ({@code POST {iam}/v3/auth/tokens}, scoped to the project), keeps
+ * it for the build and gets a new one before it expires. The password is sent to IAM only.
+ */
+public final class IamTokenSource implements AuthenticationSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tokens live 24 hours; renewing an hour early leaves room for a long export and for clock skew. */
+    public static final Duration RENEW_BEFORE = Duration.ofHours(1);
+
+    private final OkHttpClient http;
+    private final HttpUrl tokens;
+    private final String user;
+    private final String password;
+    private final String domain;
+    private final String projectId;
+    private final String description;
+    private final Duration renewBefore;
+    private final Clock clock;
+    private final Log log;
+    private Authentication.Token token;
+    private Instant expiresAt = Instant.MIN;
+
+    /**
+     * @param http the client for IAM, with the build's proxy and trust settings
+     * @param iamEndpoint such as {@code https://iam.cn-north-4.myhuaweicloud.com}
+     * @param description where the user and password come from, for messages
+     */
+    public IamTokenSource(OkHttpClient http, URI iamEndpoint, String user, String password, String domain,
+            String projectId, String description, Duration renewBefore, Clock clock, Log log) {
+        this.http = http;
+        this.tokens = HttpUrl.get(iamEndpoint.toString()).newBuilder().addPathSegments("v3/auth/tokens").build();
+        this.user = user;
+        this.password = password;
+        this.domain = domain;
+        this.projectId = projectId;
+        this.description = description;
+        this.renewBefore = renewBefore;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    @Override
+    public String description() {
+        return "an IAM token for user '" + user + "' of " + description;
+    }
+
+    @Override
+    public synchronized Authentication current() throws IOException {
+        if (token == null || clock.instant().isAfter(expiresAt.minus(renewBefore))) {
+            fetch();
+        }
+        return token;
+    }
+
+    private void fetch() throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode identity = body.putObject("auth").putObject("identity");
+        identity.putArray("methods").add("password");
+        ObjectNode userNode = identity.putObject("password").putObject("user");
+        userNode.put("name", user).put("password", password).putObject("domain").put("name", domain);
+        ((ObjectNode) body.get("auth")).putObject("scope").putObject("project").put("id", projectId);
+        Request request = new Request.Builder().url(tokens)
+                .post(RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")))
+                .header("User-Agent", DlfClient.USER_AGENT)
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            String subjectToken = response.header("X-Subject-Token");
+            if (response.code() != 201 && response.code() != 200 || subjectToken == null) {
+                JsonNode error = parse(response.peekBody(64 * 1024).string());
+                String detail = error == null ? "" : ": " + error.path("error").path("message").asText(error.path("error_msg").asText(""));
+                throw new IOException("IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
+                        + domain + "' (HTTP " + response.code() + detail.replace(password, "****") + "). Check the user,"
+                        + " password and domain in " + description + ", and that the user has programmatic access.");
+            }
+            JsonNode json = parse(response.body().string());
+            Instant expiry;
+            try {
+                expiry = Instant.parse(json == null ? "" : json.path("token").path("expires_at").asText(""));
+            } catch (DateTimeParseException e) {
+                // Not documented for every deployment: without an expiry, assume the documented 24 hours.
+                expiry = clock.instant().plus(Duration.ofHours(24));
+            }
+            token = new Authentication.Token(subjectToken, description());
+            expiresAt = expiry;
+            log.debug("Got an IAM token for user '" + user + "', valid until " + expiry);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
