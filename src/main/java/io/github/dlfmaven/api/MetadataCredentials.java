@@ -37,6 +37,7 @@ public final class MetadataCredentials implements AuthenticationSource {
     private final Log log;
     private Authentication.Signed current;
     private Instant expiresAt = Instant.MIN;
+    private Instant fetchedAt = Instant.MIN;
 
     public MetadataCredentials(URI url, Duration refreshBefore, Clock clock, Log log) {
         this.url = url;
@@ -56,9 +57,9 @@ public final class MetadataCredentials implements AuthenticationSource {
     @Override
     public synchronized Authentication current() throws IOException {
         Instant now = clock.instant();
-        // Refresh early, but never more often than half the credentials' remaining life.
+        // Refresh early; for credentials that live less than twice that long, halfway through their life.
         Duration margin = current == null ? Duration.ZERO
-                : min(refreshBefore, Duration.between(now, expiresAt).dividedBy(2));
+                : min(refreshBefore, Duration.between(fetchedAt, expiresAt).dividedBy(2));
         if (current == null || !now.isBefore(expiresAt.minus(margin))) {
             fetch();
         }
@@ -101,6 +102,7 @@ public final class MetadataCredentials implements AuthenticationSource {
         current = new Authentication.Signed(Credentials.temporary(credential.path("access").asText(),
                 credential.path("secret").asText(), credential.path("securitytoken").asText(null), description()));
         expiresAt = expiry;
+        fetchedAt = clock.instant();
         log.debug("Read temporary credentials from the instance metadata service, valid until " + expiry);
     }
 }

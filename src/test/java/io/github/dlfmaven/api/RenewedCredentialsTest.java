@@ -1,0 +1,198 @@
+package io.github.dlfmaven.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.log.Log;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** IAM tokens and instance-metadata credentials, each against a local stand-in of its service, renewed while exporting. */
+class RenewedCredentialsTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer dlf = new MockWebServer();
+    private final MockWebServer service = new MockWebServer();
+    private final List<RecordedRequest> dlfRequests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        dlf.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                dlfRequests.add(request);
+                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
+                        .body(new Buffer().write(new byte[] {'P', 'K', 5, 6})).build();
+            }
+        });
+        dlf.start(InetAddress.getLoopbackAddress(), 0);
+        service.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        dlf.close();
+        service.close();
+    }
+
+    @Test
+    void anIamTokenIsFetchedOnceSentAsXAuthTokenAndRenewedBeforeItExpires() throws Exception {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        MutableClock clock = new MutableClock(now);
+        service.enqueue(token("TOKEN-ONE", now.plus(Duration.ofHours(24))));
+        service.enqueue(token("TOKEN-TWO", now.plus(Duration.ofHours(48))));
+        IamTokenSource iam = new IamTokenSource(new OkHttpClient(), URI.create(service.url("/").toString()), "builder",
+                "iam-password", "acme", "p", "settings.xml server 'dlf'", Duration.ofHours(1), clock, Log.NONE);
+
+        try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p").authentication(iam).build()) {
+            export(client);
+            export(client);
+            clock.now = now.plus(Duration.ofHours(23).plusMinutes(30)); // within the hour before expiry
+            export(client);
+        }
+
+        assertEquals(2, service.getRequestCount());
+        JsonNode body = new ObjectMapper().readTree(service.takeRequest().getBody().string(StandardCharsets.UTF_8));
+        assertEquals("builder", body.at("/auth/identity/password/user/name").asText());
+        assertEquals("acme", body.at("/auth/identity/password/user/domain/name").asText());
+        assertEquals("p", body.at("/auth/scope/project/id").asText());
+        assertEquals(List.of("TOKEN-ONE", "TOKEN-ONE", "TOKEN-TWO"),
+                dlfRequests.stream().map(r -> r.getHeaders().get("X-Auth-Token")).toList());
+        dlfRequests.forEach(r -> assertNull(r.getHeaders().get("Authorization"), "a token request is not signed"));
+    }
+
+    @Test
+    void iamRefusingTheUserSaysWhatToCheckWithoutThePassword() {
+        service.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong. iam-password\"}}").build());
+        IamTokenSource iam = new IamTokenSource(new OkHttpClient(), URI.create(service.url("/").toString()), "builder",
+                "iam-password", "acme", "p", "settings.xml server 'dlf'", Duration.ofHours(1), Clock.systemUTC(), Log.NONE);
+
+        IOException e = assertThrows(IOException.class, iam::current);
+
+        assertTrue(e.getMessage().contains("refused a token for user 'builder' of domain 'acme' (HTTP 401")
+                && e.getMessage().contains("settings.xml server 'dlf'"), e.getMessage());
+        assertFalse(e.getMessage().contains("iam-password"), e.getMessage());
+    }
+
+    @Test
+    void metadataCredentialsAreReadAgainWhenTheyNearExpiryDuringAnExport() throws Exception {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        MutableClock clock = new MutableClock(now);
+        service.enqueue(securityKey("TEMPAK1", "tempSecret1", "tempToken1", now.plus(Duration.ofHours(6))));
+        service.enqueue(securityKey("TEMPAK2", "tempSecret2", "tempToken2", now.plus(Duration.ofHours(30))));
+        MetadataCredentials metadata = new MetadataCredentials(URI.create(service.url("/openstack/latest/securitykey").toString()),
+                Duration.ofHours(2), clock, Log.NONE);
+
+        try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p").authentication(metadata).build()) {
+            export(client);
+            clock.now = now.plus(Duration.ofHours(3)); // three hours left: still good
+            export(client);
+            clock.now = now.plus(Duration.ofHours(4).plusMinutes(30)); // less than two hours left
+            export(client);
+        }
+
+        assertEquals(2, service.getRequestCount());
+        assertEquals("/openstack/latest/securitykey", service.takeRequest().getUrl().encodedPath());
+        assertEquals(List.of("TEMPAK1", "TEMPAK1", "TEMPAK2"), dlfRequests.stream()
+                .map(r -> r.getHeaders().get("Authorization").replaceAll(".*Access=([^,]+),.*", "$1")).toList());
+        assertEquals(List.of("tempToken1", "tempToken1", "tempToken2"),
+                dlfRequests.stream().map(r -> r.getHeaders().get("X-Security-Token")).toList());
+    }
+
+    @Test
+    void anUnreachableMetadataServiceFailsFastAndClearly() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MetadataCredentials metadata = new MetadataCredentials(URI.create("http://127.0.0.1:" + closedPort + "/openstack/latest/securitykey"),
+                Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
+        long started = System.nanoTime();
+
+        IOException e = assertThrows(IOException.class, metadata::current);
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5);
+        assertTrue(e.getMessage().startsWith("Cannot read credentials from the instance metadata service at http://127.0.0.1:")
+                && e.getMessage().contains("-Ddlf.metadataCredentials=false"), e.getMessage());
+    }
+
+    @Test
+    void aMetadataServiceWithoutAgencySaysSo() {
+        service.enqueue(new MockResponse.Builder().code(401).body("Please configure Cloud Service Agency first").build());
+        MetadataCredentials metadata = new MetadataCredentials(URI.create(service.url("/openstack/latest/securitykey").toString()),
+                Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
+
+        IOException e = assertThrows(IOException.class, metadata::current);
+
+        assertTrue(e.getMessage().contains("HTTP 401: this instance has no agency attached"), e.getMessage());
+    }
+
+    private void export(DlfClient client) throws Exception {
+        client.export(new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20);
+    }
+
+    private static MockResponse token(String token, Instant expiresAt) {
+        return new MockResponse.Builder().code(201).setHeader("X-Subject-Token", token)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"token\":{\"expires_at\":\"" + expiresAt + "\",\"methods\":[\"password\"]}}").build();
+    }
+
+    private static MockResponse securityKey(String access, String secret, String token, Instant expiresAt) {
+        // The metadata service writes microseconds: 2026-11-28T16:00:00.000000Z.
+        String expiry = expiresAt.toString().replace("Z", ".000000Z");
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"credential\":{\"access\":\"" + access + "\",\"secret\":\"" + secret + "\",\"securitytoken\":\""
+                        + token + "\",\"expires_at\":\"" + expiry + "\"}}").build();
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MutableClock extends Clock {
+        volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
