@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mock;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.Proxy;
@@ -406,6 +408,92 @@ class ExportMojoTest {
         assertTrue(e.getMessage().startsWith("Cannot read the trust store") && e.getMessage().contains("-Ddlf.trustStore"),
                 e.getMessage());
         assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void aSettingsServerCanHoldAnIamToken(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        Server token = new Server();
+        token.setId("dlf");
+        token.setPassword("settings-iam-token-0123456789");
+        token.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><authentication>token</authentication></configuration>")));
+        settings.addServer(token);
+        environment(ENV_AK, ENV_SK, null);
+        server.enqueue(zip("jobs/a.job", "{}"));
+
+        mojo.execute();
+
+        RecordedRequest sent = server.takeRequest();
+        assertEquals("settings-iam-token-0123456789", sent.getHeaders().get("X-Auth-Token"));
+        assertNull(sent.getHeaders().get("Authorization"));
+        lines.forEach(line -> assertFalse(line.contains("settings-iam-token"), line));
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void anIamUserGetsItsTokenFromIam(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        Server user = new Server();
+        user.setId("dlf");
+        user.setUsername("builder");
+        user.setPassword("iam-user-password");
+        user.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><authentication>password</authentication><domain>acme</domain></configuration>")));
+        settings.addServer(user);
+        try (MockWebServer iam = new MockWebServer()) {
+            iam.enqueue(new MockResponse.Builder().code(201).setHeader("X-Subject-Token", "TOKEN-FROM-IAM")
+                    .body("{\"token\":{\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}").build());
+            iam.start(InetAddress.getLoopbackAddress(), 0);
+            mojo.iamEndpoint = iam.url("/").toString();
+            server.enqueue(zip("jobs/a.job", "{}"));
+
+            mojo.execute();
+
+            assertEquals("/v3/auth/tokens", iam.takeRequest().getUrl().encodedPath());
+            assertEquals("TOKEN-FROM-IAM", server.takeRequest().getHeaders().get("X-Auth-Token"));
+            assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from an IAM token for user 'builder' of"
+                    + " settings.xml server 'dlf'")), lines::toString);
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void anEnvironmentTokenComesAfterTheEnvironmentKeys(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        systemProperties.setProperty("env.DLF_AUTH_TOKEN", "environment-token-0123456789");
+        server.enqueue(zip("jobs/a.job", "{}"));
+
+        mojo.execute();
+
+        assertEquals("environment-token-0123456789", server.takeRequest().getHeaders().get("X-Auth-Token"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from environment (DLF_AUTH_TOKEN)")), lines::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void metadataCredentialsOnlyWhenAskedFor(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        try (MockWebServer metadata = new MockWebServer()) {
+            metadata.enqueue(new MockResponse.Builder().code(200).body("{\"credential\":{\"access\":\"TEMPAK\","
+                    + "\"secret\":\"tempSecret\",\"securitytoken\":\"tempToken\",\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}")
+                    .build());
+            metadata.start(InetAddress.getLoopbackAddress(), 0);
+            mojo.metadataUrl = metadata.url("/openstack/latest/securitykey").toString();
+
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+            assertTrue(e.getMessage().contains("-Ddlf.metadataCredentials=true"), e.getMessage());
+            assertEquals(0, metadata.getRequestCount(), "never probed unasked");
+
+            mojo.metadataCredentials = true;
+            server.enqueue(zip("jobs/a.job", "{}"));
+            mojo.execute();
+
+            RecordedRequest sent = server.takeRequest();
+            assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=TEMPAK, "));
+            assertEquals("tempToken", sent.getHeaders().get("X-Security-Token"));
+        }
     }
 
     private void repositorySession(DefaultProxySelector proxies) {
