@@ -88,6 +88,7 @@ public final class SafeUnzipper {
             }
             Set<String> names = new HashSet<>();
             Map<String, ExtractedFile> written = new HashMap<>();
+            Map<String, String> firstEntry = new HashMap<>();
             List<ExtractedFile> files = new ArrayList<>();
             long[] inflated = {0};
             for (ZipArchiveEntry entry : entries) {
@@ -108,9 +109,11 @@ public final class SafeUnzipper {
                 ExtractedFile earlier = written.putIfAbsent(destination, file);
                 if (earlier == null) {
                     files.add(file);
+                    firstEntry.put(destination, name);
                 } else if (!earlier.sha256().equals(file.sha256())) {
+                    // In a batch package the entries' folders name the jobs that disagree.
                     throw new UnsafeArchiveException("The archive holds two different files for '" + destination
-                            + "' (the second is '" + name + "').");
+                            + "': '" + firstEntry.get(destination) + "' and '" + name + "'.");
                 }
             }
             return files;

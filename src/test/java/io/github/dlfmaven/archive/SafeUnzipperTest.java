@@ -459,8 +459,8 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("The archive holds two different files for 'scripts/dws_sql.script' (the second is"
-                + " 'jobs/job_stream/dws_sql.script').", e.getMessage());
+        assertEquals("The archive holds two different files for 'scripts/dws_sql.script': 'jobs/job_batch/dws_sql.script'"
+                + " and 'jobs/job_stream/dws_sql.script'.", e.getMessage());
         assertEquals("{\n  \"sql\": \"select 1\"\n}\n", Files.readString(out.resolve("scripts/dws_sql.script")));
         assertEquals(List.of("scripts/dws_sql.script"), regularFiles(out));
     }
