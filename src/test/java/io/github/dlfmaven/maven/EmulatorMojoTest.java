@@ -1,0 +1,126 @@
+package io.github.dlfmaven.maven;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.ExportRequest;
+import io.github.dlfmaven.api.ExportResponse;
+import io.github.dlfmaven.auth.Credentials;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dlf:emulator} in the foreground: it prints what a person needs, serves until interrupted, then stops. */
+@MojoTest
+class EmulatorMojoTest {
+
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    Path temp;
+
+    @Provides
+    Log log() {
+        return new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                lines.add("[INFO] " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                lines.add("[WARNING] " + content);
+            }
+        };
+    }
+
+    @Provides
+    MavenSession session() {
+        MavenSession session = mock(MavenSession.class);
+        lenient().when(session.getUserProperties()).thenReturn(new Properties());
+        lenient().when(session.getSystemProperties()).thenReturn(new Properties());
+        lenient().when(session.getSettings()).thenReturn(new Settings());
+        lenient().when(session.getExecutionRootDirectory()).thenReturn(MojoExtension.getBasedir());
+        return session;
+    }
+
+    @Test
+    @InjectMojo(goal = "emulator")
+    void servesWithPrintedDemoCredentialsUntilInterrupted(EmulatorMojo mojo) throws Exception {
+        Path fixtures = Files.createDirectories(temp.resolve("dlf/jobs"));
+        Files.writeString(fixtures.resolve("a.job"), "{\n  \"name\": \"a\"\n}\n");
+        mojo.fixturesDirectory = temp.resolve("dlf").toFile();
+        mojo.obsDirectory = temp.resolve("obs").toFile();
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setGroupId("io.github.dlfmaven");
+        plugin.setArtifactId("dlf-maven-plugin");
+        plugin.setVersion("1.0");
+        mojo.plugin = plugin;
+
+        Thread foreground = new Thread(() -> {
+            try {
+                mojo.execute();
+            } catch (Exception e) {
+                lines.add("[FAILED] " + e);
+            }
+        });
+        foreground.start();
+        String url = awaitLine(Pattern.compile("DLF emulator listening on (http://127\\.0\\.0\\.1:\\d+)")).group(1);
+        Matcher demo = awaitLine(Pattern.compile("Demo credentials: HUAWEICLOUD_SDK_AK=(\\S+) HUAWEICLOUD_SDK_SK=(\\S+)"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint="
+                + url)), lines::toString);
+
+        try (DlfClient client = DlfClient.builder(URI.create(url), "p",
+                Credentials.of(demo.group(1), demo.group(2), "printed demo credentials")).build()) {
+            assertInstanceOf(ExportResponse.Archive.class,
+                    client.export(new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20));
+        }
+
+        foreground.interrupt();
+        foreground.join(10_000);
+        assertFalse(foreground.isAlive());
+        assertTrue(lines.contains("[INFO] DLF emulator stopped."), lines::toString);
+        URI endpoint = URI.create(url);
+        assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close());
+    }
+
+    private Matcher awaitLine(Pattern pattern) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            synchronized (lines) {
+                for (String line : lines) {
+                    Matcher matcher = pattern.matcher(line);
+                    if (matcher.find()) {
+                        return matcher;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line matching " + pattern + " in " + lines);
+    }
+
+}
