@@ -326,11 +326,12 @@ public class ExportMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         clientBuilder.authentication(authentication);
-        if (session.isOffline() && !isLoopback(config.endpoint().getHost())) {
+        boolean local = isLoopback(config.endpoint().getHost());
+        if (session.isOffline() && !local) {
             throw new MojoFailureException("Maven runs offline (-o), and the DLF export needs " + config.endpoint()
                     + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
         }
-        if (config.endpoint().getScheme().equals("http") && !isLoopback(config.endpoint().getHost())) {
+        if (config.endpoint().getScheme().equals("http") && !local) {
             log.warn("The endpoint " + config.endpoint() + " is plain http: requests, and a security token with them,"
                     + " travel unencrypted. Use https outside local test setups.");
         }

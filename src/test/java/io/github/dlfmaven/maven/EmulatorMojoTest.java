@@ -11,13 +11,12 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.ExportRequest;
 import io.github.dlfmaven.api.ExportResponse;
 import io.github.dlfmaven.auth.Credentials;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -29,7 +28,6 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,24 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class EmulatorMojoTest {
 
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingMavenLog log = new RecordingMavenLog();
+    private final List<String> lines = log.lines;
 
     @TempDir
     Path temp;
 
     @Provides
     Log log() {
-        return new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                lines.add("[INFO] " + content);
-            }
-
-            @Override
-            public void warn(CharSequence content) {
-                lines.add("[WARNING] " + content);
-            }
-        };
+        return log;
     }
 
     @Provides
@@ -104,8 +93,20 @@ class EmulatorMojoTest {
         foreground.join(10_000);
         assertFalse(foreground.isAlive());
         assertTrue(lines.contains("[INFO] DLF emulator stopped."), lines::toString);
+        // The JDK releases a closed listening socket when its selector next wakes: give it a moment.
         URI endpoint = URI.create(url);
+        for (int i = 0; i < 40 && listening(endpoint); i++) {
+            Thread.sleep(50);
+        }
         assertThrows(ConnectException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close());
+    }
+
+    private static boolean listening(URI endpoint) {
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Matcher awaitLine(Pattern pattern) throws InterruptedException {

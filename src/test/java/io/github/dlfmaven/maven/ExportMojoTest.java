@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -36,7 +35,6 @@ import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -66,7 +64,8 @@ class ExportMojoTest {
     static final String ENV_TOKEN = "environmentSecurityToken0000";
     static final String MASTER_PASSWORD = "test-master-password";
 
-    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingMavenLog log = new RecordingMavenLog();
+    private final List<String> lines = log.lines;
     private final Settings settings = new Settings();
     private final Properties systemProperties = new Properties();
     private final Properties userProperties = new Properties();
@@ -79,27 +78,7 @@ class ExportMojoTest {
 
     @Provides
     Log log() {
-        return new SystemStreamLog() {
-            @Override
-            public boolean isDebugEnabled() {
-                return true;
-            }
-
-            @Override
-            public void debug(CharSequence content) {
-                lines.add("[DEBUG] " + content);
-            }
-
-            @Override
-            public void info(CharSequence content) {
-                lines.add("[INFO] " + content);
-            }
-
-            @Override
-            public void warn(CharSequence content) {
-                lines.add("[WARNING] " + content);
-            }
-        };
+        return log;
     }
 
     @Provides
