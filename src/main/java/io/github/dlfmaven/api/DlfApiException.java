@@ -1,11 +1,12 @@
 package io.github.dlfmaven.api;
 
+import io.github.dlfmaven.log.LogText;
 import java.util.Optional;
 
 /**
  * The DLF API (or the API gateway in front of it) answered with an error.
  * The message names the operation (and so the job), the HTTP status, DLF's {@code error_code} and
- * {@code error_msg}; it never holds a secret.
+ * {@code error_msg}; it never holds a secret, and what the server wrote is shown with control characters escaped.
  */
 public class DlfApiException extends Exception {
 
@@ -23,7 +24,8 @@ public class DlfApiException extends Exception {
      */
     public DlfApiException(String operation, String jobName, int httpStatus, String errorCode, String errorMessage,
             String requestId, String hint) {
-        super(describe(operation, httpStatus, errorCode, errorMessage, requestId, hint));
+        super(describe(operation, httpStatus, LogText.escape(errorCode), LogText.escape(errorMessage),
+                LogText.escape(requestId), hint));
         this.jobName = jobName;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;

@@ -8,19 +8,18 @@ import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
+import io.github.dlfmaven.config.JobNames;
 import io.github.dlfmaven.log.BodyPreview;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,14 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -55,21 +48,19 @@ import okhttp3.ResponseBody;
  */
 public final class DlfClient implements AutoCloseable {
 
-    public static final String USER_AGENT = "dlf-maven-plugin/" + pluginVersion();
-
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Error bodies and OBS answers are small; anything bigger is not what we expect and is cut. */
     private static final long SMALL_BODY_LIMIT = 1 << 20;
 
     private final OkHttpClient http;
-    private final ProxySettings proxy;
+    private final HttpTransport transport;
+    /** Whether this client made its transport, and so closes it. */
+    private final boolean ownsTransport;
     private final HttpUrl endpoint;
     private final String projectId;
     private final String workspace;
     private final AuthenticationSource authentication;
-    /** Every secret this client has used, so that no message quotes one. */
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Log log;
@@ -87,7 +78,9 @@ public final class DlfClient implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.log = b.log;
-        this.http = b.newHttpClient().newBuilder()
+        this.ownsTransport = b.transport == null;
+        this.transport = ownsTransport ? b.transportSettings.build() : b.transport;
+        this.http = transport.client().newBuilder()
                 // Each attempt tags its request with a tracker, which tells connect failures (retried)
                 // from failures after the request reached the server (not retried).
                 .eventListenerFactory(call -> {
@@ -95,7 +88,6 @@ public final class DlfClient implements AutoCloseable {
                     return tracker != null ? tracker : EventListener.NONE;
                 })
                 .build();
-        this.proxy = b.proxy;
     }
 
     /** A client that signs every request with this access key pair; see {@link Builder#authentication} for others. */
@@ -118,12 +110,13 @@ public final class DlfClient implements AutoCloseable {
      */
     public ExportResponse export(ExportRequest request, Path packageFile, long maxBodyBytes)
             throws IOException, DlfApiException {
-        HttpUrl url = jobsUrl().addPathSegment(request.jobName()).addPathSegment("export").build();
+        // A name such as ".." would make okhttp resolve the path to another API.
+        HttpUrl url = jobsUrl().addPathSegment(JobNames.requireValid(request.jobName())).addPathSegment("export").build();
         ObjectNode body = JSON.createObjectNode()
                 .put("exportDepend", request.exportDepend())
                 .put("exportStatus", request.exportStatus());
         request.obsPathIfSet().ifPresent(path -> body.put("obsPath", path));
-        Operation operation = new Operation("Export of job '" + request.jobName() + "'", request.jobName());
+        Operation operation = new Operation("Export of job '" + LogText.escape(request.jobName()) + "'", request.jobName());
         if (request.obsPathIfSet().isPresent()) {
             return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/json",
                     (response, attempt) -> obsLocation(operation, request, response, attempt));
@@ -142,6 +135,7 @@ public final class DlfClient implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode();
         jobNames.forEach(body.putArray("jobList")::add);
         body.put("exportDepend", exportDepend);
+        jobNames.forEach(JobNames::requireValid);
         String shown = "'" + String.join("', '", jobNames.subList(0, Math.min(3, jobNames.size()))) + "'"
                 + (jobNames.size() > 3 ? ", ..." : "");
         Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs (" + shown + ")", null);
@@ -198,20 +192,24 @@ public final class DlfClient implements AutoCloseable {
         }
     }
 
+    /** One try of a call: its number (1 for the first) and okhttp's call, which tells whether the call timeout cut it. */
+    private record Attempt(int number, Call call) {}
+
     @FunctionalInterface
     private interface SuccessHandler<T> {
-        T handle(Response response, int attempt) throws IOException, DlfApiException;
+        T handle(Response response, Attempt attempt) throws IOException, DlfApiException;
     }
 
     /**
      * Sends a signed request, retrying connect failures and retryable statuses. A 429 pauses every call of
-     * this client, not just this one, since the limit is the account's.
+     * this client, not just this one, since the limit is the account's. The answer is closed before any wait,
+     * so a retry never holds a pooled connection while it sleeps.
      */
     private <T> T call(Operation operation, String method, HttpUrl url, byte[] body, String accept,
             SuccessHandler<T> onSuccess) throws IOException, DlfApiException {
-        int attempt = 0;
+        int number = 0;
         while (true) {
-            attempt++;
+            number++;
             awaitPause();
             ConnectTracker tracker = new ConnectTracker();
             Request httpRequest = authenticated(method, url, body, accept).newBuilder()
@@ -220,38 +218,40 @@ public final class DlfClient implements AutoCloseable {
             long started = System.nanoTime();
             requests.incrementAndGet();
             if (log.isDebugEnabled()) {
-                log.debug(method + " " + url + " (" + operation.noun() + ", attempt " + attempt + ")");
+                log.debug(method + " " + url + " (" + operation.noun() + ", attempt " + number + ")");
             }
+            Attempt attempt = new Attempt(number, http.newCall(httpRequest));
             Response response;
             try {
-                response = http.newCall(httpRequest).execute();
+                response = attempt.call().execute();
             } catch (IOException e) {
-                if (tracker.connected || e instanceof SSLException || attempt > retryPolicy.retries()) {
+                if (tracker.connected || e instanceof SSLException || number > retryPolicy.retries()) {
                     throw failure(operation, url, attempt, tracker.connected, e);
                 }
-                Duration wait = retryPolicy.backoff(attempt);
+                Duration wait = retryPolicy.backoff(number);
                 if (log.isDebugEnabled()) {
-                    log.debug("Could not connect for " + operation.noun() + " (" + e + "); retrying in "
+                    log.debug("Could not connect for " + operation.noun() + " (" + redact(e.toString()) + "); retrying in "
                             + wait.toMillis() + " ms");
                 }
                 sleep(wait);
                 continue;
             }
+            Duration wait;
             try (response) {
                 if (log.isDebugEnabled()) {
                     log.debug("HTTP " + response.code() + " for " + operation.noun() + " in "
                             + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms, Content-Type "
-                            + response.header("Content-Type", "none") + requestIdSuffix(response));
+                            + shown(response.header("Content-Type", "none")) + requestIdSuffix(response));
                 }
                 if (response.isSuccessful()) {
                     return onSuccess.handle(response, attempt);
                 }
-                Duration wait = retryWait(operation, response, attempt);
-                if (response.code() == 429) {
-                    pauseAll(wait);
-                } else {
-                    sleep(wait);
-                }
+                wait = retryWait(operation, response, number);
+            }
+            if (response.code() == 429) {
+                pauseAll(wait); // the next attempt waits in awaitPause, as every other call does
+            } else {
+                sleep(wait);
             }
         }
     }
@@ -276,7 +276,7 @@ public final class DlfClient implements AutoCloseable {
     /** The request with the current authentication: an AK/SK signature or an IAM token. */
     private Request authenticated(String method, HttpUrl url, byte[] body, String accept) throws IOException {
         Authentication current = authentication.current();
-        secrets.addAll(current.secrets());
+        current.secrets().forEach(transport.redactor()::add);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Project-Id", projectId);
         if (workspace != null) {
@@ -302,10 +302,7 @@ public final class DlfClient implements AutoCloseable {
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
-        return builder
-                .header("Accept", accept)
-                .header("User-Agent", USER_AGENT)
-                .build();
+        return builder.header("Accept", accept).build();
     }
 
     /** The Host header exactly as okhttp would send it, because it is signed. */
@@ -317,6 +314,12 @@ public final class DlfClient implements AutoCloseable {
     /** Returns how long to wait before the next attempt, or throws when this answer is final. */
     private Duration retryWait(Operation operation, Response response, int attempt) throws IOException, DlfApiException {
         int status = response.code();
+        String redirect = HttpTransport.redirect(response);
+        if (redirect != null) {
+            // Followed, it would carry the credentials to wherever it points: a captive portal, or worse.
+            throw apiError(operation, response, "DLF never redirects, so a proxy or a login portal may stand between"
+                    + " this build and DLF (" + redirect + "); the plugin follows no redirect, so no credential went there.");
+        }
         if (!RetryPolicy.isRetryableStatus(status)) {
             throw apiError(operation, response, null);
         }
@@ -339,7 +342,7 @@ public final class DlfClient implements AutoCloseable {
     }
 
     private ExportResponse.Archive download(Operation operation, Response response, Path file, long maxBytes,
-            int attempt) throws IOException, DlfApiException {
+            Attempt attempt) throws IOException, DlfApiException {
         ResponseBody body = response.body();
         long total = 0;
         try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
@@ -349,9 +352,11 @@ public final class DlfClient implements AutoCloseable {
                 try {
                     read = in.read(buffer);
                 } catch (IOException e) {
+                    String why = attempt.call().isCanceled()
+                            ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
+                            : redact(e.getMessage()) + ". Check the network and readTimeout (-Ddlf.readTimeout)";
                     throw new IOException(capitalized(operation.noun()) + " broke off after " + total + " bytes: "
-                            + e.getMessage() + ". Check the network and readTimeout (-Ddlf.readTimeout), then run the"
-                            + " build again.", e);
+                            + why + ", then run the build again.", e);
                 }
                 if (read == -1) {
                     break;
@@ -377,13 +382,13 @@ public final class DlfClient implements AutoCloseable {
             }
             throw new DlfApiException(operation.label(), operation.jobName(), response.code(), null,
                     "the server sent " + total + " bytes of " + BodyPreview.describe(redact(head))
-                            + (contentType.isEmpty() ? "" : " (Content-Type " + contentType + ")") + " instead of a zip archive",
+                            + (contentType.isEmpty() ? "" : " (Content-Type " + shown(contentType) + ")") + " instead of a zip archive",
                     redact(requestId(response, null)), "A proxy or a login portal may stand between this build and DLF.");
         }
-        return new ExportResponse.Archive(file, total, contentType, attempt);
+        return new ExportResponse.Archive(file, total, contentType, attempt.number());
     }
 
-    private ExportResponse obsLocation(Operation operation, ExportRequest request, Response response, int attempt)
+    private ExportResponse obsLocation(Operation operation, ExportRequest request, Response response, Attempt attempt)
             throws IOException, DlfApiException {
         String text = response.peekBody(SMALL_BODY_LIMIT).string();
         JsonNode json = parseJson(text);
@@ -394,8 +399,8 @@ public final class DlfClient implements AutoCloseable {
         // The shape of this answer is not documented; Terraform's provider reads a string field "obsPath".
         String location = json == null ? null : text(json, "obsPath");
         return location != null
-                ? new ExportResponse.ObsLocation(location, true, attempt)
-                : new ExportResponse.ObsLocation(request.obsPath(), false, attempt);
+                ? new ExportResponse.ObsLocation(location, true, attempt.number())
+                : new ExportResponse.ObsLocation(request.obsPath(), false, attempt.number());
     }
 
     private DlfApiException apiError(Operation operation, Response response, String extraHint) throws IOException {
@@ -405,7 +410,7 @@ public final class DlfClient implements AutoCloseable {
         String message = json == null ? null : firstText(json, "error_msg", "message", "errorMsg");
         if (json == null && !text.isBlank()) {
             // Redact before the preview cuts the text: a secret cut in two would no longer be recognised.
-            message = "the server sent " + response.header("Content-Type", "no Content-Type") + " instead of a DLF error: "
+            message = "the server sent " + shown(response.header("Content-Type", "no Content-Type")) + " instead of a DLF error: "
                     + BodyPreview.of(redact(text));
         }
         String hint = switch (response.code()) {
@@ -413,7 +418,8 @@ public final class DlfClient implements AutoCloseable {
                     + ". Check that they are right and active (an access key pair, or an IAM token that has not expired),"
                     + " and that this machine's clock is correct (signatures are valid for 15 minutes); see the plugin's"
                     + " README on credentials.";
-            case 407 -> "The proxy " + proxy + " refused the request: check the <proxy> username and password in"
+            case 407 -> "The proxy " + transport.proxy().map(String::valueOf).orElse("of the JVM's settings")
+                    + " refused the request: check the <proxy> username and password in"
                     + " settings.xml.";
             case 403 -> "The credentials from " + authentication.description() + " were accepted but are not allowed to"
                     + " do this: give the IAM user DataArts Studio permissions in project " + projectId
@@ -427,40 +433,43 @@ public final class DlfClient implements AutoCloseable {
                 redact(requestId(response, json)), hint);
     }
 
-    private IOException failure(Operation operation, HttpUrl url, int attempts, boolean connected, IOException cause) {
-        String where = url.scheme() + "://" + hostHeader(url) + (proxy == null ? "" : " through the proxy " + proxy);
-        String what = connected
-                ? "the connection to " + where + " failed during the request"
-                : "could not connect to " + where;
-        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-        if (cause instanceof SSLException) {
+    private IOException failure(Operation operation, HttpUrl url, Attempt attempt, boolean connected, IOException cause) {
+        String where = url.scheme() + "://" + hostHeader(url)
+                + transport.proxy().map(p -> " through the proxy " + p).orElse("");
+        if (cause instanceof SSLException && !connected) {
+            // Only a failed handshake is about certificates; a TLS error later in the request is not.
             return new IOException(operation.label() + " failed: the TLS handshake with " + where + " failed (" + redact(cause.toString())
                     + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
                     + " trust store holding it.", cause);
         }
-        return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + redact(cause.toString())
+        String what = connected
+                ? "the connection to " + where + " failed during the request"
+                : "could not connect to " + where;
+        String tries = attempt.number() > 1 ? " after " + attempt.number() + " attempts" : "";
+        String detail = attempt.call().isCanceled()
+                ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
+                : redact(cause.toString());
+        return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + detail
                 + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
     }
 
     /** Defence in depth: a server or proxy that echoes the request must not make us print a secret. */
     private String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = text;
-        for (String secret : secrets) {
-            result = result.replace(secret, "****");
-        }
-        return result.replaceAll("Signature=[0-9a-fA-F]+", "Signature=****");
+        return transport.redactor().redact(text);
+    }
+
+    /** A header value from the server, redacted and escaped, for a message. */
+    private String shown(String value) {
+        return LogText.escape(redact(value));
     }
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static String requestIdSuffix(Response response) {
+    private String requestIdSuffix(Response response) {
         String id = response.header("X-Request-Id");
-        return id == null ? "" : ", request id " + id;
+        return id == null ? "" : ", request id " + shown(id);
     }
 
     private static String requestId(Response response, JsonNode json) {
@@ -514,22 +523,11 @@ public final class DlfClient implements AutoCloseable {
         }
     }
 
-    private static String pluginVersion() {
-        try (InputStream in = DlfClient.class.getResourceAsStream("/io/github/dlfmaven/dlf-maven-plugin.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        if (ownsTransport) {
+            transport.close();
+        }
     }
 
     /** Remembers whether a call got as far as a connection. */
@@ -548,13 +546,11 @@ public final class DlfClient implements AutoCloseable {
         private final String projectId;
         private AuthenticationSource authentication;
         private String workspace;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(120);
+        private HttpTransport transport;
+        private HttpTransport.Builder transportSettings = HttpTransport.builder();
         private RetryPolicy retryPolicy = RetryPolicy.of(3);
         private Clock clock = Clock.systemUTC();
         private Log log = Log.NONE;
-        private ProxySettings proxy;
-        private X509TrustManager trustManager;
 
         private Builder(URI endpoint, String projectId) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -573,45 +569,24 @@ public final class DlfClient implements AutoCloseable {
         }
 
         /**
-         * A plain HTTP client with this builder's timeouts, proxy and trust store, for other Huawei Cloud APIs
-         * the build talks to (IAM). Set only on that client: nothing JVM-wide is touched.
+         * A transport (timeouts, proxy, trust store) to send through, shared with the credential sources that talk
+         * to IAM or the metadata service; its owner closes it.
          */
-        public OkHttpClient newHttpClient() {
-            OkHttpClient.Builder http = new OkHttpClient.Builder()
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .writeTimeout(readTimeout);
-            // Without a proxy of its own the client follows the JVM's proxy settings, as okhttp does by default.
-            if (proxy != null) {
-                http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-                if (proxy.authenticates()) {
-                    String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
-                    http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-                            ? null // these credentials were refused already: fail with the proxy's 407
-                            : response.request().newBuilder().header("Proxy-Authorization", basic).build());
-                }
-            }
-            if (trustManager != null) {
-                try {
-                    SSLContext tls = SSLContext.getInstance("TLS");
-                    tls.init(null, new TrustManager[] {trustManager}, null);
-                    http.sslSocketFactory(tls.getSocketFactory(), trustManager);
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("Every Java runtime supports TLS", e);
-                }
-            }
-            return http.build();
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** The settings of a transport of the client's own, which it closes; without any, the defaults. */
+        public Builder transport(HttpTransport.Builder settings) {
+            this.transportSettings = Objects.requireNonNull(settings, "settings");
+            this.transport = null;
+            return this;
         }
 
         /** Sent as the {@code workspace} header; null for the default workspace. */
         public Builder workspace(String workspace) {
             this.workspace = workspace;
-            return this;
-        }
-
-        public Builder timeouts(Duration connect, Duration read) {
-            this.connectTimeout = connect;
-            this.readTimeout = read;
             return this;
         }
 
@@ -628,18 +603,6 @@ public final class DlfClient implements AutoCloseable {
 
         public Builder log(Log log) {
             this.log = log;
-            return this;
-        }
-
-        /** The proxy to use; without one the JVM's proxy settings apply (usually: none). */
-        public Builder proxy(ProxySettings proxy) {
-            this.proxy = proxy;
-            return this;
-        }
-
-        /** Trusts only the certificates this manager trusts, e.g. a private cloud's CA (see {@link TrustStores}). */
-        public Builder trustManager(X509TrustManager trustManager) {
-            this.trustManager = trustManager;
             return this;
         }
 

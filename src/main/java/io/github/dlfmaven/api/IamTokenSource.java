@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -29,7 +29,7 @@ public final class IamTokenSource implements AuthenticationSource {
     /** Tokens live 24 hours; renewing an hour early leaves room for a long export and for clock skew. */
     public static final Duration RENEW_BEFORE = Duration.ofHours(1);
 
-    private final OkHttpClient http;
+    private final HttpTransport transport;
     private final HttpUrl tokens;
     private final String user;
     private final String password;
@@ -43,13 +43,15 @@ public final class IamTokenSource implements AuthenticationSource {
     private Instant expiresAt = Instant.MIN;
 
     /**
-     * @param http the client for IAM, with the build's proxy and trust settings
+     * @param transport the build's transport (proxy, trust store, timeouts), which also learns the password and
+     *     every token so that no message quotes them
      * @param iamEndpoint such as {@code https://iam.cn-north-4.myhuaweicloud.com}
      * @param description where the user and password come from, for messages
      */
-    public IamTokenSource(OkHttpClient http, URI iamEndpoint, String user, String password, String domain,
+    public IamTokenSource(HttpTransport transport, URI iamEndpoint, String user, String password, String domain,
             String projectId, String description, Duration renewBefore, Clock clock, Log log) {
-        this.http = http;
+        this.transport = transport;
+        transport.redactor().add(password);
         this.tokens = HttpUrl.get(iamEndpoint.toString()).newBuilder().addPathSegments("v3/auth/tokens").build();
         this.user = user;
         this.password = password;
@@ -83,17 +85,25 @@ public final class IamTokenSource implements AuthenticationSource {
         ((ObjectNode) body.get("auth")).putObject("scope").putObject("project").put("id", projectId);
         Request request = new Request.Builder().url(tokens)
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")))
-                .header("User-Agent", DlfClient.USER_AGENT)
                 .build();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = transport.client().newCall(request).execute()) {
+            String redirect = HttpTransport.redirect(response);
+            if (redirect != null) {
+                // Followed, a 307 or 308 would have sent the password along to wherever it points.
+                throw new IOException("IAM at " + tokens.host() + " answered the token request for user '" + user + "' with "
+                        + redirect + ", which IAM never does: a proxy or a login portal may stand between this build and"
+                        + " IAM. The password was not sent on; check iamEndpoint (-Ddlf.iamEndpoint) and the network.");
+            }
             String subjectToken = response.header("X-Subject-Token");
             if (response.code() != 201 && response.code() != 200 || subjectToken == null) {
                 JsonNode error = parse(response.peekBody(64 * 1024).string());
                 String detail = error == null ? "" : ": " + error.path("error").path("message").asText(error.path("error_msg").asText(""));
                 throw new IOException("IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
-                        + domain + "' (HTTP " + response.code() + detail.replace(password, "****") + "). Check the user,"
-                        + " password and domain in " + description + ", and that the user has programmatic access.");
+                        + domain + "' (HTTP " + response.code() + LogText.escape(transport.redactor().redact(detail))
+                        + "). Check the user, password and domain in " + description
+                        + ", and that the user has programmatic access.");
             }
+            transport.redactor().add(subjectToken);
             JsonNode json = parse(response.body().string());
             Instant expiry;
             try {

@@ -70,6 +70,14 @@ public final class RetryPolicy {
             return Optional.empty();
         }
         String trimmed = value.trim();
+        if (trimmed.chars().allMatch(Character::isDigit)) {
+            // Digits too many for a long still ask for a wait, and a longer one than any limit.
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
+            } catch (NumberFormatException tooLarge) {
+                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
+            }
+        }
         try {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
         } catch (NumberFormatException notSeconds) {

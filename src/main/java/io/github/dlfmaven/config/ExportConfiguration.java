@@ -2,8 +2,8 @@ package io.github.dlfmaven.config;
 
 import static io.github.dlfmaven.config.UserProperties.whereToSet;
 
+import io.github.dlfmaven.log.LogText;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ public final class ExportConfiguration {
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
+    /** Where Huawei Cloud's instance metadata service hands out an agency's temporary credentials. */
+    public static final String DEFAULT_METADATA_URL = "http://169.254.169.254/openstack/latest/securitykey";
 
     private final URI endpoint;
     private final String projectId;
@@ -44,9 +47,17 @@ public final class ExportConfiguration {
     private final Duration readTimeout;
     private final long maxExtractedBytes;
     private final int maxEntries;
+    private final long maxTotalBytes;
+    private final Duration callTimeout;
+    private final URI iamEndpoint;
+    private final boolean metadataCredentials;
+    private final URI metadataUrl;
+    private final Path trustStore;
+    private final String trustStoreType;
+    private final boolean offline;
 
     private ExportConfiguration(Builder b, URI endpoint, String projectId, List<String> jobs,
-            ExportStatus exportStatus, Path outputDirectory) {
+            ExportStatus exportStatus, Path outputDirectory, URI iamEndpoint, URI metadataUrl, String trustStoreType) {
         this.endpoint = endpoint;
         this.projectId = projectId;
         this.workspace = blankToNull(b.workspace);
@@ -65,6 +76,14 @@ public final class ExportConfiguration {
         this.readTimeout = Duration.ofSeconds(b.readTimeoutSeconds);
         this.maxExtractedBytes = b.maxExtractedBytes;
         this.maxEntries = b.maxEntries;
+        this.maxTotalBytes = b.maxTotalBytes;
+        this.callTimeout = Duration.ofSeconds(b.callTimeoutSeconds);
+        this.iamEndpoint = iamEndpoint;
+        this.metadataCredentials = b.metadataCredentials;
+        this.metadataUrl = metadataUrl;
+        this.trustStore = b.trustStore == null ? null : b.trustStore.toAbsolutePath().normalize();
+        this.trustStoreType = trustStoreType;
+        this.offline = b.offline;
     }
 
     public static Builder builder() {
@@ -158,6 +177,67 @@ public final class ExportConfiguration {
         return maxEntries;
     }
 
+    /** Most bytes the whole export may inflate to, all jobs and batches together. */
+    public long maxTotalBytes() {
+        return maxTotalBytes;
+    }
+
+    /** Longest time one request may take as a whole, its answer's body included. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * Where an IAM user's password gets a token: configured, or the region's IAM; empty when neither region nor
+     * IAM endpoint is set (an IAM user then cannot be used).
+     */
+    public Optional<URI> iamEndpoint() {
+        return Optional.ofNullable(iamEndpoint);
+    }
+
+    /** Whether the instance metadata service may be asked for credentials when no other source has any. */
+    public boolean metadataCredentials() {
+        return metadataCredentials;
+    }
+
+    public URI metadataUrl() {
+        return metadataUrl;
+    }
+
+    /** The trust store with the certificate authorities to trust instead of the JVM's. */
+    public Optional<Path> trustStore() {
+        return Optional.ofNullable(trustStore);
+    }
+
+    /** {@code PKCS12} or {@code JKS}, upper case; empty to tell by the file's extension. */
+    public Optional<String> trustStoreType() {
+        return Optional.ofNullable(trustStoreType);
+    }
+
+    /** Whether Maven runs offline: then nothing but an emulator this build started may be contacted. */
+    public boolean offline() {
+        return offline;
+    }
+
+    /** A warning for an endpoint that sends requests, and the security token with them, unencrypted. */
+    public Optional<String> endpointWarning() {
+        return plainHttpWarning(endpoint, "The endpoint", "requests, and a security token with them,");
+    }
+
+    /** A warning for an IAM endpoint that would receive an IAM user's password unencrypted. */
+    public Optional<String> iamEndpointWarning() {
+        return iamEndpoint == null ? Optional.empty()
+                : plainHttpWarning(iamEndpoint, "The IAM endpoint", "an IAM user's password and token");
+    }
+
+    private static Optional<String> plainHttpWarning(URI url, String what, String travels) {
+        if (!url.getScheme().equals("http") || ServiceUrls.isLoopback(url)) {
+            return Optional.empty();
+        }
+        return Optional.of(what + " " + url + " is plain http: " + travels + " travel unencrypted. Use https outside"
+                + " local test setups.");
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -189,6 +269,15 @@ public final class ExportConfiguration {
         private long readTimeoutSeconds = 120;
         private long maxExtractedBytes = 1L << 30;
         private int maxEntries = 10_000;
+        private long maxTotalBytes = 8L << 30;
+        private long callTimeoutSeconds = 1800;
+        private String iamEndpoint;
+        private boolean metadataCredentials;
+        private String metadataUrl = DEFAULT_METADATA_URL;
+        private Path trustStore;
+        private String trustStoreType;
+        private boolean offline;
+        private URI buildEmulator;
 
         private Builder() {}
 
@@ -302,6 +391,52 @@ public final class ExportConfiguration {
             return this;
         }
 
+        public Builder maxTotalBytes(long maxTotalBytes) {
+            this.maxTotalBytes = maxTotalBytes;
+            return this;
+        }
+
+        public Builder callTimeoutSeconds(long seconds) {
+            this.callTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** IAM for an IAM user's token; null or blank for the region's. */
+        public Builder iamEndpoint(String iamEndpoint) {
+            this.iamEndpoint = iamEndpoint;
+            return this;
+        }
+
+        public Builder metadataCredentials(boolean metadataCredentials) {
+            this.metadataCredentials = metadataCredentials;
+            return this;
+        }
+
+        public Builder metadataUrl(String metadataUrl) {
+            this.metadataUrl = metadataUrl;
+            return this;
+        }
+
+        public Builder trustStore(Path trustStore) {
+            this.trustStore = trustStore;
+            return this;
+        }
+
+        public Builder trustStoreType(String trustStoreType) {
+            this.trustStoreType = trustStoreType;
+            return this;
+        }
+
+        /**
+         * Maven runs offline; then only {@code buildEmulator}, the endpoint of an emulator this same build started
+         * (null when there is none), may be contacted. A loopback address alone does not count: it may be a tunnel.
+         */
+        public Builder offline(boolean offline, URI buildEmulator) {
+            this.offline = offline;
+            this.buildEmulator = buildEmulator;
+            return this;
+        }
+
         public ExportConfiguration build() throws InvalidConfigurationException {
             List<String> problems = new ArrayList<>();
             URI resolvedEndpoint = resolveEndpoint(problems);
@@ -311,71 +446,88 @@ public final class ExportConfiguration {
             Path output = resolveOutputDirectory(problems);
             checkOptionalValues(problems);
             for (String exclude : cleaned(excludes)) {
-                if (exclude.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20)) {
-                    problems.add("Exclude '" + exclude.replaceAll("\\p{Cntrl}", "?") + "' is not valid: names and patterns"
+                if (exclude.indexOf('/') >= 0 || exclude.indexOf('\\') >= 0 || !LogText.escape(exclude).equals(exclude)) {
+                    problems.add("Exclude '" + LogText.escape(exclude) + "' is not valid: names and patterns"
                             + " cannot contain '/', '\\' or control characters (" + whereToSet(UserProperties.EXCLUDES) + ").");
                 }
             }
             String folder = blankToNull(directory);
             if (folder != null && !folder.startsWith("/")) {
-                problems.add("Directory '" + folder + "' must be a DataArts Factory folder path starting with /, such as"
+                problems.add("Directory '" + LogText.escape(folder) + "' must be a DataArts Factory folder path starting with /, such as"
                         + " /finance/ (" + whereToSet(UserProperties.DIRECTORY) + ").");
             }
+            URI iam = resolveIamEndpoint(problems);
+            URI metadata = ServiceUrls.parse(Objects.requireNonNullElse(blankToNull(metadataUrl), DEFAULT_METADATA_URL),
+                    "Metadata URL", whereToSet(UserProperties.METADATA_URL), DEFAULT_METADATA_URL, true, problems);
+            String storeType = checkTrustStore(problems);
             checkLimits(problems);
+            if (offline && resolvedEndpoint != null && !resolvedEndpoint.equals(buildEmulator)) {
+                problems.add("Maven runs offline (-o), and the DLF export needs " + resolvedEndpoint + (ServiceUrls.isLoopback(
+                        resolvedEndpoint) ? ", which is not an emulator this build started (a local port may lead anywhere)" : "")
+                        + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems.size() == 1
                         ? problems.get(0)
                         : "The dlf:export configuration has " + problems.size() + " problems:\n  - "
                                 + String.join("\n  - ", problems));
             }
-            return new ExportConfiguration(this, resolvedEndpoint, resolvedProjectId, resolvedJobs, status, output);
+            return new ExportConfiguration(this, resolvedEndpoint, resolvedProjectId, resolvedJobs, status, output, iam,
+                    metadata, storeType);
         }
 
         private URI resolveEndpoint(List<String> problems) {
+            String regionId = blankToNull(region);
+            // Checked even when the endpoint is given: the region also names the IAM host.
+            boolean regionValid = regionId == null || REGION.matcher(regionId).matches();
+            if (!regionValid) {
+                problems.add("Region '" + LogText.escape(regionId) + "' is not a region id such as cn-north-4 or"
+                        + " ap-southeast-3 (" + whereToSet(UserProperties.REGION) + ").");
+            }
             String explicit = blankToNull(endpoint);
             if (explicit != null) {
-                return parseEndpoint(explicit, problems);
+                return ServiceUrls.parse(explicit, "Endpoint", whereToSet(UserProperties.ENDPOINT),
+                        "https://dayu-dlf.cn-north-4.myhuaweicloud.com", false, problems);
             }
-            String regionId = blankToNull(region);
             if (regionId == null) {
                 problems.add("No DLF endpoint: set the region with " + whereToSet(UserProperties.REGION)
                         + " (e.g. cn-north-4), or the full URL with " + whereToSet(UserProperties.ENDPOINT) + ".");
                 return null;
             }
-            if (!REGION.matcher(regionId).matches()) {
-                problems.add("Region '" + regionId + "' is not a region id such as cn-north-4 or ap-southeast-3"
-                        + " (" + whereToSet(UserProperties.REGION) + ").");
-                return null;
-            }
-            return URI.create("https://dayu-dlf." + regionId + ".myhuaweicloud.com");
+            return regionValid ? URI.create("https://dayu-dlf." + regionId + ".myhuaweicloud.com") : null;
         }
 
-        private static URI parseEndpoint(String value, List<String> problems) {
-            String where = " (" + whereToSet(UserProperties.ENDPOINT) + ")";
-            URI uri;
-            try {
-                uri = new URI(value);
-            } catch (URISyntaxException e) {
-                problems.add("Endpoint '" + value + "' is not a valid URL: " + e.getReason()
-                        + "; use a base URL such as https://dayu-dlf.cn-north-4.myhuaweicloud.com" + where + ".");
+        private URI resolveIamEndpoint(List<String> problems) {
+            String explicit = blankToNull(iamEndpoint);
+            if (explicit != null) {
+                return ServiceUrls.parse(explicit, "IAM endpoint", whereToSet(UserProperties.IAM_ENDPOINT),
+                        "https://iam.cn-north-4.myhuaweicloud.com", false, problems);
+            }
+            String regionId = blankToNull(region);
+            return regionId != null && REGION.matcher(regionId).matches()
+                    ? URI.create("https://iam." + regionId + ".myhuaweicloud.com") : null;
+        }
+
+        /** The trust store's type, upper case, or null to tell by the extension. */
+        private String checkTrustStore(List<String> problems) {
+            String where = " (" + whereToSet(UserProperties.TRUST_STORE) + ").";
+            if (trustStore != null && !Files.isRegularFile(trustStore)) {
+                problems.add("Trust store '" + trustStore.toAbsolutePath().normalize() + "' "
+                        + (Files.exists(trustStore) ? "is not a file" : "does not exist") + where);
+            } else if (trustStore != null && !Files.isReadable(trustStore)) {
+                problems.add("Trust store '" + trustStore.toAbsolutePath().normalize() + "' cannot be read" + where);
+            }
+            String type = blankToNull(trustStoreType);
+            if (type == null) {
                 return null;
             }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                problems.add("Endpoint '" + value + "' must start with https:// (or http:// for a local stand-in)" + where + ".");
+            String upper = type.toUpperCase(Locale.ROOT);
+            if (!upper.equals("PKCS12") && !upper.equals("JKS")) {
+                problems.add("Trust store type '" + LogText.escape(type) + "' is not valid: use PKCS12 or JKS ("
+                        + whereToSet(UserProperties.TRUST_STORE_TYPE) + ").");
                 return null;
             }
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                problems.add("Endpoint '" + value + "' has no host name" + where + ".");
-                return null;
-            }
-            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                problems.add("Endpoint '" + uri.getHost() + "' must be a plain base URL, without user info, query or"
-                        + " fragment; credentials belong in settings.xml or the environment" + where + ".");
-                return null;
-            }
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
-            return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+            return upper;
         }
 
         private String resolveProjectId(List<String> problems) {
@@ -392,7 +544,7 @@ public final class ExportConfiguration {
                 return null;
             }
             if (!PROJECT_ID.matcher(value).matches()) {
-                problems.add("Project id '" + value + "' from " + origin
+                problems.add("Project id '" + LogText.escape(value) + "' from " + origin
                         + " is not valid: it is a string of letters and digits such as 0833a5737480d53b2f25c010dc1a7b88.");
                 return null;
             }
@@ -406,9 +558,9 @@ public final class ExportConfiguration {
                     continue;
                 }
                 String name = job.trim();
-                if (name.equals(".") || name.equals("..") || name.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
-                    problems.add("Job name '" + name.replaceAll("\\p{Cntrl}", "?")
-                            + "' is not valid: job names cannot contain '/', '\\' or control characters ("
+                Optional<String> problem = JobNames.problem(name);
+                if (problem.isPresent()) {
+                    problems.add("Job name '" + LogText.escape(name) + "' is not valid: " + problem.get() + " ("
                             + whereToSet(UserProperties.JOBS) + ").");
                     continue;
                 }
@@ -441,38 +593,19 @@ public final class ExportConfiguration {
                 problems.add("No output directory: set " + whereToSet(UserProperties.OUTPUT_DIRECTORY) + ".");
                 return null;
             }
-            Path output = outputDirectory.toAbsolutePath().normalize();
-            if (output.getParent() == null) {
-                problems.add("Output directory '" + output + "' is a file system root; the export replaces the whole"
-                        + " folder, so point " + whereToSet(UserProperties.OUTPUT_DIRECTORY) + " at a folder of its own.");
-                return null;
-            }
-            for (Path protectedDirectory : protectedDirectories) {
-                Path guarded = protectedDirectory.toAbsolutePath().normalize();
-                if (guarded.startsWith(output)) {
-                    problems.add("Output directory '" + output + "' contains '" + guarded + "'; the export replaces the"
-                            + " whole folder, so point " + whereToSet(UserProperties.OUTPUT_DIRECTORY)
-                            + " at a folder of its own, such as ${project.build.directory}/dlf.");
-                    return null;
-                }
-            }
-            if (Files.exists(output) && !Files.isDirectory(output)) {
-                problems.add("Output directory '" + output + "' exists and is not a folder ("
-                        + whereToSet(UserProperties.OUTPUT_DIRECTORY) + ").");
-                return null;
-            }
-            return output;
+            return OutputFolder.check(outputDirectory, protectedDirectories, whereToSet(UserProperties.OUTPUT_DIRECTORY),
+                    problems);
         }
 
         private void checkOptionalValues(List<String> problems) {
             String ws = blankToNull(workspace);
             if (ws != null && !PRINTABLE_ASCII.matcher(ws).matches()) {
-                problems.add("Workspace '" + ws.replaceAll("\\p{Cntrl}", "?") + "' is not valid: it is the workspace id"
+                problems.add("Workspace '" + LogText.escape(ws) + "' is not valid: it is the workspace id"
                         + " from the DataArts Studio console URL, such as 1c1f4b2e... (" + whereToSet(UserProperties.WORKSPACE) + ").");
             }
             String obs = blankToNull(obsPath);
             if (obs != null && !obs.startsWith("obs://")) {
-                problems.add("OBS path '" + obs + "' must start with obs://, e.g. obs://my-bucket/dlf-exports/ ("
+                problems.add("OBS path '" + LogText.escape(obs) + "' must start with obs://, e.g. obs://my-bucket/dlf-exports/ ("
                         + whereToSet(UserProperties.OBS_PATH) + ").");
             }
         }
@@ -484,6 +617,8 @@ public final class ExportConfiguration {
             range(problems, readTimeoutSeconds, 1, 3600, UserProperties.READ_TIMEOUT);
             range(problems, maxExtractedBytes, 1, Long.MAX_VALUE, UserProperties.MAX_EXTRACTED_BYTES);
             range(problems, maxEntries, 1, Integer.MAX_VALUE, UserProperties.MAX_ENTRIES);
+            range(problems, maxTotalBytes, 1, Long.MAX_VALUE, UserProperties.MAX_TOTAL_BYTES);
+            range(problems, callTimeoutSeconds, 1, 86_400, UserProperties.CALL_TIMEOUT);
         }
 
         private static void range(List<String> problems, long value, long min, long max, String property) {

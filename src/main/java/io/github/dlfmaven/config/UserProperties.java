@@ -30,6 +30,11 @@ public final class UserProperties {
     public static final String TRUST_STORE = "dlf.trustStore";
     public static final String TRUST_STORE_TYPE = "dlf.trustStoreType";
     public static final String TRUST_STORE_SERVER_ID = "dlf.trustStoreServerId";
+    public static final String IAM_ENDPOINT = "dlf.iamEndpoint";
+    public static final String METADATA_CREDENTIALS = "dlf.metadataCredentials";
+    public static final String METADATA_URL = "dlf.metadataUrl";
+    public static final String CALL_TIMEOUT = "dlf.callTimeout";
+    public static final String MAX_TOTAL_BYTES = "dlf.maxTotalBytes";
 
     /** Environment variable that supplies the project id when no parameter does, as in Huawei's SDKs. */
     public static final String PROJECT_ID_ENVIRONMENT = "HUAWEICLOUD_SDK_PROJECT_ID";

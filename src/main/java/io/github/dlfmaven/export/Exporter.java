@@ -4,6 +4,7 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.ExportRequest;
 import io.github.dlfmaven.api.ExportResponse;
+import io.github.dlfmaven.api.HttpTransport;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.RetryPolicy;
 import io.github.dlfmaven.archive.ArchiveLimits;
@@ -66,15 +67,23 @@ public final class Exporter {
     }
 
     /**
-     * A client set up for this configuration; the caller adds the authentication and network details such as a
-     * proxy or a trust store before {@code build()}, and closes the client.
+     * A client set up for this configuration, with a transport of its own that has the configured timeouts; the
+     * caller adds the authentication (and may give a shared {@link #transport} instead) before {@code build()},
+     * and closes the client.
      */
     public static DlfClient.Builder client(ExportConfiguration config, Log log) {
         return DlfClient.builder(config.endpoint(), config.projectId())
                 .workspace(config.workspace().orElse(null))
-                .timeouts(config.connectTimeout(), config.readTimeout())
+                .transport(transport(config))
                 .retryPolicy(RetryPolicy.of(config.retries()))
                 .log(log);
+    }
+
+    /** Transport settings with the configured timeouts; the caller adds a proxy or trust store. */
+    public static HttpTransport.Builder transport(ExportConfiguration config) {
+        return HttpTransport.builder()
+                .timeouts(config.connectTimeout(), config.readTimeout())
+                .callTimeout(config.callTimeout());
     }
 
     /**

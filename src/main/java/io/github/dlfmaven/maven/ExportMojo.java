@@ -2,6 +2,7 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.HttpTransport;
 import io.github.dlfmaven.api.IamTokenSource;
 import io.github.dlfmaven.api.MetadataCredentials;
 import io.github.dlfmaven.api.ProxySettings;
@@ -20,9 +21,7 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -266,7 +265,7 @@ public class ExportMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.metadataCredentials", defaultValue = "false")
+    @Parameter(property = UserProperties.METADATA_CREDENTIALS, defaultValue = "false")
     boolean metadataCredentials;
 
     /**
@@ -274,7 +273,7 @@ public class ExportMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.metadataUrl", defaultValue = "http://169.254.169.254/openstack/latest/securitykey")
+    @Parameter(property = UserProperties.METADATA_URL, defaultValue = ExportConfiguration.DEFAULT_METADATA_URL)
     String metadataUrl;
 
     /**
@@ -283,8 +282,27 @@ public class ExportMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.iamEndpoint")
+    @Parameter(property = UserProperties.IAM_ENDPOINT)
     String iamEndpoint;
+
+    /**
+     * Longest time in seconds one request may take as a whole, the download of its package included, so that a
+     * server that sends a byte now and then cannot hold the build forever. Raise it for packages that take longer
+     * to download.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.CALL_TIMEOUT, defaultValue = "1800")
+    int callTimeout;
+
+    /**
+     * Most bytes the whole export may inflate to, all jobs and batches together, counted while inflating and
+     * normalizing. Default 8 GiB.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.MAX_TOTAL_BYTES, defaultValue = "8589934592")
+    long maxTotalBytes;
 
     private final MavenSession session;
     private final SettingsDecrypter settingsDecrypter;
@@ -302,45 +320,44 @@ public class ExportMojo extends AbstractMojo {
             return;
         }
         Map<String, String> environment = MavenEnvironment.variables(session);
+        Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
         ExportConfiguration config;
         try {
-            config = configuration(environment);
+            config = configuration(environment, emulator);
         } catch (InvalidConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
         Log log = new MavenLog(getLog());
-        DlfClient.Builder clientBuilder = Exporter.client(config, log);
+        HttpTransport.Builder network = Exporter.transport(config);
         Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
         proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
-        proxy.ifPresent(clientBuilder::proxy);
-        AuthenticationSource authentication;
+        proxy.ifPresent(network::proxy);
         try {
-            if (trustStore != null) {
-                clientBuilder.trustManager(TrustStores.load(trustStore.toPath(), trustStoreType, trustStorePassword()));
-                log.debug("Trusting the certificate authorities in " + trustStore);
+            if (config.trustStore().isPresent()) {
+                network.trustManager(TrustStores.load(config.trustStore().get(), config.trustStoreType().orElse(null),
+                        trustStorePassword()));
+                log.debug("Trusting the certificate authorities in " + config.trustStore().get());
             }
-            authentication = authentication(config, environment, clientBuilder, log);
         } catch (IOException e) {
             throw new MojoFailureException(e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        clientBuilder.authentication(authentication);
-        boolean local = isLoopback(config.endpoint().getHost());
-        if (session.isOffline() && !local) {
-            throw new MojoFailureException("Maven runs offline (-o), and the DLF export needs " + config.endpoint()
-                    + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
-        }
-        if (config.endpoint().getScheme().equals("http") && !local) {
-            log.warn("The endpoint " + config.endpoint() + " is plain http: requests, and a security token with them,"
-                    + " travel unencrypted. Use https outside local test setups.");
-        }
-        log.info("Exporting " + (config.hasPatterns() ? "the DLF jobs matching " + config.jobs()
-                        : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
-                + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
-                + authentication.description() + ".");
-        try (DlfClient client = clientBuilder.build()) {
-            new Exporter(config, client, log).run();
+        config.endpointWarning().ifPresent(log::warn);
+        try (HttpTransport transport = network.build()) {
+            AuthenticationSource authentication;
+            try {
+                authentication = authentication(config, environment, transport, emulator, log);
+            } catch (CredentialsException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            log.info("Exporting " + (config.hasPatterns() ? "the DLF jobs matching " + config.jobs()
+                            : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
+                    + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("")
+                    + ") with credentials from " + authentication.description() + ".");
+            try (DlfClient client = Exporter.client(config, log).transport(transport).authentication(authentication).build()) {
+                new Exporter(config, client, log).run();
+            }
         } catch (ExportFailedException e) {
             boolean remoteOrContent = e.causes().stream()
                     .allMatch(c -> c instanceof DlfApiException || c instanceof UnsafeArchiveException);
@@ -357,7 +374,8 @@ public class ExportMojo extends AbstractMojo {
         }
     }
 
-    private ExportConfiguration configuration(Map<String, String> environment) throws InvalidConfigurationException {
+    private ExportConfiguration configuration(Map<String, String> environment, Optional<EmulatorContext> emulator)
+            throws InvalidConfigurationException {
         ExportConfiguration.Builder builder = ExportConfiguration.builder()
                 .region(region)
                 .endpoint(endpoint)
@@ -379,6 +397,14 @@ public class ExportMojo extends AbstractMojo {
                 .readTimeoutSeconds(readTimeout)
                 .maxExtractedBytes(maxExtractedBytes)
                 .maxEntries(maxEntries)
+                .maxTotalBytes(maxTotalBytes)
+                .callTimeoutSeconds(callTimeout)
+                .iamEndpoint(iamEndpoint)
+                .metadataCredentials(metadataCredentials)
+                .metadataUrl(metadataUrl)
+                .trustStore(trustStore == null ? null : trustStore.toPath())
+                .trustStoreType(trustStoreType)
+                .offline(session.isOffline(), emulator.map(running -> running.emulator().endpoint()).orElse(null))
                 .protectDirectory(Path.of(System.getProperty("user.home")));
         MavenProject project = session.getCurrentProject();
         if (project != null && project.getBasedir() != null) {
@@ -403,43 +429,37 @@ public class ExportMojo extends AbstractMojo {
     /**
      * The first credential source that has credentials (README, "Credentials"); failing all, the demo
      * credentials of an emulator that {@code dlf:emulator-start} started in this build for this very endpoint.
+     * Offline, a source that needs a service of its own (IAM, the metadata service) is refused.
      */
     private AuthenticationSource authentication(ExportConfiguration config, Map<String, String> environment,
-            DlfClient.Builder network, Log log) {
-        MavenCredentials.IamUser iam = (user, password, domain, where) -> new IamTokenSource(network.newHttpClient(),
-                iamEndpoint(config), user, password, domain, config.projectId(), where, IamTokenSource.RENEW_BEFORE,
-                Clock.systemUTC(), log);
-        AuthenticationSource metadata = metadataCredentials
-                ? new MetadataCredentials(URI.create(metadataUrl), MetadataCredentials.REFRESH_BEFORE, Clock.systemUTC(), log)
+            HttpTransport transport, Optional<EmulatorContext> emulator, Log log) {
+        MavenCredentials.IamUser iam = (user, password, domain, where) -> {
+            URI iamUrl = config.iamEndpoint().orElseThrow(() -> new CredentialsException("The IAM user of " + where
+                    + " needs the IAM endpoint: set <region> (-D" + UserProperties.REGION + ") or <iamEndpoint> (-D"
+                    + UserProperties.IAM_ENDPOINT + "), e.g. https://iam.cn-north-4.myhuaweicloud.com."));
+            if (config.offline()) {
+                throw new CredentialsException("Maven runs offline (-o), and the IAM user of " + where + " needs a token"
+                        + " from IAM at " + iamUrl + ". Run without -o, or use an access key pair.");
+            }
+            config.iamEndpointWarning().ifPresent(log::warn);
+            return new IamTokenSource(transport, iamUrl, user, password, domain, config.projectId(), where,
+                    IamTokenSource.RENEW_BEFORE, Clock.systemUTC(), log);
+        };
+        AuthenticationSource metadata = config.metadataCredentials()
+                ? new MetadataCredentials(transport, config.metadataUrl(), MetadataCredentials.REFRESH_BEFORE, Clock.systemUTC(), log)
                 : null;
         Optional<AuthenticationSource> configured = MavenCredentials.authentication(session.getSettings(),
                 settingsDecrypter, serverId, environment, iam, metadata);
         if (configured.isPresent()) {
+            if (config.offline() && configured.get() == metadata) {
+                throw new CredentialsException("Maven runs offline (-o), and the only credentials are those of the instance"
+                        + " metadata service at " + config.metadataUrl().getHost() + ". Run without -o, or use an access key pair.");
+            }
             return configured.get();
         }
-        return EmulatorContext.of(getPluginContext())
+        return emulator
                 .filter(running -> running.demoCredentials() && running.emulator().endpoint().equals(config.endpoint()))
                 .map(running -> AuthenticationSource.fixed(new Authentication.Signed(running.emulator().credentials())))
                 .orElseThrow(() -> MavenCredentials.notFound(serverId));
-    }
-
-    /** The IAM endpoint: configured, or the region's. */
-    private URI iamEndpoint(ExportConfiguration config) {
-        if (iamEndpoint != null && !iamEndpoint.isBlank()) {
-            return URI.create(iamEndpoint.strip());
-        }
-        if (region == null || region.isBlank()) {
-            throw new CredentialsException("An IAM user's password needs the IAM endpoint: set <region> (-Ddlf.region)"
-                    + " or <iamEndpoint> (-Ddlf.iamEndpoint), e.g. https://iam.cn-north-4.myhuaweicloud.com.");
-        }
-        return URI.create("https://iam." + region.strip() + ".myhuaweicloud.com");
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return host != null && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.dlfmaven.api.ProxySettings;
 import java.net.URI;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.AuthenticationContext;
 import org.eclipse.aether.repository.Proxy;
@@ -19,7 +20,8 @@ final class MavenProxies {
 
     private MavenProxies() {}
 
-    static Optional<ProxySettings> forEndpoint(MavenSession session, URI endpoint) {
+    /** @throws MojoFailureException the proxy Maven chose has a port no connection can use */
+    static Optional<ProxySettings> forEndpoint(MavenSession session, URI endpoint) throws MojoFailureException {
         RepositorySystemSession repositorySession = session.getRepositorySession();
         ProxySelector selector = repositorySession == null ? null : repositorySession.getProxySelector();
         if (selector == null) {
@@ -38,6 +40,10 @@ final class MavenProxies {
                 username = authentication.get(AuthenticationContext.USERNAME);
                 password = authentication.get(AuthenticationContext.PASSWORD);
             }
+        }
+        if (proxy.getPort() < 1 || proxy.getPort() > 65535) {
+            throw new MojoFailureException("The settings.xml <proxy> for " + endpoint.getHost() + " has port " + proxy.getPort()
+                    + ", which is not between 1 and 65535; correct its <port>.");
         }
         return Optional.of(new ProxySettings(proxy.getHost(), proxy.getPort(), username, password));
     }

@@ -126,7 +126,7 @@ class DlfClientTest {
                 .workspace(WORKSPACE)
                 .clock(CLOCK)
                 .retryPolicy(fast(3))
-                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)))
                 .log(log);
     }
 
@@ -266,7 +266,7 @@ class DlfClientTest {
         assertEquals("127.0.0.1:" + server.getPort(), recorded.getHeaders().get("Host"));
         assertNull(recorded.getHeaders().get("X-Security-Token"));
         String userAgent = recorded.getHeaders().get("User-Agent");
-        assertEquals(DlfClient.USER_AGENT, userAgent);
+        assertEquals(HttpTransport.USER_AGENT, userAgent);
         assertTrue(userAgent.matches("dlf-maven-plugin/\\d+\\.\\d+\\.\\d+.*"), userAgent);
 
         String authorization = recorded.getHeaders().get("Authorization");
@@ -653,7 +653,7 @@ class DlfClientTest {
     void connectFailuresAreRetriedThenReported() throws Exception {
         int port = closedPort();
         DlfClient client = track(builder(port, PERMANENT).retryPolicy(fast(2))
-                .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)).build());
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))).build());
 
         IOException e = assertThrows(IOException.class, () -> client.export(job("myJob"), packageFile, MAX));
 
@@ -724,7 +724,7 @@ class DlfClientTest {
                 .setHeader("Content-Type", "application/octet-stream").body("PK").build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
         DlfClient client = track(builder().retryPolicy(fast(3))
-                .timeouts(Duration.ofSeconds(1), Duration.ofMillis(500)).build());
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))).build());
 
         long started = System.nanoTime();
         IOException e = assertThrows(IOException.class, () -> client.export(job("slowJob"), packageFile, MAX));
@@ -744,7 +744,7 @@ class DlfClientTest {
                 .body(new Buffer().write(zip("jobs/myJob.job", "{}"))).build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
         DlfClient client = track(builder().retryPolicy(fast(3))
-                .timeouts(Duration.ofSeconds(1), Duration.ofMillis(500)).build());
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))).build());
 
         IOException e = assertThrows(IOException.class, () -> client.export(job("slowJob"), packageFile, MAX));
 

@@ -62,7 +62,7 @@ class ProxyAndTrustTest {
         ForwardProxy proxy = proxy(null, null);
 
         ExportResponse response = export(DlfClient.builder(emulator.endpoint(), "p", CREDENTIALS)
-                .proxy(new ProxySettings("127.0.0.1", proxy.port(), null, null)));
+                .transport(HttpTransport.builder().proxy(new ProxySettings("127.0.0.1", proxy.port(), null, null))));
 
         assertInstanceOf(ExportResponse.Archive.class, response);
         assertEquals(List.of("POST " + emulator.endpoint() + "/v1/p/jobs/a/export"), proxy.requests());
@@ -73,7 +73,7 @@ class ProxyAndTrustTest {
         ForwardProxy proxy = proxy("builder", "proxy-secret");
 
         export(DlfClient.builder(emulator.endpoint(), "p", CREDENTIALS)
-                .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret")));
+                .transport(HttpTransport.builder().proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))));
 
         String target = emulator.endpoint() + "/v1/p/jobs/a/export";
         assertEquals(List.of("407 POST " + target, "POST " + target), proxy.requests());
@@ -84,7 +84,8 @@ class ProxyAndTrustTest {
         ForwardProxy proxy = proxy("builder", "proxy-secret");
 
         DlfApiException e = assertThrows(DlfApiException.class, () -> export(DlfClient.builder(emulator.endpoint(), "p",
-                CREDENTIALS).proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "wrong-secret"))));
+                CREDENTIALS).transport(HttpTransport.builder()
+                        .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "wrong-secret")))));
 
         assertEquals(407, e.httpStatus());
         assertTrue(e.getMessage().contains("The proxy 127.0.0.1:" + proxy.port() + " (as builder) refused the request"),
@@ -100,8 +101,9 @@ class ProxyAndTrustTest {
         Path trustStore = trustStore(ca, "store-password", "PKCS12", "truststore.p12");
 
         ExportResponse response = export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)
-                .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))
-                .trustManager(TrustStores.load(trustStore, null, "store-password".toCharArray())));
+                .transport(HttpTransport.builder()
+                        .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))
+                        .trustManager(TrustStores.load(trustStore, null, "store-password".toCharArray()))));
 
         assertInstanceOf(ExportResponse.Archive.class, response);
         // okhttp offers the proxy credentials with the CONNECT right away (a preemptive challenge), so no 407.

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.testing.MetadataService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,12 +26,13 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** IAM tokens and instance-metadata credentials, each against a local stand-in of its service, renewed while exporting. */
 class RenewedCredentialsTest {
@@ -40,6 +43,7 @@ class RenewedCredentialsTest {
     private final MockWebServer dlf = new MockWebServer();
     private final MockWebServer service = new MockWebServer();
     private final List<RecordedRequest> dlfRequests = new CopyOnWriteArrayList<>();
+    private final HttpTransport transport = HttpTransport.builder().build();
 
     @BeforeEach
     void start() throws IOException {
@@ -57,6 +61,7 @@ class RenewedCredentialsTest {
 
     @AfterEach
     void stop() {
+        transport.close();
         dlf.close();
         service.close();
     }
@@ -67,7 +72,7 @@ class RenewedCredentialsTest {
         MutableClock clock = new MutableClock(now);
         service.enqueue(token("TOKEN-ONE", now.plus(Duration.ofHours(24))));
         service.enqueue(token("TOKEN-TWO", now.plus(Duration.ofHours(48))));
-        IamTokenSource iam = new IamTokenSource(new OkHttpClient(), URI.create(service.url("/").toString()), "builder",
+        IamTokenSource iam = new IamTokenSource(transport, URI.create(service.url("/").toString()), "builder",
                 "iam-password", "acme", "p", "settings.xml server 'dlf'", Duration.ofHours(1), clock, Log.NONE);
 
         try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p").authentication(iam).build()) {
@@ -91,7 +96,7 @@ class RenewedCredentialsTest {
     void iamRefusingTheUserSaysWhatToCheckWithoutThePassword() {
         service.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"code\":401,\"message\":\"The username or password is wrong. iam-password\"}}").build());
-        IamTokenSource iam = new IamTokenSource(new OkHttpClient(), URI.create(service.url("/").toString()), "builder",
+        IamTokenSource iam = new IamTokenSource(transport, URI.create(service.url("/").toString()), "builder",
                 "iam-password", "acme", "p", "settings.xml server 'dlf'", Duration.ofHours(1), Clock.systemUTC(), Log.NONE);
 
         IOException e = assertThrows(IOException.class, iam::current);
@@ -101,29 +106,73 @@ class RenewedCredentialsTest {
         assertFalse(e.getMessage().contains("iam-password"), e.getMessage());
     }
 
-    @Test
-    void metadataCredentialsAreReadAgainWhenTheyNearExpiryDuringAnExport() throws Exception {
+    @ParameterizedTest
+    @EnumSource(MetadataService.Mode.class)
+    void metadataCredentialsAreReadAgainWhenTheyNearExpiryDuringAnExport(MetadataService.Mode mode) throws Exception {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         MutableClock clock = new MutableClock(now);
-        service.enqueue(securityKey("TEMPAK1", "tempSecret1", "tempToken1", now.plus(Duration.ofHours(6))));
-        service.enqueue(securityKey("TEMPAK2", "tempSecret2", "tempToken2", now.plus(Duration.ofHours(30))));
-        MetadataCredentials metadata = new MetadataCredentials(URI.create(service.url("/openstack/latest/securitykey").toString()),
-                Duration.ofHours(2), clock, Log.NONE);
+        try (MetadataService service = new MetadataService(mode)) {
+            service.credentials("TEMPAK1", "tempSecret1", "tempToken1", now.plus(Duration.ofHours(6)));
+            service.credentials("TEMPAK2", "tempSecret2", "tempToken2", now.plus(Duration.ofHours(30)));
+            MetadataCredentials metadata = new MetadataCredentials(transport, URI.create(service.keyUrl()),
+                    Duration.ofHours(2), clock, Log.NONE);
 
-        try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p").authentication(metadata).build()) {
-            export(client);
-            clock.now = now.plus(Duration.ofHours(3)); // three hours left: still good
-            export(client);
-            clock.now = now.plus(Duration.ofHours(4).plusMinutes(30)); // less than two hours left
-            export(client);
+            try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p").authentication(metadata).build()) {
+                export(client);
+                clock.now = now.plus(Duration.ofHours(3)); // three hours left: still good
+                export(client);
+                clock.now = now.plus(Duration.ofHours(4).plusMinutes(30)); // less than two hours left
+                export(client);
+            }
+
+            // The token is asked for once, as the official SDKs do; without a token endpoint the key is asked for plainly.
+            List<RecordedRequest> asked = service.requests();
+            assertEquals(List.of("PUT " + MetadataService.TOKEN_PATH, "GET " + MetadataService.KEY_PATH,
+                    "GET " + MetadataService.KEY_PATH), asked.stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList());
+            assertEquals("21600", asked.get(0).getHeaders().get("X-Metadata-Token-Ttl-Seconds"));
+            String sessionToken = mode == MetadataService.Mode.TOKEN_REQUIRED ? "session-token-1-0123456789abcdef" : null;
+            assertEquals(sessionToken, asked.get(1).getHeaders().get("X-Metadata-Token"));
+            assertEquals(sessionToken, asked.get(2).getHeaders().get("X-Metadata-Token"));
         }
-
-        assertEquals(2, service.getRequestCount());
-        assertEquals("/openstack/latest/securitykey", service.takeRequest().getUrl().encodedPath());
         assertEquals(List.of("TEMPAK1", "TEMPAK1", "TEMPAK2"), dlfRequests.stream()
                 .map(r -> r.getHeaders().get("Authorization").replaceAll(".*Access=([^,]+),.*", "$1")).toList());
         assertEquals(List.of("tempToken1", "tempToken1", "tempToken2"),
                 dlfRequests.stream().map(r -> r.getHeaders().get("X-Security-Token")).toList());
+        dlfRequests.forEach(r -> assertNull(r.getHeaders().get("X-Metadata-Token"), "the session token stays on the instance"));
+    }
+
+    @Test
+    void anExpiredSessionTokenIsReplacedOnce() throws Exception {
+        Instant now = Instant.parse("2026-11-28T10:00:00Z");
+        MutableClock clock = new MutableClock(now);
+        try (MetadataService service = new MetadataService(MetadataService.Mode.TOKEN_REQUIRED)) {
+            service.credentials("TEMPAK1", "tempSecret1", "tempToken1", now.plus(Duration.ofHours(6)));
+            service.credentials("TEMPAK2", "tempSecret2", "tempToken2", now.plus(Duration.ofHours(30)));
+            MetadataCredentials metadata = new MetadataCredentials(transport, URI.create(service.keyUrl()),
+                    Duration.ofHours(2), clock, Log.NONE);
+            metadata.current();
+            service.expireToken();
+            clock.now = now.plus(Duration.ofHours(5));
+
+            Authentication renewed = metadata.current();
+
+            assertEquals("TEMPAK2", ((Authentication.Signed) renewed).credentials().accessKey());
+            assertEquals(2, service.tokensIssued());
+            assertEquals(List.of("PUT", "GET", "GET", "PUT", "GET"), service.requests().stream().map(RecordedRequest::getMethod).toList());
+        }
+    }
+
+    @Test
+    void aSessionTokenThatCannotBeHadSaysWhy() throws Exception {
+        service.enqueue(new MockResponse.Builder().code(403).body("forbidden").build());
+        MetadataCredentials metadata = new MetadataCredentials(transport,
+                URI.create(service.url("/openstack/latest/securitykey").toString()), Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
+
+        IOException e = assertThrows(IOException.class, metadata::current);
+
+        assertTrue(e.getMessage().contains("refused a session token (PUT /meta-data/latest/api/token answered HTTP 403)"),
+                e.getMessage());
+        assertEquals(1, service.getRequestCount());
     }
 
     @Test
@@ -132,7 +181,7 @@ class RenewedCredentialsTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        MetadataCredentials metadata = new MetadataCredentials(URI.create("http://127.0.0.1:" + closedPort + "/openstack/latest/securitykey"),
+        MetadataCredentials metadata = new MetadataCredentials(transport, URI.create("http://127.0.0.1:" + closedPort + "/openstack/latest/securitykey"),
                 Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
         long started = System.nanoTime();
 
@@ -143,15 +192,20 @@ class RenewedCredentialsTest {
                 && e.getMessage().contains("-Ddlf.metadataCredentials=false"), e.getMessage());
     }
 
-    @Test
-    void aMetadataServiceWithoutAgencySaysSo() {
-        service.enqueue(new MockResponse.Builder().code(401).body("Please configure Cloud Service Agency first").build());
-        MetadataCredentials metadata = new MetadataCredentials(URI.create(service.url("/openstack/latest/securitykey").toString()),
-                Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
+    @ParameterizedTest
+    @EnumSource(MetadataService.Mode.class)
+    void aMetadataServiceWithoutAgencySaysSo(MetadataService.Mode mode) throws Exception {
+        try (MetadataService service = new MetadataService(mode)) {
+            service.withoutAgency();
+            MetadataCredentials metadata = new MetadataCredentials(transport, URI.create(service.keyUrl()),
+                    Duration.ofHours(2), Clock.systemUTC(), Log.NONE);
 
-        IOException e = assertThrows(IOException.class, metadata::current);
+            IOException e = assertThrows(IOException.class, metadata::current);
 
-        assertTrue(e.getMessage().contains("HTTP 401: this instance has no agency attached"), e.getMessage());
+            assertTrue(e.getMessage().contains("HTTP 401: this instance has no agency attached"), e.getMessage());
+            assertEquals(1, service.tokensIssued() + (mode == MetadataService.Mode.NO_TOKEN_ENDPOINT ? 1 : 0),
+                    "no agency is final: no second token is asked for");
+        }
     }
 
     private void export(DlfClient client) throws Exception {
@@ -162,14 +216,6 @@ class RenewedCredentialsTest {
         return new MockResponse.Builder().code(201).setHeader("X-Subject-Token", token)
                 .setHeader("Content-Type", "application/json")
                 .body("{\"token\":{\"expires_at\":\"" + expiresAt + "\",\"methods\":[\"password\"]}}").build();
-    }
-
-    private static MockResponse securityKey(String access, String secret, String token, Instant expiresAt) {
-        // The metadata service writes microseconds: 2026-11-28T16:00:00.000000Z.
-        String expiry = expiresAt.toString().replace("Z", ".000000Z");
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"credential\":{\"access\":\"" + access + "\",\"secret\":\"" + secret + "\",\"securitytoken\":\""
-                        + token + "\",\"expires_at\":\"" + expiry + "\"}}").build();
     }
 
     /** A clock the test moves forward. */

@@ -115,10 +115,17 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "soon", "1.5", "1s", "Saturday", "28 Nov 2026", "2026-11-28T10:15:45Z",
-        "99999999999999999999999"})
+    @ValueSource(strings = {"", "   ", "soon", "1.5", "1s", "Saturday", "28 Nov 2026", "2026-11-28T10:15:45Z"})
     void parseRetryAfterGarbageIsEmpty(String value) {
         assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(value, NOW));
+    }
+
+    @Test
+    void parseRetryAfterTooLargeForALongIsLongerThanAnyLimit() {
+        // Still a number of seconds, only a huge one: a request to wait, not garbage to replace with a short backoff.
+        Duration wait = RetryPolicy.parseRetryAfter("99999999999999999999999", NOW).orElseThrow();
+
+        assertTrue(wait.compareTo(RetryPolicy.of(3).maxRetryAfter()) > 0, wait::toString);
     }
 
     @Test

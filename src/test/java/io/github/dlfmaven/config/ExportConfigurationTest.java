@@ -145,6 +145,97 @@ class ExportConfigurationTest {
         assertTrue(problem(valid().maxEntries(0)).contains("-Ddlf.maxEntries"));
     }
 
+    @Test
+    void everyUrlSettingIsCheckedWithItsNameAndProperty() {
+        for (String port : List.of("0", "99999", "99999999999")) {
+            String message = problem(valid().endpoint("http://127.0.0.1:" + port));
+            assertTrue(message.contains("has port " + port + ", which is not between 1 and 65535 (<endpoint> or -Ddlf.endpoint)"),
+                    message);
+        }
+        String underscore = problem(valid().endpoint("https://dlf_gateway.internal"));
+        assertTrue(underscore.contains("has a host name with '_'") && underscore.contains("-Ddlf.endpoint"), underscore);
+        for (String iam : List.of("iam.cn-north-4.myhuaweicloud.com", "https://", "https://iam:70000", "ftp://iam")) {
+            assertTrue(problem(valid().iamEndpoint(iam)).contains("(<iamEndpoint> or -Ddlf.iamEndpoint)"), iam);
+        }
+        for (String metadata : List.of("169.254.169.254/openstack/latest/securitykey", "http://169.254.169.254:0/x",
+                "http://meta data/")) {
+            assertTrue(problem(valid().metadataUrl(metadata)).contains("(<metadataUrl> or -Ddlf.metadataUrl)"), metadata);
+        }
+    }
+
+    @Test
+    void theRegionIsCheckedEvenBesideAnEndpointSinceItNamesTheIamHost() throws Exception {
+        String message = problem(valid().endpoint("http://127.0.0.1:8080").region("evil.example/x?"));
+
+        assertTrue(message.contains("Region 'evil.example/x?' is not a region id") && message.contains("-Ddlf.region"), message);
+        assertEquals(Optional.of(URI.create("https://iam.cn-north-4.myhuaweicloud.com")), valid().build().iamEndpoint());
+        assertEquals(Optional.of(URI.create("https://iam.example.test")),
+                valid().iamEndpoint("https://iam.example.test/").build().iamEndpoint());
+        assertEquals(Optional.empty(), valid().region(null).endpoint("http://127.0.0.1:8080").build().iamEndpoint());
+    }
+
+    @Test
+    void trustStoreSettingsAreChecked() throws Exception {
+        assertTrue(problem(valid().trustStore(temp.resolve("missing.p12"))).contains("does not exist (<trustStore> or -Ddlf.trustStore)"));
+        assertTrue(problem(valid().trustStore(temp)).contains("is not a file"));
+        String type = problem(valid().trustStoreType("PEM"));
+        assertTrue(type.contains("Trust store type 'PEM' is not valid: use PKCS12 or JKS (<trustStoreType> or -Ddlf.trustStoreType)"),
+                type);
+        assertEquals(Optional.of("JKS"), valid().trustStoreType("jks").build().trustStoreType());
+    }
+
+    @Test
+    void wholeExportLimitsAreChecked() throws Exception {
+        assertEquals(8L << 30, valid().build().maxTotalBytes());
+        assertEquals(1800, valid().build().callTimeout().toSeconds());
+        assertTrue(problem(valid().maxTotalBytes(0)).contains("maxTotalBytes is 0 but must be at least 1 (<maxTotalBytes> or -Ddlf.maxTotalBytes)"));
+        assertTrue(problem(valid().callTimeoutSeconds(0)).contains("(<callTimeout> or -Ddlf.callTimeout)"));
+    }
+
+    @Test
+    void offlineOnlyAnEmulatorOfThisBuildMayBeContacted() throws Exception {
+        URI emulator = URI.create("http://127.0.0.1:38211");
+
+        assertEquals(emulator, valid().endpoint(emulator.toString()).offline(true, emulator).build().endpoint());
+        String loopback = problem(valid().endpoint("http://127.0.0.1:9000").offline(true, emulator));
+        assertTrue(loopback.contains("Maven runs offline (-o)") && loopback.contains("not an emulator this build started")
+                && loopback.contains("-Ddlf.skip=true"), loopback);
+        assertTrue(problem(valid().offline(true, null)).contains("needs https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
+        assertEquals(URI.create("http://127.0.0.1:9000"), valid().endpoint("http://127.0.0.1:9000").offline(false, null).build().endpoint());
+    }
+
+    @Test
+    void plainHttpWarningsSpareLoopbackOnly() throws Exception {
+        assertEquals(Optional.empty(), valid().endpoint("http://127.0.0.1:9000").iamEndpoint("http://localhost:5000").build()
+                .endpointWarning());
+        assertEquals(Optional.empty(), valid().iamEndpoint("http://localhost:5000").build().iamEndpointWarning());
+        String iam = valid().iamEndpoint("http://iam.example.test").build().iamEndpointWarning().orElseThrow();
+        assertTrue(iam.contains("The IAM endpoint http://iam.example.test is plain http: an IAM user's password"), iam);
+        assertTrue(valid().endpoint("http://dlf.example.test").build().endpointWarning().orElseThrow().contains("plain http"));
+    }
+
+    @Test
+    void outputDirectoryIsComparedByTheFolderItReallyIs() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home/me"));
+        Files.writeString(Files.createDirectories(home.resolve(".ssh")).resolve("id_ed25519"), "key");
+        Path project = Files.createDirectories(temp.resolve("work/project"));
+        Path linkToHome = Files.createSymbolicLink(Files.createDirectories(project.resolve("target")).resolve("dlf"), home);
+        Path linkToProject = Files.createSymbolicLink(temp.resolve("work/snapshot"), project);
+        Path linkToWork = Files.createSymbolicLink(temp.resolve("shortcut"), temp.resolve("work"));
+        Path dangling = Files.createSymbolicLink(project.resolve("target/gone"), temp.resolve("nowhere/at/all"));
+
+        String toHome = problem(valid().outputDirectory(linkToHome).protectDirectory(home).protectDirectory(project));
+        assertTrue(toHome.contains("Output directory '" + linkToHome + "' (which is " + home.toRealPath() + ") contains")
+                && toHome.contains("<outputDirectory> or -Ddlf.outputDirectory"), toHome);
+        assertTrue(problem(valid().outputDirectory(linkToProject).protectDirectory(project)).contains("contains"));
+        assertTrue(problem(valid().outputDirectory(linkToWork).protectDirectory(project)).contains("contains"));
+        String danglingProblem = problem(valid().outputDirectory(dangling.resolve("dlf")).protectDirectory(project));
+        assertTrue(danglingProblem.contains("cannot be resolved") && danglingProblem.contains("-Ddlf.outputDirectory"),
+                danglingProblem);
+        Path fine = project.resolve("target/dlf-ok");
+        assertEquals(fine, valid().outputDirectory(fine).protectDirectory(home).protectDirectory(project).build().outputDirectory());
+    }
+
     private static String problem(ExportConfiguration.Builder builder) {
         return assertThrows(InvalidConfigurationException.class, builder::build).getMessage();
     }

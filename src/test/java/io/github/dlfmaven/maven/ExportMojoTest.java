@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import io.github.dlfmaven.testing.ForwardProxy;
+import io.github.dlfmaven.testing.MetadataService;
 import okio.Buffer;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -307,6 +309,56 @@ class ExportMojoTest {
 
     @Test
     @InjectMojo(goal = "export")
+    void offlineEvenALoopbackEndpointIsRefusedUnlessItIsThisBuildsEmulator(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        offline = true;
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("offline (-o)") && e.getMessage().contains("not an emulator this build started"),
+                e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void badUrlsAreConfigurationErrorsNotCrashes(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        mojo.endpoint = "http://127.0.0.1:99999";
+        mojo.iamEndpoint = "iam.example.test";
+        mojo.metadataUrl = "http://169.254.169.254:0/openstack/latest/securitykey";
+        mojo.region = "evil.example/x?";
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("The dlf:export configuration has 4 problems"), e.getMessage());
+        for (String property : List.of("-Ddlf.endpoint", "-Ddlf.iamEndpoint", "-Ddlf.metadataUrl", "-Ddlf.region")) {
+            assertTrue(e.getMessage().contains(property), property + ": " + e.getMessage());
+        }
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void anOutputFolderLinkingToTheProjectIsRefusedBeforeAnyRequest(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        // Should the check ever let it through, the export still fails before anything is replaced.
+        server.enqueue(new MockResponse.Builder().code(400).body("{\"error_code\":\"DLF.0100\"}").build());
+        Path link = Files.createSymbolicLink(temp.resolve("snapshot"), Path.of(MojoExtension.getBasedir()));
+        mojo.outputDirectory = link.toFile();
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("Output directory '" + link + "' (which is ") && e.getMessage().contains("contains")
+                && e.getMessage().contains("-Ddlf.outputDirectory"), e.getMessage());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
     void aFailedExportLeavesTheSnapshotUntouchedAndIsAFailure(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
         environment(ENV_AK, ENV_SK, null);
@@ -454,16 +506,13 @@ class ExportMojoTest {
     @InjectMojo(goal = "export")
     void metadataCredentialsOnlyWhenAskedFor(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
-        try (MockWebServer metadata = new MockWebServer()) {
-            metadata.enqueue(new MockResponse.Builder().code(200).body("{\"credential\":{\"access\":\"TEMPAK\","
-                    + "\"secret\":\"tempSecret\",\"securitytoken\":\"tempToken\",\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}")
-                    .build());
-            metadata.start(InetAddress.getLoopbackAddress(), 0);
-            mojo.metadataUrl = metadata.url("/openstack/latest/securitykey").toString();
+        try (MetadataService metadata = new MetadataService(MetadataService.Mode.TOKEN_REQUIRED)) {
+            metadata.credentials("TEMPAK", "tempSecret", "tempToken", Instant.parse("2999-01-01T00:00:00Z"));
+            mojo.metadataUrl = metadata.keyUrl();
 
             MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
             assertTrue(e.getMessage().contains("-Ddlf.metadataCredentials=true"), e.getMessage());
-            assertEquals(0, metadata.getRequestCount(), "never probed unasked");
+            assertEquals(0, metadata.requests().size(), "never probed unasked");
 
             mojo.metadataCredentials = true;
             server.enqueue(zip("jobs/a.job", "{}"));

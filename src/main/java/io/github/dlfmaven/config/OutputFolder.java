@@ -1,0 +1,84 @@
+package io.github.dlfmaven.config;
+
+import io.github.dlfmaven.log.LogText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Whether a folder may be the output folder, which each export replaces as a whole. It may neither be nor
+ * contain a protected folder (the project, the folder Maven runs in, home), and this is decided on the folders
+ * the file system really means: symbolic links are followed, so {@code target/dlf} linking to home is refused
+ * like home itself.
+ */
+final class OutputFolder {
+
+    private OutputFolder() {}
+
+    /**
+     * @return the output folder, absolute and normalized as given (links are not replaced, so messages show the
+     *     user's path), or null after adding a problem
+     */
+    static Path check(Path configured, List<Path> protectedFolders, String where, List<String> problems) {
+        Path output = configured.toAbsolutePath().normalize();
+        if (output.getParent() == null) {
+            problems.add("Output directory '" + output + "' is a file system root; the export replaces the whole"
+                    + " folder, so point " + where + " at a folder of its own.");
+            return null;
+        }
+        Path real;
+        try {
+            real = realPath(output);
+        } catch (IOException e) {
+            problems.add("Output directory '" + output + "' cannot be resolved (" + LogText.escape(e.getMessage())
+                    + "); it may be a link to a folder that does not exist. Point " + where + " at a folder of its own.");
+            return null;
+        }
+        if (real.getParent() == null) {
+            problems.add("Output directory '" + output + "' leads to the file system root " + real + "; the export"
+                    + " replaces the whole folder, so point " + where + " at a folder of its own.");
+            return null;
+        }
+        for (Path protectedFolder : protectedFolders) {
+            Path guarded;
+            try {
+                guarded = realPath(protectedFolder.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                continue; // a folder that cannot be resolved holds nothing the export could replace
+            }
+            if (guarded.startsWith(real)) {
+                problems.add("Output directory '" + output + "'" + (real.equals(output) ? "" : " (which is " + real + ")")
+                        + " contains '" + guarded + "'; the export replaces the whole folder, so point " + where
+                        + " at a folder of its own, such as ${project.build.directory}/dlf.");
+                return null;
+            }
+        }
+        if (Files.exists(real) && !Files.isDirectory(real)) {
+            problems.add("Output directory '" + output + "' exists and is not a folder (" + where + ").");
+            return null;
+        }
+        return output;
+    }
+
+    /**
+     * The path the file system means: the nearest ancestor that exists, with every link resolved, and below it the
+     * names that do not exist yet. A dangling link fails, since creating the folder would follow it.
+     */
+    static Path realPath(Path absolute) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            missing.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path real = existing == null ? absolute.getRoot() : existing.toRealPath();
+        while (!missing.isEmpty()) {
+            real = real.resolve(missing.pop());
+        }
+        return real;
+    }
+}

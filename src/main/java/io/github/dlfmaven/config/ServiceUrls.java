@@ -1,0 +1,90 @@
+package io.github.dlfmaven.config;
+
+import io.github.dlfmaven.log.LogText;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The URLs of the services a build talks to (the DLF endpoint, IAM, the instance metadata service), checked the
+ * same way wherever they are set, so that a malformed one is reported with its setting before any request,
+ * never as a raw exception of the HTTP library.
+ */
+final class ServiceUrls {
+
+    private ServiceUrls() {}
+
+    /**
+     * The URL, or null after adding a problem naming {@code where} (such as {@code <endpoint> or -Ddlf.endpoint}).
+     *
+     * @param what the URL's role in messages, such as {@code Endpoint}
+     * @param example a correct value, for the messages
+     * @param keepPath whether the URL is a base (trailing slashes dropped) or a full address (kept as given)
+     */
+    static URI parse(String value, String what, String where, String example, boolean keepPath, List<String> problems) {
+        String suffix = " (" + where + ").";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            problems.add(what + " '" + LogText.escape(withoutUserInfo(value)) + "' is not a valid URL: " + e.getReason()
+                    + "; use a URL such as " + example + suffix);
+            return null;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            problems.add(what + " '" + LogText.escape(withoutUserInfo(value)) + "' must start with https:// (or http:// for a"
+                    + " local stand-in), such as " + example + suffix);
+            return null;
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add(what + " '" + (uri.getHost() == null ? "" : uri.getHost()) + "' must be a plain URL, without user"
+                    + " info, query or fragment; credentials belong in settings.xml or the environment" + suffix);
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            String port = authority.replaceFirst("^.*:", "");
+            if (authority.contains("_")) {
+                problems.add(what + " '" + LogText.escape(value) + "' has a host name with '_', which URLs do not allow; use"
+                        + " the host's DNS name or its IP address" + suffix);
+            } else if (authority.contains(":") && !authority.endsWith("]") && port.chars().allMatch(Character::isDigit)
+                    && !port.isEmpty()) {
+                problems.add(what + " '" + LogText.escape(value) + "' has port " + port + ", which is not between 1 and 65535"
+                        + suffix);
+            } else {
+                problems.add(what + " '" + LogText.escape(value) + "' has no host name; use a URL such as " + example + suffix);
+            }
+            return null;
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            problems.add(what + " '" + LogText.escape(value) + "' has port " + uri.getPort()
+                    + ", which is not between 1 and 65535" + suffix);
+            return null;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return URI.create(scheme + "://" + uri.getRawAuthority() + (keepPath ? path : path.replaceAll("/+$", "")));
+    }
+
+    /** Whether the URL's host is this machine (a loopback name or address), where plain http exposes nothing. */
+    static boolean isLoopback(URI url) {
+        String host = url.getHost();
+        if (host == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host)
+                    .isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A URL that failed to parse may still hold user info; it is not echoed. */
+    private static String withoutUserInfo(String value) {
+        return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+    }
+}
