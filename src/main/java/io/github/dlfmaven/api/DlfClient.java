@@ -136,8 +136,8 @@ public final class DlfClient implements AutoCloseable {
         jobNames.forEach(body.putArray("jobList")::add);
         body.put("exportDepend", exportDepend);
         jobNames.forEach(JobNames::requireValid);
-        String shown = "'" + String.join("', '", jobNames.subList(0, Math.min(3, jobNames.size()))) + "'"
-                + (jobNames.size() > 3 ? ", ..." : "");
+        List<String> first = jobNames.subList(0, Math.min(3, jobNames.size())).stream().map(LogText::escape).toList();
+        String shown = "'" + String.join("', '", first) + "'" + (jobNames.size() > 3 ? ", ..." : "");
         Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs (" + shown + ")", null);
         return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
                 (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));

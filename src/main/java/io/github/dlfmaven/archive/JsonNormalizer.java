@@ -1,85 +1,205 @@
 package io.github.dlfmaven.archive;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Rewrites JSON so that equal content gives equal bytes and git diffs show only real changes: UTF-8,
  * object keys sorted (Java String order), two-space indent, {@code \n} line ends, a final newline.
- * Numbers keep their value and precision ({@code 1.50} stays {@code 1.50}, big integers stay exact); only
- * exponent notation is rewritten canonically ({@code 1e3} becomes {@code 1E+3}) and {@code -0} becomes {@code 0}.
- * Non-ASCII text stays unescaped. A UTF-8 byte order mark is dropped.
- * A document with duplicate keys is refused rather than silently losing one of them.
+ * Every number keeps its text exactly as it was sent ({@code 1.50}, {@code 1e3}, {@code -0}), so no value,
+ * precision or spelling changes, and no number is ever expanded. Non-ASCII text stays unescaped. A UTF-8 byte
+ * order mark is dropped. A document with duplicate keys is refused rather than silently losing one of them.
+ *
+ * <p>The input is untrusted, so the work is bounded: a document nested deeper than {@value #MAX_DEPTH} levels, or
+ * one whose normalized form would exceed {@link #maxOutputBytes(int)} (indentation grows with depth), is refused
+ * like one that is not JSON, with the reason in the exception's message.
  */
 public final class JsonNormalizer {
 
-    private final JsonMapper mapper = JsonMapper.builder()
+    /** Deeper than any job, script or resource definition; DLF's are about six levels deep. */
+    public static final int MAX_DEPTH = 100;
+
+    /** Stands for JSON null in the tree. */
+    private static final Object NULL = new Object();
+
+    private final JsonFactory json = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             // Without this, characters outside the BMP (emoji, CJK Extension B) come out as \uD83D\uDE00 escapes.
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private final ObjectWriter writer = mapper.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** A number as it was written in the document. */
+    private record Number(String text) {}
 
     /**
-     * @throws IOException when {@code json} is not one well-formed JSON document
+     * The most bytes the normalized form of a document of {@code inputBytes} may take: pretty-printing a real
+     * definition about doubles it; a document built to grow (many values deep down) is refused instead.
      */
-    public byte[] normalize(byte[] json) throws IOException {
-        JsonNode tree = mapper.readTree(json);
-        if (tree == null || tree.isMissingNode()) {
-            throw new IOException("empty document");
+    public static long maxOutputBytes(int inputBytes) {
+        return 4L * inputBytes + (1 << 20);
+    }
+
+    /**
+     * @throws OverLimitException when {@code input} is over a bound (nesting, number length, output size)
+     * @throws IOException when {@code input} is not one well-formed JSON document
+     */
+    public byte[] normalize(byte[] input) throws IOException {
+        Object tree;
+        try (JsonParser parser = json.createParser(input)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IOException("empty document");
+            }
+            tree = read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON document");
+            }
+        } catch (StreamConstraintsException e) {
+            throw new OverLimitException(e.getMessage().contains("nesting depth")
+                    ? "nested deeper than " + MAX_DEPTH + " levels" : e.getOriginalMessage(), e);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 64);
-        writer.writeValue(out, sorted(tree));
+        long limit = maxOutputBytes(input.length);
+        BoundedOutput out = new BoundedOutput(limit, input.length + 64);
+        try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            write(generator, tree);
+        } catch (TooLargeException e) {
+            throw new OverLimitException("its normalized form would be larger than " + limit + " bytes", e);
+        }
         out.write('\n');
         return out.toByteArray();
     }
 
-    private static JsonNode sorted(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            // ObjectNode ignores ORDER_MAP_ENTRIES_BY_KEYS (jackson-databind #2507), so sort by hand.
-            Map<String, JsonNode> byKey = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                byKey.put(field.getKey(), sorted(field.getValue()));
+    /** The value starting at {@code token}, objects as key-sorted maps; depth is bounded by the parser. */
+    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new TreeMap<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String key = parser.currentName();
+                    object.put(key, read(parser, parser.nextToken()));
+                }
+                return object;
             }
-            ObjectNode result = object.objectNode();
-            byKey.forEach(result::set);
-            return result;
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(read(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                // The parser's own text of the token: never turned into a BigDecimal, which 1e-999999999 would
+                // expand to a billion digits.
+                return new Number(parser.getText());
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return NULL;
+            }
+            default -> throw new IOException("unexpected " + token);
         }
-        if (node instanceof ArrayNode array) {
-            ArrayNode result = array.arrayNode(array.size());
-            array.forEach(element -> result.add(sorted(element)));
-            return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> object) {
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> field : ((Map<String, Object>) object).entrySet()) {
+                generator.writeFieldName(field.getKey());
+                write(generator, field.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> array) {
+            generator.writeStartArray();
+            for (Object element : array) {
+                write(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Number number) {
+            generator.writeNumber(number.text());
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else {
+            generator.writeNull();
         }
-        if (node.isBigDecimal() && node.decimalValue().scale() >= 0) {
-            // BigDecimal.toString() would turn 0.0000001 into 1E-7; a plain decimal stays plain.
-            return JsonNodeFactory.instance.rawValueNode(new RawValue(node.decimalValue().toPlainString()));
+    }
+
+    /** Collects the output and stops it at a limit, before it can take the memory a hostile document asks for. */
+    private static final class BoundedOutput extends ByteArrayOutputStream {
+        private final long limit;
+
+        BoundedOutput(long limit, int initial) {
+            super(initial);
+            this.limit = limit;
         }
-        return node;
+
+        @Override
+        public void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        private void check(int more) {
+            if (size() + (long) more > limit) {
+                throw new TooLargeException();
+            }
+        }
+    }
+
+    /** The document may be JSON, but it is over one of the bounds; the message says which. */
+    public static final class OverLimitException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OverLimitException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Unchecked, so that it passes through the generator, which only declares IOException. */
+    private static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException() {
+            super(null, null, false, false);
+        }
     }
 }

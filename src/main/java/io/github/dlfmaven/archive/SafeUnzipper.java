@@ -1,6 +1,7 @@
 package io.github.dlfmaven.archive;
 
 import io.github.dlfmaven.log.BodyPreview;
+import io.github.dlfmaven.log.LogText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,48 +78,95 @@ public final class SafeUnzipper {
      * may hold {@code jobs} times as many entries and bytes.
      */
     public List<ExtractedFile> extract(Path zip, Path target, int jobs) throws UnsafeArchiveException, IOException {
+        return extract(zip, target, jobs, ExportBudget.unlimited());
+    }
+
+    /**
+     * Extracts a package of {@code jobs} jobs' worth, counting what it writes against the whole export's budget as
+     * well as against this package's limits.
+     */
+    public List<ExtractedFile> extract(Path zip, Path target, int jobs, ExportBudget budget)
+            throws UnsafeArchiveException, IOException {
         ArchiveLimits limits = jobs <= 1 ? this.limits : this.limits.times(jobs);
         checkIsZip(zip);
         Path root = Files.createDirectories(target).toRealPath();
+        // Counted before the directory is read: a zip library holds an object per entry.
+        ZipDirectory.Count directory = ZipDirectory.entries(zip, limits.maxEntries());
+        if (directory.announced() > limits.maxEntries()) {
+            throw tooManyEntries(String.valueOf(directory.announced()), limits);
+        }
+        if (directory.found() > limits.maxEntries()) {
+            throw tooManyEntries("more than " + limits.maxEntries(), limits);
+        }
+        budget.reserveEntries(directory.entries());
         try (ZipFile zipFile = open(zip)) {
             List<ZipArchiveEntry> entries = Collections.list(zipFile.getEntries());
             if (entries.size() > limits.maxEntries()) {
-                throw new UnsafeArchiveException("The archive has " + entries.size() + " entries, more than the limit of "
-                        + limits.maxEntries() + "; raise maxEntries (-Ddlf.maxEntries) if that is expected.");
+                throw tooManyEntries(String.valueOf(entries.size()), limits);
             }
             Set<String> names = new HashSet<>();
             Map<String, ExtractedFile> written = new HashMap<>();
             Map<String, String> firstEntry = new HashMap<>();
             List<ExtractedFile> files = new ArrayList<>();
-            long[] inflated = {0};
+            Inflated inflated = new Inflated(limits, budget);
             for (ZipArchiveEntry entry : entries) {
                 String name = checkedName(entry);
                 if (!names.add(name)) {
-                    throw new UnsafeArchiveException("The archive holds '" + name + "' twice.");
+                    throw new UnsafeArchiveException("The archive holds '" + LogText.escape(name) + "' twice.");
                 }
                 if (entry.isDirectory()) {
                     continue;
                 }
                 if (!zipFile.canReadEntryData(entry)) {
-                    throw new UnsafeArchiveException("Entry '" + name + "' uses a compression method or encryption"
+                    throw new UnsafeArchiveException("Entry '" + LogText.escape(name) + "' uses a compression method or encryption"
                             + " this plugin cannot read.");
                 }
                 String destination = destination(name);
                 ExtractedFile file = extractEntry(zipFile, entry, root, destination, written.containsKey(destination),
-                        inflated, limits);
+                        inflated);
                 ExtractedFile earlier = written.putIfAbsent(destination, file);
                 if (earlier == null) {
                     files.add(file);
                     firstEntry.put(destination, name);
                 } else if (!earlier.sha256().equals(file.sha256())) {
                     // In a batch package the entries' folders name the jobs that disagree.
-                    throw new UnsafeArchiveException("The archive holds two different files for '" + destination
-                            + "': '" + firstEntry.get(destination) + "' and '" + name + "'.");
+                    throw new UnsafeArchiveException("The archive holds two different files for '" + LogText.escape(destination)
+                            + "': '" + LogText.escape(firstEntry.get(destination)) + "' and '" + LogText.escape(name) + "'.");
                 }
             }
             return files;
         } catch (ZipException | EOFException e) {
             throw new UnsafeArchiveException("The archive is truncated or corrupt (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static UnsafeArchiveException tooManyEntries(String count, ArchiveLimits limits) {
+        return new UnsafeArchiveException("The archive has " + count + " entries, more than the limit of "
+                + limits.maxEntries() + "; raise maxEntries (-Ddlf.maxEntries) if that is expected.");
+    }
+
+    /**
+     * The bytes an archive has written so far, against its own limit and the export's budget: inflated bytes as they
+     * come, and what normalizing adds on top.
+     */
+    private static final class Inflated {
+        private final ArchiveLimits limits;
+        private final ExportBudget budget;
+        private long bytes;
+
+        Inflated(ArchiveLimits limits, ExportBudget budget) {
+            this.limits = limits;
+            this.budget = budget;
+        }
+
+        void add(long n, ZipArchiveEntry entry) throws UnsafeArchiveException {
+            bytes += n;
+            if (bytes > limits.maxExtractedBytes()) {
+                throw new UnsafeArchiveException("The archive inflates to more than " + limits.maxExtractedBytes()
+                        + " bytes (stopped at entry '" + LogText.escape(entry.getName()) + "'); raise maxExtractedBytes"
+                        + " (-Ddlf.maxExtractedBytes) if that is expected.");
+            }
+            budget.charge(n, LogText.escape(entry.getName()));
         }
     }
 
@@ -148,7 +196,7 @@ public final class SafeUnzipper {
     /** The entry's name with {@code /} separators, refused when it could point outside the target folder. */
     private static String checkedName(ZipArchiveEntry entry) throws UnsafeArchiveException {
         String raw = entry.getName();
-        String shown = raw.replaceAll("\\p{Cntrl}", "?");
+        String shown = LogText.escape(raw);
         if (raw.isEmpty() || raw.indexOf('\0') >= 0) {
             throw new UnsafeArchiveException("The archive has an entry with an empty or invalid name '" + shown + "'.");
         }
@@ -189,32 +237,47 @@ public final class SafeUnzipper {
     }
 
     private ExtractedFile extractEntry(ZipFile zipFile, ZipArchiveEntry entry, Path root, String destination,
-            boolean destinationWritten, long[] inflated, ArchiveLimits limits) throws IOException, UnsafeArchiveException {
+            boolean destinationWritten, Inflated inflated) throws IOException, UnsafeArchiveException {
+        String shown = LogText.escape(entry.getName());
         Path file = root.resolve(destination).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
-            throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
+            throw new UnsafeArchiveException("Entry '" + shown + "' would be written outside the output folder.");
         }
         try {
             Files.createDirectories(file.getParent());
         } catch (FileAlreadyExistsException e) {
-            throw new UnsafeArchiveException("Entry '" + entry.getName() + "' needs a folder where another entry is a file.");
+            throw new UnsafeArchiveException("Entry '" + shown + "' needs a folder where another entry is a file.");
         }
         // Parents were created by us inside root; make sure none of them is a link that leads elsewhere.
         if (!file.getParent().toRealPath().startsWith(root)) {
-            throw new UnsafeArchiveException("Entry '" + entry.getName() + "' would be written outside the output folder.");
+            throw new UnsafeArchiveException("Entry '" + shown + "' would be written outside the output folder.");
         }
         // Not Files.createTempFile: its owner-only permissions would stick to the snapshot's files.
         Path incoming = Files.createFile(file.getParent().resolve(".entry-" + UUID.randomUUID() + ".part"));
         try {
             MessageDigest digest = sha256();
-            long size = copyCounting(zipFile, entry, incoming, inflated, digest, limits);
+            long size = copyCounting(zipFile, entry, incoming, inflated, digest);
             String sha256 = HEX.formatHex(digest.digest());
-            boolean normalized = true;
+            String keptBecause = null;
             String extension = extension(destination);
             if (FOLDER_BY_EXTENSION.containsKey(extension) || extension.equals(".json")) {
-                byte[] json = size <= MAX_NORMALIZED_BYTES ? normalized(incoming, size) : null;
-                normalized = json != null;
-                if (normalized) {
+                byte[] json = null;
+                if (size > MAX_NORMALIZED_BYTES) {
+                    keptBecause = "larger than " + MAX_NORMALIZED_BYTES + " bytes, the most this plugin normalizes";
+                } else {
+                    try {
+                        json = normalized(incoming, size);
+                    } catch (JsonNormalizer.OverLimitException overLimit) {
+                        keptBecause = overLimit.getMessage();
+                    } catch (IOException notJson) {
+                        keptBecause = "not valid JSON";
+                    }
+                }
+                if (json != null) {
+                    // What normalizing adds is written too, and counts like inflated bytes.
+                    if (json.length > size) {
+                        inflated.add(json.length - size, entry);
+                    }
                     Files.write(incoming, json);
                     size = json.length;
                     sha256 = HEX.formatHex(sha256().digest(json));
@@ -225,21 +288,21 @@ public final class SafeUnzipper {
             } catch (FileAlreadyExistsException e) {
                 if (!destinationWritten) {
                     // A folder of that name, or (on a case-insensitive file system) a name differing only in case.
-                    throw new UnsafeArchiveException("Entry '" + entry.getName() + "' collides with a folder or another"
-                            + " file at '" + destination + "' (a file and a folder of the same name, or names that differ"
-                            + " only in case).");
+                    throw new UnsafeArchiveException("Entry '" + shown + "' collides with a folder or another"
+                            + " file at '" + LogText.escape(destination) + "' (a file and a folder of the same name, or"
+                            + " names that differ only in case).");
                 }
                 // Same destination from two entries (batch layout); the caller compares their content.
             }
-            return new ExtractedFile(destination, size, sha256, normalized);
+            return new ExtractedFile(destination, size, sha256, keptBecause == null, keptBecause);
         } finally {
             Files.deleteIfExists(incoming);
         }
     }
 
-    /** Copies one entry, counting inflated bytes against the archive's limit and hashing what is written. */
-    private static long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, long[] inflated,
-            MessageDigest digest, ArchiveLimits limits) throws IOException, UnsafeArchiveException {
+    /** Copies one entry, counting inflated bytes against the limits and hashing what is written. */
+    private static long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, Inflated inflated,
+            MessageDigest digest) throws IOException, UnsafeArchiveException {
         long size = 0;
         CRC32 crc = new CRC32();
         try (InputStream in = zipFile.getInputStream(entry);
@@ -249,41 +312,32 @@ public final class SafeUnzipper {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 size += read;
-                inflated[0] += read;
-                if (inflated[0] > limits.maxExtractedBytes()) {
-                    throw new UnsafeArchiveException("The archive inflates to more than " + limits.maxExtractedBytes()
-                            + " bytes (stopped at entry '" + entry.getName() + "'); raise maxExtractedBytes"
-                            + " (-Ddlf.maxExtractedBytes) if that is expected.");
-                }
+                inflated.add(read, entry);
                 out.write(buffer, 0, read);
                 crc.update(buffer, 0, read);
             }
         }
         // Inflating does not check the CRC, and stored entries have nothing else that would notice damage.
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + entry.getName()
+            throw new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + LogText.escape(entry.getName())
                     + "' fails its CRC check.");
         }
         return size;
     }
 
-    /** The normalized document, or null when the file is not JSON. */
+    /**
+     * The normalized document.
+     *
+     * @throws IOException it is not JSON, or over a bound of the normalizer; the message says which
+     */
     private byte[] normalized(Path file, long size) throws IOException {
         if (size <= BIG_DOCUMENT_BYTES) {
-            return normalizeOrNull(Files.readAllBytes(file));
+            return normalizer.normalize(Files.readAllBytes(file));
         }
         // A parsed tree takes several times the file's size; parse one big document at a time so that
         // parallel jobs stay within a small heap.
         synchronized (bigDocumentLock) {
-            return normalizeOrNull(Files.readAllBytes(file));
-        }
-    }
-
-    private byte[] normalizeOrNull(byte[] original) {
-        try {
-            return normalizer.normalize(original);
-        } catch (IOException notJson) {
-            return null;
+            return normalizer.normalize(Files.readAllBytes(file));
         }
     }
 

@@ -48,6 +48,7 @@ public final class ExportConfiguration {
     private final long maxExtractedBytes;
     private final int maxEntries;
     private final long maxTotalBytes;
+    private final long maxTotalEntries;
     private final Duration callTimeout;
     private final URI iamEndpoint;
     private final boolean metadataCredentials;
@@ -77,6 +78,7 @@ public final class ExportConfiguration {
         this.maxExtractedBytes = b.maxExtractedBytes;
         this.maxEntries = b.maxEntries;
         this.maxTotalBytes = b.maxTotalBytes;
+        this.maxTotalEntries = b.maxTotalEntries;
         this.callTimeout = Duration.ofSeconds(b.callTimeoutSeconds);
         this.iamEndpoint = iamEndpoint;
         this.metadataCredentials = b.metadataCredentials;
@@ -182,6 +184,11 @@ public final class ExportConfiguration {
         return maxTotalBytes;
     }
 
+    /** Most entries all packages of the export may hold together; bounds the memory their directories take. */
+    public long maxTotalEntries() {
+        return maxTotalEntries;
+    }
+
     /** Longest time one request may take as a whole, its answer's body included. */
     public Duration callTimeout() {
         return callTimeout;
@@ -270,6 +277,7 @@ public final class ExportConfiguration {
         private long maxExtractedBytes = 1L << 30;
         private int maxEntries = 10_000;
         private long maxTotalBytes = 8L << 30;
+        private long maxTotalEntries = 100_000;
         private long callTimeoutSeconds = 1800;
         private String iamEndpoint;
         private boolean metadataCredentials;
@@ -393,6 +401,11 @@ public final class ExportConfiguration {
 
         public Builder maxTotalBytes(long maxTotalBytes) {
             this.maxTotalBytes = maxTotalBytes;
+            return this;
+        }
+
+        public Builder maxTotalEntries(long maxTotalEntries) {
+            this.maxTotalEntries = maxTotalEntries;
             return this;
         }
 
@@ -618,6 +631,7 @@ public final class ExportConfiguration {
             range(problems, maxExtractedBytes, 1, Long.MAX_VALUE, UserProperties.MAX_EXTRACTED_BYTES);
             range(problems, maxEntries, 1, Integer.MAX_VALUE, UserProperties.MAX_ENTRIES);
             range(problems, maxTotalBytes, 1, Long.MAX_VALUE, UserProperties.MAX_TOTAL_BYTES);
+            range(problems, maxTotalEntries, 1, Long.MAX_VALUE, UserProperties.MAX_TOTAL_ENTRIES);
             range(problems, callTimeoutSeconds, 1, 86_400, UserProperties.CALL_TIMEOUT);
         }
 

@@ -35,6 +35,7 @@ public final class UserProperties {
     public static final String METADATA_URL = "dlf.metadataUrl";
     public static final String CALL_TIMEOUT = "dlf.callTimeout";
     public static final String MAX_TOTAL_BYTES = "dlf.maxTotalBytes";
+    public static final String MAX_TOTAL_ENTRIES = "dlf.maxTotalEntries";
 
     /** Environment variable that supplies the project id when no parameter does, as in Huawei's SDKs. */
     public static final String PROJECT_ID_ENVIRONMENT = "HUAWEICLOUD_SDK_PROJECT_ID";

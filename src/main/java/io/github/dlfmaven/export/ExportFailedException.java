@@ -1,5 +1,6 @@
 package io.github.dlfmaven.export;
 
+import io.github.dlfmaven.log.LogText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,13 @@ public class ExportFailedException extends Exception {
         if (key.startsWith(BATCH_PREFIX)) {
             return message.contains(key) ? message : capitalized(key) + ": " + message;
         }
-        return message.contains("'" + key + "'") ? message : "Job '" + key + "': " + message;
+        String shown = LogText.escape(key);
+        return message.contains("'" + shown + "'") ? message : "Job '" + shown + "': " + message;
     }
 
     /** How a failure that concerns a whole batch, not one job, is keyed: {@code batch of 100 jobs from 'a'}. */
     static String batchKey(List<String> jobs) {
-        return BATCH_PREFIX + jobs.size() + " jobs from '" + jobs.get(0) + "'";
+        return BATCH_PREFIX + jobs.size() + " jobs from '" + LogText.escape(jobs.get(0)) + "'";
     }
 
     private static final String BATCH_PREFIX = "batch of ";

@@ -8,13 +8,16 @@ import io.github.dlfmaven.api.HttpTransport;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.RetryPolicy;
 import io.github.dlfmaven.archive.ArchiveLimits;
+import io.github.dlfmaven.archive.ExportBudget;
 import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ExportStatus;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.snapshot.SnapshotWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -55,6 +58,7 @@ public final class Exporter {
     private final DlfClient client;
     private final Log log;
     private final SafeUnzipper unzipper;
+    private final ExportBudget budget;
     private final AtomicInteger jobsDone = new AtomicInteger();
     private final AtomicLong bytesDone = new AtomicLong();
     private volatile int jobsTotal;
@@ -64,6 +68,7 @@ public final class Exporter {
         this.client = client;
         this.log = log;
         this.unzipper = new SafeUnzipper(new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()));
+        this.budget = new ExportBudget(config.maxTotalBytes(), config.maxTotalEntries());
     }
 
     /**
@@ -96,20 +101,25 @@ public final class Exporter {
     public ExportSummary run()
             throws SelectionException, DlfApiException, ExportFailedException, SnapshotConflictException, IOException {
         long started = System.nanoTime();
-        List<String> jobs = new JobSelector(new JobLister(client, log), log).select(config);
-        jobsTotal = jobs.size();
-        ScheduledExecutorService progress = progressReporter(jobs.size());
-        try {
-            return config.obsPath().isPresent() ? toObs(jobs, started) : toSnapshot(jobs, started);
-        } finally {
-            progress.shutdownNow();
-            try {
-                // No progress line may come after the summary.
-                progress.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (config.obsPath().isPresent()) {
+            List<String> jobs = select();
+            try (ProgressReporter progress = new ProgressReporter(jobs.size())) {
+                return toObs(jobs, started);
             }
         }
+        // Locked before the first request: a second export into the same folder stops before it sends any.
+        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory())) {
+            List<String> jobs = select();
+            try (ProgressReporter progress = new ProgressReporter(jobs.size())) {
+                return toSnapshot(jobs, writer, started);
+            }
+        }
+    }
+
+    private List<String> select() throws IOException, DlfApiException, SelectionException {
+        List<String> jobs = new JobSelector(new JobLister(client, log), log).select(config);
+        jobsTotal = jobs.size();
+        return jobs;
     }
 
     private ExportSummary toObs(List<String> jobs, long started) throws ExportFailedException, IOException {
@@ -124,27 +134,25 @@ public final class Exporter {
         return summary;
     }
 
-    private ExportSummary toSnapshot(List<String> jobs, long started)
+    private ExportSummary toSnapshot(List<String> jobs, SnapshotWriter writer, long started)
             throws ExportFailedException, SnapshotConflictException, IOException {
-        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory())) {
-            List<List<Unpacked>> done = runAll(units(jobs), unit -> exportUnit(unit, writer), jobs.size(),
-                    "the output folder " + config.outputDirectory() + " was left as it was.");
-            int written = 0;
-            long bytes = 0;
-            for (List<Unpacked> unit : done) {
-                for (Unpacked part : unit) {
-                    written += writer.add(part.label(), part.folder(), part.files());
-                    bytes += part.bytes();
-                }
+        List<List<Unpacked>> done = runAll(units(jobs), unit -> exportUnit(unit, writer), jobs.size(),
+                "the output folder " + config.outputDirectory() + " was left as it was.");
+        int written = 0;
+        long bytes = 0;
+        for (List<Unpacked> unit : done) {
+            for (Unpacked part : unit) {
+                written += writer.add(part.label(), part.folder(), part.files());
+                bytes += part.bytes();
             }
-            writer.commit();
-            ExportSummary summary = new ExportSummary(jobs, written, bytes, client.requestCount(), Map.of(),
-                    config.outputDirectory(), since(started));
-            log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " ("
-                    + String.format(Locale.ROOT, "%,d", bytes) + " bytes downloaded, " + count(summary.requests(), "request")
-                    + ") written to " + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
-            return summary;
         }
+        writer.commit();
+        ExportSummary summary = new ExportSummary(jobs, written, bytes, client.requestCount(), Map.of(),
+                config.outputDirectory(), since(started));
+        log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " ("
+                + String.format(Locale.ROOT, "%,d", bytes) + " bytes downloaded, " + count(summary.requests(), "request")
+                + ") written to " + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
+        return summary;
     }
 
     /**
@@ -169,8 +177,9 @@ public final class Exporter {
         if (jobs.size() == 1) {
             return List.of(exportLocally(jobs.get(0), writer));
         }
+        List<Unpacked> parts = new ArrayList<>();
         try {
-            return List.of(exportBatch(jobs, writer));
+            parts.add(exportBatch(jobs, writer));
         } catch (DlfApiException e) {
             if (e.httpStatus() != 400 && e.httpStatus() != 404) {
                 throw e;
@@ -183,6 +192,17 @@ public final class Exporter {
             }
             return singles;
         }
+        // A batch package that lacks a job's definition must not count as that job's export; a single export of it
+        // either brings the definition or fails, naming the job.
+        List<String> missing = jobs.stream().filter(job -> !hasDefinition(job, parts.get(0).files())).toList();
+        if (!missing.isEmpty()) {
+            log.info("The package of the " + parts.get(0).label() + " holds no definition of " + missing.size() + " of them ("
+                    + shown(missing) + "); exporting " + (missing.size() == 1 ? "it" : "those") + " one by one instead.");
+            for (String job : missing) {
+                parts.add(exportLocally(job, writer));
+            }
+        }
+        return parts;
     }
 
     private Unpacked exportBatch(List<String> jobs, SnapshotWriter writer)
@@ -190,14 +210,13 @@ public final class Exporter {
         long started = System.nanoTime();
         Path folder = writer.newWorkFolder();
         Path packageFile = folder.resolve("package.zip");
-        // The limits are per job, so a package of n jobs may be n times as large.
+        // The limits are per job, so a package of n jobs may be n times as large, but never larger than the export's.
+        long limit = downloadLimit() > Long.MAX_VALUE / jobs.size() ? Long.MAX_VALUE : downloadLimit() * jobs.size();
         ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile,
-                downloadLimit() > Long.MAX_VALUE / jobs.size() ? Long.MAX_VALUE : downloadLimit() * jobs.size());
-        String label = "batch of " + jobs.size() + " jobs ('" + jobs.get(0) + "' to '" + jobs.get(jobs.size() - 1) + "')";
+                Math.min(limit, config.maxTotalBytes() + DOWNLOAD_SLACK));
+        String label = "batch of " + jobs.size() + " jobs ('" + LogText.escape(jobs.get(0)) + "' to '"
+                + LogText.escape(jobs.get(jobs.size() - 1)) + "')";
         Unpacked unpacked = unpack(label, archive, folder, jobs.size());
-        for (String job : jobs) {
-            checkJobFile(job, unpacked.files());
-        }
         detail("Exported a " + label + ": " + count(unpacked.files().size(), "file") + ", "
                 + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
                 + retries(archive.attempts()) + ".");
@@ -211,9 +230,14 @@ public final class Exporter {
         Path folder = writer.newWorkFolder();
         ExportResponse.Archive archive = (ExportResponse.Archive) client.export(request(job), folder.resolve("package.zip"),
                 downloadLimit());
-        Unpacked unpacked = unpack("job '" + job + "'", archive, folder, 1);
-        checkJobFile(job, unpacked.files());
-        detail("Exported job '" + job + "': " + count(unpacked.files().size(), "file") + ", "
+        Unpacked unpacked = unpack("job '" + LogText.escape(job) + "'", archive, folder, 1);
+        if (!hasDefinition(job, unpacked.files())) {
+            throw new UnsafeArchiveException("The export of job '" + LogText.escape(job) + "' was refused: the package DLF"
+                    + " sent holds no definition of the job (" + SnapshotLayout.jobFile(job) + ")"
+                    + (unpacked.files().isEmpty() ? " and no other file either" : ", only " + count(unpacked.files().size(),
+                            "other file")) + ". Check the job in DataArts Factory; the output folder was left as it was.");
+        }
+        detail("Exported job '" + LogText.escape(job) + "': " + count(unpacked.files().size(), "file") + ", "
                 + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
                 + retries(archive.attempts()) + ".");
         finished(1, archive.bytes());
@@ -225,7 +249,7 @@ public final class Exporter {
         Path files = folder.resolve("files");
         List<ExtractedFile> extracted;
         try {
-            extracted = unzipper.extract(archive.file(), files, jobs);
+            extracted = unzipper.extract(archive.file(), files, jobs, budget);
         } catch (UnsafeArchiveException e) {
             String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + archive.contentType() + ")";
             throw new UnsafeArchiveException("The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
@@ -234,23 +258,28 @@ public final class Exporter {
         }
         for (ExtractedFile file : extracted) {
             if (!file.normalized()) {
-                log.warn("The export of " + label + ": " + file.path()
-                        + " is not valid JSON (or too large to normalize); kept byte for byte.");
+                log.warn("The export of " + label + ": " + LogText.escape(file.path()) + " was kept byte for byte ("
+                        + file.keptBecause() + ").");
             }
         }
         return new Unpacked(label, files, extracted, archive.bytes());
     }
 
-    private void checkJobFile(String job, List<ExtractedFile> files) {
-        if (files.stream().noneMatch(f -> f.path().equals("jobs/" + job + ".job"))) {
-            log.warn("Job '" + job + "': the package has no jobs/" + job + ".job; check the export in DataArts Factory.");
-        }
+    private static boolean hasDefinition(String job, List<ExtractedFile> files) {
+        String definition = SnapshotLayout.jobFile(job);
+        return files.stream().anyMatch(f -> f.path().equals(definition));
+    }
+
+    /** Up to three names, quoted and escaped, for a log line. */
+    private static String shown(List<String> jobs) {
+        return "'" + String.join("', '", jobs.stream().limit(3).map(LogText::escape).toList()) + "'"
+                + (jobs.size() > 3 ? ", ..." : "");
     }
 
     private Map.Entry<String, String> exportToObs(String job) throws IOException, DlfApiException {
         long started = System.nanoTime();
         ExportResponse.ObsLocation obs = (ExportResponse.ObsLocation) client.export(request(job), null, 0);
-        detail("Exported job '" + job + "' to " + obs.location()
+        detail("Exported job '" + LogText.escape(job) + "' to " + LogText.escape(obs.location())
                 + (obs.confirmed() ? "" : " (DLF accepted the export but did not name the exact location)")
                 + " in " + seconds(since(started)) + retries(obs.attempts()) + ".");
         finished(1, 0);
@@ -279,18 +308,31 @@ public final class Exporter {
         bytesDone.addAndGet(bytes);
     }
 
-    /** Every few seconds, a line saying how far a long export has come. */
-    private ScheduledExecutorService progressReporter(int total) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** Every few seconds, a line saying how far a long export has come; none after it is closed. */
+    private final class ProgressReporter implements AutoCloseable {
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "dlf-export-progress");
             thread.setDaemon(true);
             return thread;
         });
-        if (total > DETAILED_LOG_JOBS) {
-            scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
-                    jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+
+        ProgressReporter(int total) {
+            if (total > DETAILED_LOG_JOBS) {
+                scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
+                        jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+            }
         }
-        return scheduler;
+
+        @Override
+        public void close() {
+            scheduler.shutdownNow();
+            try {
+                // No progress line may come after the summary.
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @FunctionalInterface

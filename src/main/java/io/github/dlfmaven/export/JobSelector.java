@@ -4,12 +4,15 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.JobNames;
 import io.github.dlfmaven.config.JobPattern;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -45,12 +48,22 @@ final class JobSelector {
             List<JobSummary> all = new ArrayList<>(lister.listAll("BATCH"));
             all.addAll(lister.listAll("REAL_TIME"));
             TreeMap<String, JobSummary> candidates = new TreeMap<>();
+            Set<String> refused = new LinkedHashSet<>();
             for (JobSummary job : all) {
-                if (config.directory().map(folder -> inFolder(job.directory(), folder)).orElse(true)) {
+                // Names from the server are held to the rules of names the user types: never a path segment like "..".
+                Optional<String> problem = JobNames.problem(job.name());
+                if (problem.isPresent()) {
+                    refused.add("'" + LogText.escape(job.name()) + "' (" + problem.get() + ")");
+                } else if (config.directory().map(folder -> inFolder(job.directory(), folder)).orElse(true)) {
                     candidates.putIfAbsent(job.name(), job);
                 } else {
                     outsideDirectory++;
                 }
+            }
+            if (!refused.isEmpty()) {
+                log.warn("The job list names " + refused.size() + " job(s) that cannot be exported and were left out: "
+                        + String.join(", ", refused.stream().limit(10).toList())
+                        + (refused.size() > 10 ? ", ..." : "") + ". Rename them in DataArts Factory.");
             }
             List<String> unmatched = new ArrayList<>();
             for (JobPattern pattern : patterns) {

@@ -18,6 +18,7 @@ import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.export.SelectionException;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.OutputLockedException;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.File;
 import java.io.IOException;
@@ -304,6 +305,16 @@ public class ExportMojo extends AbstractMojo {
     @Parameter(property = UserProperties.MAX_TOTAL_BYTES, defaultValue = "8589934592")
     long maxTotalBytes;
 
+    /**
+     * Most entries (files and folders) all packages of the export may hold together, counted before each package's
+     * table of contents is read: that table takes memory for every entry. A workspace of 10,000 jobs holds about
+     * 40,000.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.MAX_TOTAL_ENTRIES, defaultValue = "100000")
+    long maxTotalEntries;
+
     private final MavenSession session;
     private final SettingsDecrypter settingsDecrypter;
 
@@ -369,6 +380,8 @@ public class ExportMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SnapshotConflictException e) {
             throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
+        } catch (OutputLockedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("The DLF export failed: " + e.getMessage(), e);
         }
@@ -398,6 +411,7 @@ public class ExportMojo extends AbstractMojo {
                 .maxExtractedBytes(maxExtractedBytes)
                 .maxEntries(maxEntries)
                 .maxTotalBytes(maxTotalBytes)
+                .maxTotalEntries(maxTotalEntries)
                 .callTimeoutSeconds(callTimeout)
                 .iamEndpoint(iamEndpoint)
                 .metadataCredentials(metadataCredentials)

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,15 +120,39 @@ class JsonNormalizerTest {
     }
 
     @Test
-    void exponentNotationIsRewrittenWithoutLoss() throws IOException {
-        // Jackson writes BigDecimal.toString(): the text changes, the value and its scale (precision) do not.
-        assertEquals("{\n  \"a\": 1E+3,\n  \"b\": 0.01,\n  \"c\": 2.5E+10,\n  \"d\": 1.0E+3\n}\n",
-                normalize("{\"a\":1e3,\"b\":1E-2,\"c\":2.5e+10,\"d\":1.0e3}"));
-        String[][] pairs = {{"1e3", "1E+3"}, {"1E-2", "0.01"}, {"2.5e+10", "2.5E+10"}, {"1.0e3", "1.0E+3"}};
-        for (String[] pair : pairs) {
-            // BigDecimal.equals compares value and scale.
-            assertEquals(new BigDecimal(pair[0]), new BigDecimal(pair[1]), pair[0]);
-        }
+    void everyNumberKeepsItsTextExactlyAsSent() throws IOException {
+        // Exponents, their case and sign, negative zero: DLF's spelling is kept, so a snapshot changes only with DLF.
+        assertEquals("{\n  \"a\": 1e3,\n  \"b\": 1E-2,\n  \"c\": 2.5e+10,\n  \"d\": 1.0e3,\n  \"e\": -0,\n  \"f\": -0.0\n}\n",
+                normalize("{\"a\":1e3,\"b\":1E-2,\"c\":2.5e+10,\"d\":1.0e3,\"e\":-0,\"f\":-0.0}"));
+    }
+
+    @Test
+    void aHugeExponentIsKeptAsTextNotExpanded() throws IOException {
+        // As a BigDecimal's plain string this would be a billion digits.
+        assertEquals("{\n  \"tiny\": 1e-999999999,\n  \"vast\": 1E+999999999\n}\n",
+                normalize("{\"vast\":1E+999999999,\"tiny\":1e-999999999}"));
+    }
+
+    @Test
+    void documentsNestedTooDeeplyAreRefusedWithTheReason() throws IOException {
+        String deepest = "[".repeat(JsonNormalizer.MAX_DEPTH) + "]".repeat(JsonNormalizer.MAX_DEPTH);
+        assertEquals(deepest.length() / 2, normalize(deepest).chars().filter(c -> c == '[').count());
+
+        String deeper = "[".repeat(JsonNormalizer.MAX_DEPTH + 1) + "]".repeat(JsonNormalizer.MAX_DEPTH + 1);
+        IOException e = assertThrows(IOException.class, () -> normalizer.normalize(deeper.getBytes(UTF_8)));
+        assertEquals("nested deeper than 100 levels", e.getMessage());
+    }
+
+    @Test
+    void aDocumentBuiltToGrowIsRefusedBeforeItTakesTheMemory() {
+        // 90 levels down, each value gets 180 spaces of indentation: a 50 KB document would become 4.5 MB.
+        String values = "1,".repeat(25_000) + "1";
+        String grower = "[".repeat(90) + values + "]".repeat(90);
+
+        IOException e = assertThrows(IOException.class, () -> normalizer.normalize(grower.getBytes(UTF_8)));
+
+        assertEquals("its normalized form would be larger than " + JsonNormalizer.maxOutputBytes(grower.length()) + " bytes",
+                e.getMessage());
     }
 
     @Test
@@ -194,8 +217,6 @@ class JsonNormalizerTest {
 
     @Test
     void smallDecimalsStayPlain() throws Exception {
-        assertEquals("{\n  \"ratio\": 0.0000001,\n  \"x\": 1E+3\n}\n", new String(
-                new JsonNormalizer().normalize("{\"x\":1e3,\"ratio\":0.0000001}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{\n  \"ratio\": 0.0000001,\n  \"x\": 1e3\n}\n", normalize("{\"x\":1e3,\"ratio\":0.0000001}"));
     }
 }

@@ -81,9 +81,9 @@ class SnapshotWriterTest {
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/kept.job", "v2\n");
-            assertEquals(before, withoutWork(FileTrees.state(output, true)));
+            assertEquals(before, withoutPluginFiles(FileTrees.state(output, true)));
             writer.commit();
-            assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n"), withoutWork(contents(output)));
+            assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n"), withoutPluginFiles(contents(output)));
         }
     }
 
@@ -183,17 +183,6 @@ class SnapshotWriterTest {
     }
 
     @Test
-    void aRescueFolderFromAFailedRollbackStopsTheNextExport() throws Exception {
-        Files.createDirectories(output.resolve(".dlf-rescue-1234/old/jobs"));
-
-        IOException e = assertThrows(IOException.class, () -> SnapshotWriter.open(output));
-
-        assertTrue(e.getMessage().contains(".dlf-rescue-1234") && e.getMessage().contains("Move them back by hand"),
-                e.getMessage());
-        assertTrue(Files.isDirectory(output.resolve(".dlf-rescue-1234/old/jobs")));
-    }
-
-    @Test
     void closingTwiceIsHarmless() throws Exception {
         SnapshotWriter writer = SnapshotWriter.open(output);
         writer.close();
@@ -246,10 +235,11 @@ class SnapshotWriterTest {
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             List<String> names = list(output);
-            assertEquals(2, names.size(), names.toString());
-            assertEquals("jobs", names.get(1));
-            assertTrue(names.get(0).matches("\\.dlf-work-[0-9a-f-]{36}"), names.get(0));
-            assertFalse(names.get(0).equals(".dlf-work-0b9d1c7e"));
+            assertEquals(3, names.size(), names.toString());
+            assertEquals(".dlf-lock", names.get(0));
+            assertEquals("jobs", names.get(2));
+            assertTrue(names.get(1).matches("\\.dlf-work-[0-9a-f-]{36}"), names.get(1));
+            assertFalse(names.get(1).equals(".dlf-work-0b9d1c7e"));
         }
 
         assertEquals(Map.of("jobs/", "folder", "jobs/a.job", "A\n"), contents(output));
@@ -359,9 +349,10 @@ class SnapshotWriterTest {
         return state;
     }
 
-    private static SortedMap<String, String> withoutWork(SortedMap<String, String> state) {
+    /** Without what the plugin keeps in the folder while it works: its work folder and its lock file. */
+    private static SortedMap<String, String> withoutPluginFiles(SortedMap<String, String> state) {
         SortedMap<String, String> copy = new TreeMap<>(state);
-        copy.keySet().removeIf(path -> path.startsWith(".dlf-work-"));
+        copy.keySet().removeIf(path -> path.startsWith(".dlf-work-") || path.equals(".dlf-lock"));
         return copy;
     }
 

@@ -1,0 +1,214 @@
+package io.github.dlfmaven.archive;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.testing.ChildJvm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Packages built to exhaust memory or disk: directories with too many entries, JSON that explodes when parsed or
+ * pretty-printed, batches that add up, names that forge log lines. Where the danger is memory, the extraction
+ * runs in a second JVM with a small heap, as a build on a small CI agent would.
+ */
+class HostileArchiveTest {
+
+    private static final ArchiveLimits LIMITS = new ArchiveLimits(10_000, 1L << 30);
+
+    @TempDir
+    Path tmp;
+
+    // ---------------------------------------------------------------- entries
+
+    @Test
+    void anEndRecordAnnouncingTooManyEntriesIsRefusedBeforeTheDirectoryIsRead() throws Exception {
+        byte[] zip = zip(List.of("jobs/a.job"), "{}");
+        announce(zip, 65_000);
+        Path file = Files.write(tmp.resolve("package.zip"), zip);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+
+        assertEquals("The archive has 65000 entries, more than the limit of 10; raise maxEntries (-Ddlf.maxEntries) if that"
+                + " is expected.", e.getMessage());
+    }
+
+    @Test
+    void moreHeadersThanTheEndRecordAnnouncesAreCountedToo() throws Exception {
+        byte[] zip = zip(names(30), "{}");
+        announce(zip, 2); // commons-compress reads every header regardless
+        Path file = Files.write(tmp.resolve("package.zip"), zip);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+
+        assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("out/jobs")), "nothing was extracted");
+    }
+
+    @Test
+    void threeHundredThousandEntriesAreRefusedWithinASmallHeap() throws Exception {
+        Path file = tmp.resolve("many.zip");
+        try (OutputStream out = Files.newOutputStream(file); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+            for (int i = 0; i < 300_000; i++) {
+                zip.putArchiveEntry(new ZipArchiveEntry("e" + i));
+                zip.closeArchiveEntry();
+            }
+        }
+
+        ChildJvm.Result result = ChildJvm.start(ExtractInAChild.class, List.of("-Xmx48m"), file.toString(),
+                tmp.resolve("out").toString(), "10000").await(120);
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals("refused: The archive has 300000 entries, more than the limit of 10000; raise maxEntries"
+                + " (-Ddlf.maxEntries) if that is expected.\n", result.output());
+    }
+
+    @Test
+    void packagesShareTheWholeExportsEntryBudget() throws Exception {
+        ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25);
+        SafeUnzipper unzipper = new SafeUnzipper(LIMITS);
+        unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), tmp.resolve("1"), 1, budget);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> unzipper.extract(Files.write(tmp.resolve("2.zip"), zip(names(6), "{}")), tmp.resolve("2"), 1, budget));
+
+        assertEquals("The export as a whole would extract more than 25 entries (this package holds 6); raise"
+                + " maxTotalEntries (-Ddlf.maxTotalEntries) if that is expected.", e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- bytes
+
+    @Test
+    void batchesShareTheWholeExportsByteBudgetCountedWhileInflating() throws Exception {
+        ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE);
+        SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 800));
+        String content = "x".repeat(600);
+        // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
+        unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(List.of("other/1.bin"), content)), tmp.resolve("1"), 100, budget);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> unzipper.extract(
+                Files.write(tmp.resolve("2.zip"), zip(List.of("other/2.bin"), content)), tmp.resolve("2"), 100, budget));
+
+        assertEquals("The export as a whole inflates to more than 1000 bytes (stopped at entry 'other/2.bin'); raise"
+                + " maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.", e.getMessage());
+    }
+
+    @Test
+    void whatNormalizingAddsCountsAgainstTheLimit() throws Exception {
+        // 40 values one level down: 161 bytes sent, over 600 bytes once indented.
+        String json = "{\"values\":[" + "\"abcdefghijklm\",".repeat(39) + "\"abcdefghijklm\"]}";
+        Path file = Files.write(tmp.resolve("package.zip"), zip(List.of("jobs/a.job"), json));
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(new ArchiveLimits(10, json.length() + 100)).extract(file, tmp.resolve("out")));
+
+        assertTrue(e.getMessage().startsWith("The archive inflates to more than " + (json.length() + 100) + " bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    void explosiveJsonIsKeptVerbatimWithinASmallHeap() throws Exception {
+        String nested = "[".repeat(24_500) + "]".repeat(24_500); // 49 KB
+        String grower = "[".repeat(90) + "1,".repeat(25_000) + "1" + "]".repeat(90);
+        Path file = tmp.resolve("package.zip");
+        Files.write(file, zip(new String[][] {
+            {"jobs/tiny.job", "{\"threshold\":1e-999999999,\"name\":\"tiny\"}"},
+            {"jobs/nested.job", nested},
+            {"jobs/grower.job", grower}}));
+
+        ChildJvm.Result result = ChildJvm.start(ExtractInAChild.class, List.of("-Xmx128m"), file.toString(),
+                tmp.resolve("out").toString(), "10000").await(120);
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals("""
+                jobs/tiny.job normalized
+                jobs/nested.job kept: nested deeper than 100 levels
+                jobs/grower.job kept: its normalized form would be larger than %d bytes
+                """.formatted(JsonNormalizer.maxOutputBytes(grower.length())), result.output());
+        assertEquals("{\n  \"name\": \"tiny\",\n  \"threshold\": 1e-999999999\n}\n",
+                Files.readString(tmp.resolve("out/jobs/tiny.job")));
+        assertEquals(nested, Files.readString(tmp.resolve("out/jobs/nested.job")));
+    }
+
+    // ---------------------------------------------------------------- names
+
+    @Test
+    void entryNamesInMessagesCannotForgeLogLines() throws Exception {
+        byte[] zip = zip(new String[][] {{"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"},
+            {"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"}});
+        Path file = Files.write(tmp.resolve("package.zip"), zip);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+
+        assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
+        assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Extracts in a JVM of its own: prints each file's outcome, or the refusal; an OutOfMemoryError ends it with 1. */
+    public static final class ExtractInAChild {
+        public static void main(String[] args) throws Exception {
+            try {
+                for (ExtractedFile file : new SafeUnzipper(new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30))
+                        .extract(Path.of(args[0]), Path.of(args[1]))) {
+                    System.out.println(file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));
+                }
+            } catch (UnsafeArchiveException e) {
+                System.out.println("refused: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                System.out.println("out of memory");
+                System.exit(1);
+            }
+        }
+    }
+
+    private static List<String> names(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "jobs/j" + i + ".job").toList();
+    }
+
+    private static byte[] zip(List<String> names, String content) throws IOException {
+        return zip(names.stream().map(name -> new String[] {name, content}).toArray(String[][]::new));
+    }
+
+    private static byte[] zip(String[][] entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (String[] entry : entries) {
+                zip.putArchiveEntry(new ZipArchiveEntry(entry[0]));
+                zip.write(entry[1].getBytes(UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Rewrites the entry counts of the end-of-central-directory record, as a lying server could. */
+    private static void announce(byte[] zip, int entries) {
+        ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = zip.length - 22; i >= 0; i--) {
+            if (buffer.getInt(i) == 0x06054b50) {
+                buffer.putShort(i + 8, (short) entries);
+                buffer.putShort(i + 10, (short) entries);
+                return;
+            }
+        }
+        throw new IllegalStateException("no end record");
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.dlfmaven.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.testing.ChildJvm;
+import io.github.dlfmaven.testing.FileTrees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One export at a time per output folder, whether the other one runs in this JVM or in another process. */
+class OutputLockTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondWriterInTheSameJvmFailsAtOnceAndTouchesNothing() throws Exception {
+        Path output = tmp.resolve("dlf");
+        Files.createDirectories(output.resolve("jobs"));
+        Files.writeString(output.resolve("jobs/a.job"), "A\n");
+
+        try (SnapshotWriter first = SnapshotWriter.open(output)) {
+            SortedMap<String, String> during = FileTrees.state(output, true);
+
+            OutputLockedException e = assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output));
+
+            assertTrue(e.getMessage().startsWith("Another export is writing to " + output + " (it holds "
+                    + output.resolve(".dlf-lock") + ")") && e.getMessage().contains("-Ddlf.outputDirectory"), e.getMessage());
+            assertEquals(during, FileTrees.state(output, true), "the second one removed none of the first one's work");
+        }
+
+        assertEquals(List.of("jobs"), names(output), "no lock file and no work folder after the first one ended");
+        try (SnapshotWriter again = SnapshotWriter.open(output)) {
+            assertTrue(Files.exists(output.resolve(".dlf-lock")));
+        }
+    }
+
+    @Test
+    void aLockHeldByAnotherProcessStopsTheExportAndDiesWithIt() throws Exception {
+        Path output = Files.createDirectories(tmp.resolve("dlf"));
+        try (ChildJvm child = ChildJvm.start(HoldsTheLock.class, List.of(), output.toString())) {
+            assertEquals("locked", child.readLine());
+
+            assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output));
+
+            child.kill();
+        }
+
+        assertTrue(Files.exists(output.resolve(".dlf-lock")), "a killed export leaves its lock file behind ...");
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            writer.commit(); // ... but not its lock: the next export goes ahead
+        }
+        assertFalse(Files.exists(output.resolve(".dlf-lock")));
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        return SnapshotWriter.names(folder);
+    }
+
+    /** Opens a writer on the folder given, says so, and waits to be killed. */
+    public static final class HoldsTheLock {
+        public static void main(String[] args) throws Exception {
+            SnapshotWriter writer = SnapshotWriter.open(Path.of(args[0]));
+            System.out.println("locked");
+            System.out.flush();
+            Thread.sleep(60_000);
+            writer.close();
+        }
+    }
+}
