@@ -225,13 +225,18 @@ public final class DlfClient implements AutoCloseable {
             try {
                 response = attempt.call().execute();
             } catch (IOException e) {
-                if (tracker.connected || e instanceof SSLException || number > retryPolicy.retries()) {
+                // An export that reached the server may be running there: sent again, it would run twice. A read
+                // (the job list) is safe to send again, also where okhttp's own retry would have covered a pooled
+                // connection the server had closed.
+                boolean safeToRepeat = !tracker.connected || method.equals("GET");
+                if (!safeToRepeat || e instanceof SSLException || attempt.call().isCanceled()
+                        || Thread.currentThread().isInterrupted() || number > retryPolicy.retries()) {
                     throw failure(operation, url, attempt, tracker.connected, e);
                 }
                 Duration wait = retryPolicy.backoff(number);
                 if (log.isDebugEnabled()) {
-                    log.debug("Could not connect for " + operation.noun() + " (" + redact(e.toString()) + "); retrying in "
-                            + wait.toMillis() + " ms");
+                    log.debug((tracker.connected ? "The connection failed" : "Could not connect") + " for " + operation.noun()
+                            + " (" + redact(e.toString()) + "); retrying in " + wait.toMillis() + " ms");
                 }
                 sleep(wait);
                 continue;

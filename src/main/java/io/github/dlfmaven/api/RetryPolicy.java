@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When to try a request again: after connect failures and HTTP 429, 502, 503 and 504, never after any
- * other status. Waits grow exponentially with jitter, so parallel jobs that were throttled together do
- * not come back together; a {@code Retry-After} from the server is honoured as given.
+ * When to try a request again: after connect failures (for reads also after a connection that failed during
+ * the request) and HTTP 429, 502, 503 and 504, never after any other status. Waits grow exponentially with
+ * jitter, so parallel jobs that were throttled together do not come back together; a {@code Retry-After} from
+ * the server is honoured as given. It is the plugin's only retry layer: okhttp's own is switched off.
  */
 public final class RetryPolicy {
 

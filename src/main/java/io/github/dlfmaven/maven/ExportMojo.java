@@ -161,7 +161,8 @@ public class ExportMojo extends AbstractMojo {
 
     /**
      * Where the snapshot is written. The plugin owns this folder: each successful export replaces its whole
-     * content; a failed one leaves it untouched.
+     * content; a failed or interrupted one leaves it untouched, and one export at a time may write to it. It may
+     * not be, or contain, the project, the folder Maven runs in or the home folder, also through a link.
      *
      * @since 0.1.0
      */
@@ -244,7 +245,8 @@ public class ExportMojo extends AbstractMojo {
     int readTimeout;
 
     /**
-     * Most bytes one job's package may inflate to (counted while inflating). Default 1 GiB.
+     * Most bytes one job's package may inflate to, counted while inflating and normalizing; a batch of n jobs may
+     * inflate to n times as much, within {@code maxTotalBytes}. Default 1 GiB.
      *
      * @since 0.1.0
      */
@@ -252,7 +254,8 @@ public class ExportMojo extends AbstractMojo {
     long maxExtractedBytes;
 
     /**
-     * Most entries one job's package may hold.
+     * Most entries one job's package may hold, counted before its table of contents is read; n times as many in a
+     * batch of n jobs, within {@code maxTotalEntries}.
      *
      * @since 0.1.0
      */

@@ -44,7 +44,9 @@ final class OutputLock implements AutoCloseable {
     static OutputLock acquire(Path output) throws IOException {
         Path file = output.resolve(FILE_NAME);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // Never through a link: the lock file is the plugin's own, inside the output folder.
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 Object opened = fileKey(file);

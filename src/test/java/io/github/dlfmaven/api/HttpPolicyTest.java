@@ -214,6 +214,22 @@ class HttpPolicyTest {
     }
 
     @Test
+    void aReadOfTheJobListIsSentAgainWhenItsConnectionDrops() throws Exception {
+        String page = "{\"total\":1,\"jobs\":[{\"name\":\"a\"}]}";
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(page).build());
+        server.enqueue(new MockResponse.Builder().code(200).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(page).build());
+        DlfClient client = client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)), HttpTransport.builder(), 1);
+        client.listJobs("BATCH", 0, 100);
+
+        JobPage again = client.listJobs("BATCH", 0, 100);
+
+        assertEquals(List.of("a"), again.jobs().stream().map(JobSummary::name).toList());
+        assertEquals(3, server.getRequestCount(), "a read is safe to repeat; our policy, not okhttp's, repeated it");
+        assertEquals(3, client.requestCount());
+    }
+
+    @Test
     void aRetryWaitsWithTheConnectionBackInThePool() throws Exception {
         server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("busy").build());
         server.enqueue(zip());

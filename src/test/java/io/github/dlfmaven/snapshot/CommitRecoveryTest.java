@@ -1,11 +1,9 @@
 package io.github.dlfmaven.snapshot;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,14 +182,7 @@ class CommitRecoveryTest {
     }
 
     private static void stage(SnapshotWriter writer, String job, String... pairs) throws Exception {
-        Path folder = writer.newWorkFolder();
-        List<ExtractedFile> files = new ArrayList<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            byte[] content = pairs[i + 1].getBytes(UTF_8);
-            write(folder, pairs[i], pairs[i + 1]);
-            files.add(new ExtractedFile(pairs[i], content.length, FileTrees.sha256(content), true));
-        }
-        writer.add(job, folder, files);
+        SnapshotWriterTest.add(writer, job, pairs);
     }
 
     private static Path workFolder(Path output) throws IOException {
@@ -224,8 +215,6 @@ class CommitRecoveryTest {
     }
 
     private static void write(Path root, String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        SnapshotWriterTest.write(root, path, content);
     }
 }

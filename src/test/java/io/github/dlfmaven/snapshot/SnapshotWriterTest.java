@@ -292,7 +292,7 @@ class SnapshotWriterTest {
     // ---------------------------------------------------------------- helpers
 
     /** Stages name/content pairs as one job's extracted files and adds them; returns what add returned. */
-    private static int add(SnapshotWriter writer, String job, String... pairs) throws Exception {
+    static int add(SnapshotWriter writer, String job, String... pairs) throws Exception {
         StagedFiles staged = stage(writer, pairs);
         return writer.add(job, staged.folder, staged);
     }
@@ -320,7 +320,7 @@ class SnapshotWriterTest {
         }
     }
 
-    private static void write(Path root, String path, String content) throws IOException {
+    static void write(Path root, String path, String content) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
