@@ -50,6 +50,8 @@ public final class DlfClient implements AutoCloseable {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A connection idle this long before a retry may have been closed by the server; it is not reused. */
+    private static final Duration STALE_AFTER = Duration.ofMillis(250);
     /** Error bodies and OBS answers are small; anything bigger is not what we expect and is cut. */
     private static final long SMALL_BODY_LIMIT = 1 << 20;
 
@@ -208,9 +210,15 @@ public final class DlfClient implements AutoCloseable {
     private <T> T call(Operation operation, String method, HttpUrl url, byte[] body, String accept,
             SuccessHandler<T> onSuccess) throws IOException, DlfApiException {
         int number = 0;
+        long previousEnded = 0;
         while (true) {
             number++;
             awaitPause();
+            if (number > 1 && System.nanoTime() - previousEnded >= STALE_AFTER.toNanos()) {
+                // Idle connections may have been closed by the server while this call waited (a retry waits half a
+                // second or more): a request sent on one would fail, and an export is never sent twice.
+                http.connectionPool().evictAll();
+            }
             ConnectTracker tracker = new ConnectTracker();
             Request httpRequest = authenticated(method, url, body, accept).newBuilder()
                     .tag(ConnectTracker.class, tracker)
@@ -234,9 +242,10 @@ public final class DlfClient implements AutoCloseable {
                     throw failure(operation, url, attempt, tracker.connected, e);
                 }
                 Duration wait = retryPolicy.backoff(number);
+                previousEnded = System.nanoTime();
                 if (log.isDebugEnabled()) {
                     log.debug((tracker.connected ? "The connection failed" : "Could not connect") + " for " + operation.noun()
-                            + " (" + redact(e.toString()) + "); retrying in " + wait.toMillis() + " ms");
+                            + " (" + transport.redactor().describe(e) + "); retrying in " + wait.toMillis() + " ms");
                 }
                 sleep(wait);
                 continue;
@@ -253,6 +262,7 @@ public final class DlfClient implements AutoCloseable {
                 }
                 wait = retryWait(operation, response, number);
             }
+            previousEnded = System.nanoTime();
             if (response.code() == 429) {
                 pauseAll(wait); // the next attempt waits in awaitPause, as every other call does
             } else {
@@ -322,8 +332,11 @@ public final class DlfClient implements AutoCloseable {
         String redirect = HttpTransport.redirect(response);
         if (redirect != null) {
             // Followed, it would carry the credentials to wherever it points: a captive portal, or worse.
-            throw apiError(operation, response, "DLF never redirects, so a proxy or a login portal may stand between"
-                    + " this build and DLF (" + redirect + "); the plugin follows no redirect, so no credential went there.");
+            // Its body is not quoted: a portal's page may carry the address it redirects to, session and all.
+            throw new DlfApiException(operation.label(), operation.jobName(), status, null, null,
+                    redact(requestId(response, null)), "DLF never redirects, so a proxy or a login portal may stand"
+                    + " between this build and DLF (" + redirect + "); the plugin follows no redirect, so no credential"
+                    + " went there.");
         }
         if (!RetryPolicy.isRetryableStatus(status)) {
             throw apiError(operation, response, null);
@@ -359,7 +372,7 @@ public final class DlfClient implements AutoCloseable {
                 } catch (IOException e) {
                     String why = attempt.call().isCanceled()
                             ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
-                            : redact(e.getMessage()) + ". Check the network and readTimeout (-Ddlf.readTimeout)";
+                            : transport.redactor().describe(e) + ". Check the network and readTimeout (-Ddlf.readTimeout)";
                     throw new IOException(capitalized(operation.noun()) + " broke off after " + total + " bytes: "
                             + why + ", then run the build again.", e);
                 }
@@ -368,8 +381,9 @@ public final class DlfClient implements AutoCloseable {
                 }
                 total += read;
                 if (total > maxBytes) {
-                    throw new IOException(capitalized(operation.noun()) + " is larger than " + maxBytes
-                            + " bytes; raise maxExtractedBytes (-Ddlf.maxExtractedBytes) if the job really is that big.");
+                    throw new IOException(capitalized(operation.noun()) + " is larger than " + maxBytes + " bytes, the"
+                            + " most this export takes for it; raise maxExtractedBytes (-Ddlf.maxExtractedBytes, per job) or"
+                            + " maxTotalBytes (-Ddlf.maxTotalBytes, for the whole export) if the jobs really are that big.");
                 }
                 // A write failure (disk full, say) keeps its own message: it is not the network's fault.
                 out.write(buffer, 0, read);
@@ -443,7 +457,8 @@ public final class DlfClient implements AutoCloseable {
                 + transport.proxy().map(p -> " through the proxy " + p).orElse("");
         if (cause instanceof SSLException && !connected) {
             // Only a failed handshake is about certificates; a TLS error later in the request is not.
-            return new IOException(operation.label() + " failed: the TLS handshake with " + where + " failed (" + redact(cause.toString())
+            return new IOException(operation.label() + " failed: the TLS handshake with " + where + " failed ("
+                    + transport.redactor().describe(cause)
                     + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
                     + " trust store holding it.", cause);
         }
@@ -453,7 +468,7 @@ public final class DlfClient implements AutoCloseable {
         String tries = attempt.number() > 1 ? " after " + attempt.number() + " attempts" : "";
         String detail = attempt.call().isCanceled()
                 ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
-                : redact(cause.toString());
+                : transport.redactor().describe(cause);
         return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + detail
                 + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
     }

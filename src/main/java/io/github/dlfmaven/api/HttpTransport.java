@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -37,13 +39,15 @@ import okhttp3.Response;
 public final class HttpTransport implements AutoCloseable {
 
     public static final String USER_AGENT = "dlf-maven-plugin/" + pluginVersion();
+    /** How long an idle connection is kept for reuse. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     private final OkHttpClient client;
     private final ProxySettings proxy;
     private final Redactor redactor;
 
     private HttpTransport(Builder b) {
-        this.proxy = b.proxy;
+        this.proxy = b.direct ? null : b.proxy;
         this.redactor = new Redactor();
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .followRedirects(false)
@@ -53,10 +57,17 @@ public final class HttpTransport implements AutoCloseable {
                 .readTimeout(b.readTimeout)
                 .writeTimeout(b.readTimeout)
                 .callTimeout(b.callTimeout)
+                // Kept short: with okhttp's own retry off, a pooled connection the server has closed in the meantime
+                // fails the request, and common servers close idle connections after five seconds.
+                .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
         // Without a proxy of its own the client follows the JVM's proxy settings, as okhttp does by default.
-        if (proxy != null) {
+        if (b.direct) {
+            http.proxy(Proxy.NO_PROXY);
+        } else if (proxy != null) {
             http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+        }
+        if (proxy != null) {
             if (proxy.authenticates()) {
                 String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
                 redactor.add(proxy.password());
@@ -150,6 +161,7 @@ public final class HttpTransport implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(120);
         private Duration callTimeout = Duration.ofMinutes(30);
         private ProxySettings proxy;
+        private boolean direct;
         private X509TrustManager trustManager;
 
         private Builder() {}
@@ -170,6 +182,16 @@ public final class HttpTransport implements AutoCloseable {
         /** The proxy to use; without one the JVM's proxy settings apply (usually: none). */
         public Builder proxy(ProxySettings proxy) {
             this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * No proxy at all, not even the JVM's: for an offline build, which may reach nothing but this machine, where
+         * a proxy would be a remote host.
+         */
+        public Builder direct() {
+            this.direct = true;
+            this.proxy = null;
             return this;
         }
 

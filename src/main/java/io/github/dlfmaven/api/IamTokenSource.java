@@ -86,11 +86,11 @@ public final class IamTokenSource implements AuthenticationSource {
         Request request = new Request.Builder().url(tokens)
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")))
                 .build();
-        try (Response response = transport.client().newCall(request).execute()) {
+        try (Response response = send(request)) {
             String redirect = HttpTransport.redirect(response);
             if (redirect != null) {
                 // Followed, a 307 or 308 would have sent the password along to wherever it points.
-                throw new IOException("IAM at " + tokens.host() + " answered the token request for user '" + user + "' with "
+                throw new IamException("IAM at " + tokens.host() + " answered the token request for user '" + user + "' with "
                         + redirect + ", which IAM never does: a proxy or a login portal may stand between this build and"
                         + " IAM. The password was not sent on; check iamEndpoint (-Ddlf.iamEndpoint) and the network.");
             }
@@ -98,13 +98,13 @@ public final class IamTokenSource implements AuthenticationSource {
             if (response.code() != 201 && response.code() != 200 || subjectToken == null) {
                 JsonNode error = parse(response.peekBody(64 * 1024).string());
                 String detail = error == null ? "" : ": " + error.path("error").path("message").asText(error.path("error_msg").asText(""));
-                throw new IOException("IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
+                throw new IamException("IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
                         + domain + "' (HTTP " + response.code() + LogText.escape(transport.redactor().redact(detail))
                         + "). Check the user, password and domain in " + description
                         + ", and that the user has programmatic access.");
             }
             transport.redactor().add(subjectToken);
-            JsonNode json = parse(response.body().string());
+            JsonNode json = parse(response.peekBody(1 << 20).string());
             Instant expiry;
             try {
                 expiry = Instant.parse(json == null ? "" : json.path("token").path("expires_at").asText(""));
@@ -115,6 +115,30 @@ public final class IamTokenSource implements AuthenticationSource {
             token = new Authentication.Token(subjectToken, description());
             expiresAt = expiry;
             log.debug("Got an IAM token for user '" + user + "', valid until " + expiry);
+        }
+    }
+
+    /** Sends the request; a failure of the connection says where it went, in words no server can forge. */
+    private Response send(Request request) throws IOException {
+        try {
+            return transport.client().newCall(request).execute();
+        } catch (IOException e) {
+            throw new IamException("Cannot get a token from IAM at " + tokens.host() + " for user '" + user + "' ("
+                    + transport.redactor().describe(e) + "). Check iamEndpoint (-Ddlf.iamEndpoint), the network and the"
+                    + " proxy.", e);
+        }
+    }
+
+    /** A failure whose message is complete and safe to print. */
+    private static final class IamException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        IamException(String message) {
+            super(message);
+        }
+
+        IamException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -116,8 +116,8 @@ public final class MetadataCredentials implements AuthenticationSource {
         } catch (MetadataException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("Cannot read credentials from the instance metadata service at " + url + " (" + e
-                    + "). It answers only on Huawei Cloud instances; elsewhere set -Ddlf.metadataCredentials=false and"
+            throw new IOException("Cannot read credentials from the instance metadata service at " + url + " ("
+                    + redactor.describe(e) + "). It answers only on Huawei Cloud instances; elsewhere set -Ddlf.metadataCredentials=false and"
                     + " use settings.xml or the environment.", e);
         }
         if (credential == null || credential.path("access").asText("").isEmpty() || credential.path("secret").asText("").isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.api;
 
+import io.github.dlfmaven.log.LogText;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,14 @@ public final class Redactor {
         if (!quoted.equals(secret)) {
             secrets.add(quoted);
         }
+    }
+
+    /**
+     * What a failure says, for a message: its class and message, redacted and with control characters escaped,
+     * since an HTTP library's exception may quote the server's words (a status line, a header).
+     */
+    public String describe(Throwable failure) {
+        return LogText.escape(redact(failure.toString()));
     }
 
     /** The text with every known secret, signature and Basic credential replaced by {@code ****}; null stays null. */

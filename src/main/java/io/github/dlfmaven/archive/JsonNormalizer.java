@@ -26,14 +26,17 @@ import java.util.TreeMap;
  * precision or spelling changes, and no number is ever expanded. Non-ASCII text stays unescaped. A UTF-8 byte
  * order mark is dropped. A document with duplicate keys is refused rather than silently losing one of them.
  *
- * <p>The input is untrusted, so the work is bounded: a document nested deeper than {@value #MAX_DEPTH} levels, or
- * one whose normalized form would exceed {@link #maxOutputBytes(int)} (indentation grows with depth), is refused
- * like one that is not JSON, with the reason in the exception's message.
+ * <p>The input is untrusted, so the work is bounded: a document nested deeper than {@value #MAX_DEPTH} levels, with
+ * more than {@value #MAX_VALUES} values (each takes far more memory parsed than its two bytes of {@code 1,}), or
+ * whose normalized form would exceed {@link #maxOutputBytes(int)} (indentation grows with depth), is refused like
+ * one that is not JSON, with the reason in the exception's message.
  */
 public final class JsonNormalizer {
 
     /** Deeper than any job, script or resource definition; DLF's are about six levels deep. */
     public static final int MAX_DEPTH = 100;
+    /** Values (objects, arrays, scalars) in one document; a large job definition has a few thousand. */
+    public static final int MAX_VALUES = 100_000;
 
     /** Stands for JSON null in the tree. */
     private static final Object NULL = new Object();
@@ -67,7 +70,7 @@ public final class JsonNormalizer {
             if (first == null) {
                 throw new IOException("empty document");
             }
-            tree = read(parser, first);
+            tree = read(parser, first, new int[1]);
             if (parser.nextToken() != null) {
                 throw new IOException("more than one JSON document");
             }
@@ -93,20 +96,23 @@ public final class JsonNormalizer {
     }
 
     /** The value starting at {@code token}, objects as key-sorted maps; depth is bounded by the parser. */
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+    private static Object read(JsonParser parser, JsonToken token, int[] values) throws IOException {
+        if (++values[0] > MAX_VALUES) {
+            throw new OverLimitException("more than " + MAX_VALUES + " values", null);
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> object = new TreeMap<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
                     String key = parser.currentName();
-                    object.put(key, read(parser, parser.nextToken()));
+                    object.put(key, read(parser, parser.nextToken(), values));
                 }
                 return object;
             }
             case START_ARRAY -> {
                 List<Object> array = new ArrayList<>();
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-                    array.add(read(parser, next));
+                    array.add(read(parser, next, values));
                 }
                 return array;
             }

@@ -48,7 +48,11 @@ public final class SafeUnzipper {
 
     /** Definitions larger than this are kept byte for byte rather than parsed, to bound memory use. */
     static final long MAX_NORMALIZED_BYTES = 8L << 20;
-    private static final long BIG_DOCUMENT_BYTES = 1L << 20;
+    /**
+     * Documents larger than this are normalized one at a time: parsed, one takes several times its size, and a
+     * small heap holds only so many of those at once.
+     */
+    private static final long BIG_DOCUMENT_BYTES = 64L << 10;
 
     private static final Map<String, String> FOLDER_BY_EXTENSION =
             Map.of(".job", "jobs", ".script", "scripts", ".resource", "resources");
@@ -136,7 +140,7 @@ public final class SafeUnzipper {
             }
             return files;
         } catch (ZipException | EOFException e) {
-            throw new UnsafeArchiveException("The archive is truncated or corrupt (" + e.getMessage() + ").", e);
+            throw new UnsafeArchiveException("The archive is truncated or corrupt (" + reason(e) + ").", e);
         }
     }
 
@@ -187,10 +191,24 @@ public final class SafeUnzipper {
     private static ZipFile open(Path zip) throws IOException, UnsafeArchiveException {
         try {
             return ZipFile.builder().setPath(zip).get();
-        } catch (ZipException | EOFException e) {
+        } catch (IOException e) {
+            // The file was just written and is read back: whatever fails here is the archive's content.
             throw new UnsafeArchiveException("The archive is truncated or corrupt: its table of contents cannot be read ("
-                    + e.getMessage() + ").", e);
+                    + reason(e) + ").", e);
         }
+    }
+
+    /**
+     * What a zip library's failure says, escaped: its messages quote entry names, which the server chose. The
+     * innermost message is the telling one ("Error reading Zip content" wraps it).
+     */
+    private static String reason(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage() != null ? innermost.getMessage() : failure.getMessage();
+        return LogText.escape(message == null ? innermost.getClass().getSimpleName() : message);
     }
 
     /** The entry's name with {@code /} separators, refused when it could point outside the target folder. */
@@ -300,17 +318,39 @@ public final class SafeUnzipper {
         }
     }
 
+    /** Reading the archive fails for its content; writing the folder (a full disk) keeps its own IOException. */
+    private static InputStream entryStream(ZipFile zipFile, ZipArchiveEntry entry) throws UnsafeArchiveException {
+        try {
+            return zipFile.getInputStream(entry);
+        } catch (IOException e) {
+            throw corrupt(entry, e);
+        }
+    }
+
+    private static UnsafeArchiveException corrupt(ZipArchiveEntry entry, IOException e) {
+        return new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + LogText.escape(entry.getName())
+                + "' cannot be read (" + reason(e) + ").", e);
+    }
+
     /** Copies one entry, counting inflated bytes against the limits and hashing what is written. */
     private static long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, Inflated inflated,
             MessageDigest digest) throws IOException, UnsafeArchiveException {
         long size = 0;
         CRC32 crc = new CRC32();
-        try (InputStream in = zipFile.getInputStream(entry);
+        try (InputStream in = entryStream(zipFile, entry);
                 OutputStream out = new DigestOutputStream(
                         Files.newOutputStream(to, StandardOpenOption.TRUNCATE_EXISTING), digest)) {
             byte[] buffer = new byte[64 * 1024];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
+            while (true) {
+                int read;
+                try {
+                    read = in.read(buffer);
+                } catch (IOException e) {
+                    throw corrupt(entry, e);
+                }
+                if (read == -1) {
+                    break;
+                }
                 size += read;
                 inflated.add(read, entry);
                 out.write(buffer, 0, read);

@@ -53,21 +53,29 @@ final class ZipDirectory {
             if (at < 0) {
                 return new Count(0, 0);
             }
-            long announced = Short.toUnsignedLong(end.getShort(at + 10));
-            long start = Integer.toUnsignedLong(end.getInt(at + 16));
             long endPosition = size - tail + at;
-            if ((announced == 0xffff || start == 0xffffffffL) && endPosition >= 20) {
-                ByteBuffer locator = read(channel, endPosition - 20, 20);
-                if (locator.getInt(0) == ZIP64_LOCATOR_SIGNATURE) {
-                    long zip64End = locator.getLong(8);
-                    if (zip64End >= 0 && zip64End + 56 <= size) {
-                        ByteBuffer record = read(channel, zip64End, 56);
-                        if (record.getInt(0) == ZIP64_END_SIGNATURE) {
-                            announced = record.getLong(32);
-                            start = record.getLong(48);
-                        }
-                    }
+            long announced;
+            long start;
+            // As commons-compress decides: a zip64 locator right before the end record makes it a zip64 archive,
+            // whatever the 32-bit fields say.
+            ByteBuffer locator = endPosition > 20 ? read(channel, endPosition - 20, 20) : null;
+            if (locator != null && locator.getInt(0) == ZIP64_LOCATOR_SIGNATURE) {
+                long zip64End = locator.getLong(8);
+                if (zip64End < 0 || zip64End + 56 > size) {
+                    return new Count(0, 0); // commons-compress refuses it as corrupt
                 }
+                ByteBuffer record = read(channel, zip64End, 56);
+                if (record.getInt(0) != ZIP64_END_SIGNATURE) {
+                    return new Count(0, 0);
+                }
+                announced = record.getLong(32);
+                start = record.getLong(48);
+            } else {
+                announced = Short.toUnsignedLong(end.getShort(at + 10));
+                long length = Integer.toUnsignedLong(end.getInt(at + 12));
+                long offset = Integer.toUnsignedLong(end.getInt(at + 16));
+                // Data prepended to the archive shifts every offset; commons-compress corrects for it like this.
+                start = offset + Math.max(endPosition - length - offset, 0);
             }
             if (announced < 0 || announced > limit) {
                 return new Count(announced < 0 ? Long.MAX_VALUE : announced, 0);

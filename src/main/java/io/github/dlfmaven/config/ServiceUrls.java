@@ -60,6 +60,11 @@ final class ServiceUrls {
             }
             return null;
         }
+        if (uri.getHost().contains("%")) {
+            problems.add(what + " '" + LogText.escape(value) + "' names an IPv6 address with a zone (%...), which this"
+                    + " plugin cannot use; use the host's name or an address without a zone" + suffix);
+            return null;
+        }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
             problems.add(what + " '" + LogText.escape(value) + "' has port " + uri.getPort()
                     + ", which is not between 1 and 65535" + suffix);

@@ -213,7 +213,7 @@ public final class Exporter {
         // The limits are per job, so a package of n jobs may be n times as large, but never larger than the export's.
         long limit = downloadLimit() > Long.MAX_VALUE / jobs.size() ? Long.MAX_VALUE : downloadLimit() * jobs.size();
         ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile,
-                Math.min(limit, config.maxTotalBytes() + DOWNLOAD_SLACK));
+                Math.min(limit, withSlack(config.maxTotalBytes())));
         String label = "batch of " + jobs.size() + " jobs ('" + LogText.escape(jobs.get(0)) + "' to '"
                 + LogText.escape(jobs.get(jobs.size() - 1)) + "')";
         Unpacked unpacked = unpack(label, archive, folder, jobs.size());
@@ -251,7 +251,7 @@ public final class Exporter {
         try {
             extracted = unzipper.extract(archive.file(), files, jobs, budget);
         } catch (UnsafeArchiveException e) {
-            String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + archive.contentType() + ")";
+            String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + LogText.escape(archive.contentType()) + ")";
             throw new UnsafeArchiveException("The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(archive.file());
@@ -291,7 +291,12 @@ public final class Exporter {
     }
 
     private long downloadLimit() {
-        return config.maxExtractedBytes() + DOWNLOAD_SLACK;
+        return withSlack(config.maxExtractedBytes());
+    }
+
+    /** A limit of inflated bytes as a limit of downloaded ones; a limit near Long.MAX_VALUE stays there. */
+    private static long withSlack(long limit) {
+        return limit > Long.MAX_VALUE - DOWNLOAD_SLACK ? Long.MAX_VALUE : limit + DOWNLOAD_SLACK;
     }
 
     /** A job's or batch's own line: INFO for small exports, DEBUG when progress lines take over. */

@@ -343,9 +343,14 @@ public class ExportMojo extends AbstractMojo {
         }
         Log log = new MavenLog(getLog());
         HttpTransport.Builder network = Exporter.transport(config);
-        Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
-        proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
-        proxy.ifPresent(network::proxy);
+        if (config.offline()) {
+            // Offline the only endpoint allowed is this build's emulator, and a proxy would be another host.
+            network.direct();
+        } else {
+            Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
+            proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
+            proxy.ifPresent(network::proxy);
+        }
         try {
             if (config.trustStore().isPresent()) {
                 network.trustManager(TrustStores.load(config.trustStore().get(), config.trustStoreType().orElse(null),

@@ -78,7 +78,7 @@ final class CommitJournal {
         } catch (IOException | RuntimeException | Error e) {
             try {
                 rollBack();
-            } catch (IOException | RuntimeException rollback) {
+            } catch (IOException | RuntimeException | Error rollback) {
                 e.addSuppressed(rollback);
                 throw new IncompleteRollbackException("Replacing " + output + " failed (" + e.getMessage() + ") and could"
                         + " not be fully undone; the previous snapshot's remaining files are kept in " + work.resolve(OLD)
@@ -147,7 +147,8 @@ final class CommitJournal {
         List<String> names = new ArrayList<>();
         for (JsonNode name : journal.path(field)) {
             String text = name.asText("");
-            if (text.isEmpty() || text.equals(".") || text.equals("..") || text.contains("/") || text.contains("\\")) {
+            // The same rule as for the names the commit wrote: one name inside the folder, whatever else it holds.
+            if (text.isEmpty() || text.equals(".") || text.equals("..") || text.contains("/") || text.indexOf('\0') >= 0) {
                 throw new IOException("The journal " + work.resolve(FILE_NAME) + " names '" + text + "', which is not an"
                         + " entry of " + output + "; move the previous snapshot's files from " + work.resolve(OLD)
                         + " back by hand and delete " + work + ".");

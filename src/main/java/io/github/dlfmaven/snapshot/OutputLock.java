@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exclusive lock on an output folder for the whole export, so that two exports into one folder (two terminals,
@@ -18,21 +20,29 @@ import java.nio.file.attribute.BasicFileAttributes;
  * it ends with the process that holds it, so a killed build never leaves a lock behind, and the file is removed
  * when the export ends, so a committed snapshot does not carry it.
  *
- * <p>Removing the file while others may open it needs care: an export that opened the file just before it was
- * removed would lock a file nobody else can see. So after locking, an export checks that the path still names the
- * file it opened (the same device and inode as right after opening) and otherwise starts over.
+ * <p>Two rules keep the operating-system lock sound. First, the process that holds it never opens the lock file a
+ * second time: POSIX record locks belong to the process and go with <em>any</em> of its descriptors for the file,
+ * so a second export in the same JVM (with {@code mvn -T}) that opened and closed the file would silently release
+ * the first one's lock. Exports of this JVM are therefore told apart by a registry before the file is touched.
+ * Second, removing the file while others may open it needs care: an export that opened the file just before it was
+ * removed would lock a file nobody else can see. So an export checks that the path names the same file (device and
+ * inode) before it opened it, after, and once it holds the lock, and otherwise starts over.
  */
 final class OutputLock implements AutoCloseable {
 
     static final String FILE_NAME = ".dlf-lock";
     private static final int ATTEMPTS = 5;
+    /** The lock files this JVM holds, by real path. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path file;
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, Path key, FileChannel channel, FileLock lock) {
         this.file = file;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
@@ -43,7 +53,27 @@ final class OutputLock implements AutoCloseable {
      */
     static OutputLock acquire(Path output) throws IOException {
         Path file = output.resolve(FILE_NAME);
+        Path key = output.toRealPath().resolve(FILE_NAME);
+        if (!HELD.add(key)) {
+            throw new OutputLockedException(output);
+        }
+        try {
+            OutputLock lock = lockFile(output, file, key);
+            if (lock != null) {
+                return lock;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            HELD.remove(key);
+            throw e;
+        }
+        HELD.remove(key);
+        throw new OutputLockedException(output);
+    }
+
+    /** The lock on the file the path names, or null when another process holds it. */
+    private static OutputLock lockFile(Path output, Path file, Path key) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Object before = fileKey(file);
             // Never through a link: the lock file is the plugin's own, inside the output folder.
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
@@ -53,14 +83,20 @@ final class OutputLock implements AutoCloseable {
                 try {
                     lock = channel.tryLock();
                 } catch (OverlappingFileLockException heldInThisJvm) {
+                    // Another class loader's copy of this plugin (another version, in the same build) holds it.
+                    // Closing this channel may release that one's lock; two versions exporting into one folder at
+                    // once is not supported.
                     lock = null;
                 }
                 if (lock == null) {
                     channel.close();
-                    throw new OutputLockedException(output);
+                    return null;
                 }
-                if (opened == null || opened.equals(fileKey(file))) {
-                    return new OutputLock(file, channel, lock);
+                // Without file keys (some platforms have none) the check cannot be made; the lock is taken as it is.
+                boolean same = opened == null
+                        || opened != MISSING && opened.equals(fileKey(file)) && (before == MISSING || opened.equals(before));
+                if (same) {
+                    return new OutputLock(file, key, channel, lock);
                 }
             } catch (IOException | RuntimeException e) {
                 channel.close();
@@ -71,19 +107,21 @@ final class OutputLock implements AutoCloseable {
             lock.release();
             channel.close();
         }
-        throw new OutputLockedException(output);
+        return null;
     }
 
+    /** Stands for a file that is not there: equal to no key. */
+    private static final Object MISSING = new Object();
+
     /**
-     * The file system's identity of the file at the path (device and inode), read without opening it: opening and
-     * closing the file would release this process's locks on it (POSIX record locks belong to the process, and go
-     * with any of its descriptors for the file). Null where the platform has no such key.
+     * The file system's identity of the file at the path (device and inode), read without opening it (see the class
+     * comment); {@link #MISSING} when there is no file, null where the platform has no such key.
      */
     private static Object fileKey(Path file) throws IOException {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (NoSuchFileException removed) {
-            return new Object(); // equal to nothing: try again
+            return MISSING;
         }
     }
 
@@ -96,7 +134,11 @@ final class OutputLock implements AutoCloseable {
             try {
                 lock.release();
             } finally {
-                channel.close();
+                try {
+                    channel.close();
+                } finally {
+                    HELD.remove(key);
+                }
             }
         }
     }

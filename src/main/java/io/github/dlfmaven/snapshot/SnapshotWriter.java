@@ -216,14 +216,17 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         closed = true;
+        // While a journal is pending the work folder may hold the only copy of the previous snapshot: it stays for the
+        // next export to restore, whatever went wrong (an Error in the middle of a rollback included).
+        boolean keep = keepWork || CommitJournal.pending(work);
         try {
-            if (!keepWork) {
+            if (!keep) {
                 deleteTree(work);
             }
         } finally {
             lock.close();
         }
-        if (!committed && !keepWork) {
+        if (!committed && !keep) {
             removeCreated(createdDirectories);
         }
     }

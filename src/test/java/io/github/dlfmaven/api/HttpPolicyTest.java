@@ -110,8 +110,11 @@ class HttpPolicyTest {
     }
 
     private MockResponse redirect(int code) {
+        // A portal's page often repeats where it sends the browser, session and all.
         return new MockResponse.Builder().code(code)
-                .setHeader("Location", elsewhere.url("/collect?stolen=1").toString()).build();
+                .setHeader("Location", elsewhere.url("/collect?stolen=1").toString())
+                .setHeader("Content-Type", "text/html")
+                .body("<html><a href=\"" + elsewhere.url("/login?session=S3CR3T-PORTAL-TOKEN") + "\">Sign in</a></html>").build();
     }
 
     // ---------------------------------------------------------------- redirects
@@ -130,7 +133,8 @@ class HttpPolicyTest {
             assertTrue(e.getMessage().contains("a redirect (HTTP " + code + ") to http://" + elsewhere.url("/").host()
                     + ":" + elsewhere.getPort()), e.getMessage());
             assertTrue(e.getMessage().contains("a proxy or a login portal may stand between this build and DLF"), e.getMessage());
-            assertFalse(e.getMessage().contains("stolen") || e.getMessage().contains("collect"), "no path or query: " + e.getMessage());
+            assertFalse(e.getMessage().contains("stolen") || e.getMessage().contains("collect")
+                    || e.getMessage().contains("S3CR3T"), "no path, query or page: " + e.getMessage());
         }
         assertEquals(2, server.getRequestCount(), "a redirect is final, not retried");
         assertEquals(0, elsewhere.getRequestCount(), "nothing reached the other host");
@@ -251,6 +255,92 @@ class HttpPolicyTest {
             } finally {
                 thread.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void aRetryAfterAWaitNeverUsesAConnectionTheServerClosedMeanwhile() throws Exception {
+        // Like many servers, this one closes a kept-alive connection soon after its last answer.
+        try (ServerSocket raw = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ExecutorService serving = Executors.newSingleThreadExecutor();
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serving.submit(() -> {
+                for (int connection = 0; connection < 2; connection++) {
+                    try (Socket socket = raw.accept()) {
+                        InputStream in = socket.getInputStream();
+                        seen.add(readRequest(in));
+                        OutputStream out = socket.getOutputStream();
+                        if (connection == 0) {
+                            out.write("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.flush();
+                            Thread.sleep(300);
+                        } else {
+                            byte[] zip = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                                    + zip.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            out.write(zip);
+                            out.flush();
+                        }
+                    }
+                }
+                return null;
+            });
+            DlfClient client = DlfClient.builder(URI.create("http://127.0.0.1:" + raw.getLocalPort()), "p")
+                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS))).build();
+            toClose.add(client);
+
+            ExportResponse response = export(client);
+
+            serving.shutdownNow();
+            assertEquals(2, response.attempts());
+            assertEquals(2, seen.size(), "one export answered 429, then the same export on a new connection");
+        }
+    }
+
+    /** Reads one request (line, headers, body by Content-Length) and returns its request line. */
+    private static String readRequest(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.write(c);
+            matched = (c == '\r' || c == '\n') ? matched + 1 : 0;
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return text.substring(0, Math.max(0, text.indexOf('\r')));
+    }
+
+    @Test
+    void aForgedStatusLineCannotForgeALogLine() throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ExecutorService serving = Executors.newSingleThreadExecutor();
+            serving.submit(() -> {
+                try (Socket socket = raw.accept()) {
+                    readRequest(socket.getInputStream());
+                    socket.getOutputStream().write("HTTP/1.1 200\u001b[2J\r[INFO] BUILD SUCCESS\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                }
+                return null;
+            });
+            DlfClient client = DlfClient.builder(URI.create("http://127.0.0.1:" + raw.getLocalPort()), "p")
+                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS))).retryPolicy(RetryPolicy.of(0))
+                    .build();
+            toClose.add(client);
+
+            IOException e = assertThrows(IOException.class, () -> export(client));
+
+            serving.shutdownNow();
+            assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
+            assertTrue(e.getMessage().contains("\\u001B[2J\\r[INFO]"), e.getMessage());
         }
     }
 

@@ -61,6 +61,29 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aZip64LocatorCannotHideTheEntriesFromTheCount() throws Exception {
+        // commons-compress trusts a zip64 locator before the end record, whatever the 32-bit record says.
+        byte[] zip = zip(names(50), "{}");
+        ByteBuffer original = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        long directorySize = Integer.toUnsignedLong(original.getInt(end + 12));
+        long directoryStart = Integer.toUnsignedLong(original.getInt(end + 16));
+        ByteBuffer lying = ByteBuffer.allocate(end + 56 + 20 + 22).order(ByteOrder.LITTLE_ENDIAN);
+        lying.put(zip, 0, end);
+        lying.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(1).putLong(1).putLong(directorySize).putLong(directoryStart); // zip64 end: "1 entry"
+        lying.putInt(0x07064b50).putInt(0).putLong(end).putInt(1); // the locator, pointing at it
+        lying.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .putInt(0).putInt(end).putShort((short) 0); // 32-bit end: "1 entry", its directory "at" the zip64 record
+        Path file = Files.write(tmp.resolve("package.zip"), lying.array());
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+
+        assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
+    }
+
+    @Test
     void threeHundredThousandEntriesAreRefusedWithinASmallHeap() throws Exception {
         Path file = tmp.resolve("many.zip");
         try (OutputStream out = Files.newOutputStream(file); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
@@ -125,11 +148,13 @@ class HostileArchiveTest {
     void explosiveJsonIsKeptVerbatimWithinASmallHeap() throws Exception {
         String nested = "[".repeat(24_500) + "]".repeat(24_500); // 49 KB
         String grower = "[".repeat(90) + "1,".repeat(25_000) + "1" + "]".repeat(90);
+        String ones = "[" + "1,".repeat(4_000_000) + "1]"; // 8 MB, a few KB deflated: four million values parsed
         Path file = tmp.resolve("package.zip");
         Files.write(file, zip(new String[][] {
             {"jobs/tiny.job", "{\"threshold\":1e-999999999,\"name\":\"tiny\"}"},
             {"jobs/nested.job", nested},
-            {"jobs/grower.job", grower}}));
+            {"jobs/grower.job", grower},
+            {"jobs/ones.job", ones}}));
 
         ChildJvm.Result result = ChildJvm.start(ExtractInAChild.class, List.of("-Xmx128m"), file.toString(),
                 tmp.resolve("out").toString(), "10000").await(120);
@@ -139,6 +164,7 @@ class HostileArchiveTest {
                 jobs/tiny.job normalized
                 jobs/nested.job kept: nested deeper than 100 levels
                 jobs/grower.job kept: its normalized form would be larger than %d bytes
+                jobs/ones.job kept: more than 100000 values
                 """.formatted(JsonNormalizer.maxOutputBytes(grower.length())), result.output());
         assertEquals("{\n  \"name\": \"tiny\",\n  \"threshold\": 1e-999999999\n}\n",
                 Files.readString(tmp.resolve("out/jobs/tiny.job")));
@@ -158,6 +184,26 @@ class HostileArchiveTest {
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
+    }
+
+    @Test
+    void aZipLibrarysMessageQuotingAnEntryNameIsEscapedAndCountsAsCorrupt() throws Exception {
+        String name = "jobs/x\u001b[2J\r[INFO] BUILD SUCCESS.job";
+        byte[] zip = zip(new String[][] {{"jobs/a.job", "{}"}, {name, "{}"}});
+        // Point the second entry's local header past the central directory, which commons-compress refuses in words
+        // that quote the name.
+        ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int directory = buffer.getInt(zip.length - 22 + 16);
+        int second = directory + 46 + buffer.getShort(directory + 28) + buffer.getShort(directory + 30)
+                + buffer.getShort(directory + 32);
+        buffer.putInt(second + 42, directory + 1000);
+        Path file = Files.write(tmp.resolve("package.zip"), zip);
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+
+        assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
+        assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -164,6 +164,32 @@ class ExportConfigurationTest {
     }
 
     @Test
+    void everyUrlTheConfigurationAcceptsIsOneTheHttpClientAccepts() throws Exception {
+        List<String> candidates = List.of("https://[fe80::1%25lo]/", "https://[::1%25eth0]", "http://[::1]:8080/x/",
+                "https://dayu-dlf.cn-north-4.myhuaweicloud.com", "http://127.0.0.1:1", "http://localhost:65535/p",
+                "https://xn--fsqu00a.xn--0zwm56d", "https://a..b", "https://-bad-.example", "https://例子.测试",
+                "http://256.1.1.1", "https://host.:443", "http://h:08080");
+        for (String url : candidates) {
+            for (ExportConfiguration.Builder builder : List.of(valid().endpoint(url), valid().iamEndpoint(url),
+                    valid().metadataUrl(url))) {
+                List<URI> accepted = new java.util.ArrayList<>();
+                try {
+                    ExportConfiguration config = builder.build();
+                    accepted.add(config.endpoint());
+                    config.iamEndpoint().ifPresent(accepted::add);
+                    accepted.add(config.metadataUrl());
+                } catch (InvalidConfigurationException refusedWithAMessage) {
+                    continue;
+                }
+                for (URI uri : accepted) {
+                    okhttp3.HttpUrl.get(uri.toString()); // throws IllegalArgumentException where okhttp would
+                }
+            }
+        }
+        assertTrue(problem(valid().endpoint("https://[fe80::1%25lo]/")).contains("IPv6 address with a zone"));
+    }
+
+    @Test
     void theRegionIsCheckedEvenBesideAnEndpointSinceItNamesTheIamHost() throws Exception {
         String message = problem(valid().endpoint("http://127.0.0.1:8080").region("evil.example/x?"));
 

@@ -140,6 +140,29 @@ class HostileServerTest {
     }
 
     @Test
+    void aForgedContentTypeCannotForgeALogLine() throws Exception {
+        MockResponse unsafe = zip(Map.of("jobs/a.job", "{}", "../escape.txt", "x"));
+        answers.put("a", unsafe.newBuilder().removeHeader("Content-Type")
+                .addHeaderLenient("Content-Type", "application/zip\u001b[2J\r[INFO] BUILD SUCCESS").build());
+
+        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a")).build()));
+
+        assertTrue(e.getMessage().contains("(Content-Type application/zip\\u001B[2J\\r[INFO] BUILD SUCCESS)"), e.getMessage());
+        assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20 && c != '\n'), e.getMessage());
+    }
+
+    @Test
+    void limitsAsLargeAsALongStillExport() throws Exception {
+        answers.put("batch-export", zip(Map.of("jobs/a/a.job", "{}", "jobs/b/b.job", "{}")));
+        answers.put("c", zip(Map.of("jobs/c.job", "{}")));
+
+        run(config(List.of("a", "b")).threads(1).maxExtractedBytes(Long.MAX_VALUE).maxTotalBytes(Long.MAX_VALUE).build());
+        run(config(List.of("c")).maxExtractedBytes(Long.MAX_VALUE).maxTotalBytes(Long.MAX_VALUE).build());
+
+        assertEquals(List.of("jobs/c.job"), tree(output));
+    }
+
+    @Test
     void twoJobsWhoseFilesCollideOnDiskAreAConflictNotACrash() throws Exception {
         answers.put("a", zip(Map.of("jobs/a.job", "{}", "other/x", "a file")));
         answers.put("b", zip(Map.of("jobs/b.job", "{}", "other/x/y", "needs other/x to be a folder")));

@@ -17,13 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.testing.ForwardProxy;
 import io.github.dlfmaven.testing.MetadataService;
 import okio.Buffer;
@@ -407,6 +411,29 @@ class ExportMojoTest {
             assertTrue(lines.contains("[DEBUG] Using the settings.xml proxy 127.0.0.1:" + proxy.port() + " (as builder) for "
                     + mojo.endpoint.replaceAll("/$", "")), lines::toString);
             lines.forEach(line -> assertFalse(line.contains("proxy-secret"), line));
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
+    void offlineTheBuildsEmulatorIsReachedDirectlyNeverThroughTheProxy(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        environment(ENV_AK, ENV_SK, null);
+        Path fixtures = Files.createDirectories(temp.resolve("fixtures/jobs"));
+        Files.writeString(fixtures.resolve("a.job"), "{\"name\":\"a\"}");
+        try (ForwardProxy proxy = new ForwardProxy(null, null);
+                DlfEmulator emulator = DlfEmulator.builder(fixtures.getParent(), Credentials.of(ENV_AK, ENV_SK, "test")).start()) {
+            repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(), null), ""));
+            Map<String, Object> context = new HashMap<>();
+            new EmulatorContext(emulator, false).store(context);
+            mojo.setPluginContext(context);
+            mojo.endpoint = emulator.endpoint().toString();
+            offline = true;
+
+            mojo.execute();
+
+            assertEquals(List.of(), proxy.requests(), "offline, nothing goes to a proxy");
+            assertTrue(Files.isRegularFile(mojo.outputDirectory.toPath().resolve("jobs/a.job")));
         }
     }
 

@@ -128,6 +128,53 @@ class CommitRecoveryTest {
     }
 
     @Test
+    void anErrorInTheMiddleOfTheRollbackKeepsThePreviousSnapshotForTheNextExport() throws Exception {
+        Path output = copy(oldSnapshot, tmp.resolve("output"));
+        AtomicInteger renames = new AtomicInteger();
+        CommitJournal.Renamer dying = (from, to) -> {
+            int n = renames.incrementAndGet();
+            if (n == 2) {
+                throw new IOException("simulated disk error in rename 2");
+            }
+            if (n == 3) {
+                throw new OutOfMemoryError("simulated, in the first rename back");
+            }
+            Files.move(from, to);
+        };
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output, dying)) {
+            stageNewSnapshot(writer);
+            IOException e = assertThrows(IOException.class, writer::commit);
+            assertTrue(e.getMessage().contains("could not be fully undone"), e.getMessage());
+        }
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            // restored before anything else
+        }
+        assertEquals(FileTrees.state(oldSnapshot, false), FileTrees.state(output, false));
+    }
+
+    @Test
+    void namesTheCommitMovesAreNamesTheRollbackAccepts() throws Exception {
+        write(oldSnapshot, "odd\\name.txt", "a backslash is just a character here\n");
+        Path output = copy(oldSnapshot, tmp.resolve("output"));
+        AtomicInteger renames = new AtomicInteger();
+        CommitJournal.Renamer failingLate = (from, to) -> {
+            if (renames.incrementAndGet() == 7) {
+                throw new IOException("simulated disk error");
+            }
+            Files.move(from, to);
+        };
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output, failingLate)) {
+            stageNewSnapshot(writer);
+            assertThrows(IOException.class, writer::commit);
+        }
+
+        assertEquals(FileTrees.state(oldSnapshot, false), FileTrees.state(output, false));
+    }
+
+    @Test
     void anUnreadableJournalStopsTheExportAndDeletesNothing() throws Exception {
         Path output = copy(oldSnapshot, tmp.resolve("output"));
         Path work = Files.createDirectories(output.resolve(".dlf-work-crashed/old/jobs"));

@@ -60,8 +60,32 @@ class OutputLockTest {
         assertFalse(Files.exists(output.resolve(".dlf-lock")));
     }
 
+    @Test
+    void aRefusedSecondExportInThisJvmDoesNotReleaseTheFirstOnesLock() throws Exception {
+        Path output = Files.createDirectories(tmp.resolve("dlf"));
+        try (SnapshotWriter first = SnapshotWriter.open(output)) {
+            assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output)); // as with mvn -T
+
+            // POSIX locks go with any descriptor of the file the process closes: another process must still be refused.
+            ChildJvm.Result other = ChildJvm.start(TriesTheLock.class, List.of(), output.toString()).await(60);
+
+            assertEquals("refused\n", other.output());
+        }
+    }
+
     private static List<String> names(Path folder) throws Exception {
         return SnapshotWriter.names(folder);
+    }
+
+    /** Tries to open a writer on the folder given and says whether it could. */
+    public static final class TriesTheLock {
+        public static void main(String[] args) throws Exception {
+            try (SnapshotWriter writer = SnapshotWriter.open(Path.of(args[0]))) {
+                System.out.println("locked");
+            } catch (OutputLockedException e) {
+                System.out.println("refused");
+            }
+        }
     }
 
     /** Opens a writer on the folder given, says so, and waits to be killed. */
