@@ -22,10 +22,21 @@ public class DlfApiException extends Exception {
      * @param operation what failed, for the message, e.g. {@code Export of job 'a'}
      * @param jobName the job it concerned, or null for calls about several jobs
      */
-    public DlfApiException(String operation, String jobName, int httpStatus, String errorCode, String errorMessage,
-            String requestId, String hint) {
-        super(describe(operation, httpStatus, LogText.escape(errorCode), LogText.escape(errorMessage),
-                LogText.escape(requestId), hint));
+    public DlfApiException(
+            String operation,
+            String jobName,
+            int httpStatus,
+            String errorCode,
+            String errorMessage,
+            String requestId,
+            String hint) {
+        super(describe(
+                operation,
+                httpStatus,
+                LogText.escape(errorCode),
+                LogText.escape(errorMessage),
+                LogText.escape(requestId),
+                hint));
         this.jobName = jobName;
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
@@ -33,9 +44,10 @@ public class DlfApiException extends Exception {
         this.requestId = requestId;
     }
 
-    private static String describe(String operation, int status, String code, String message, String requestId,
-            String hint) {
-        StringBuilder text = new StringBuilder(operation).append(" failed: HTTP ").append(status);
+    private static String describe(
+            String operation, int status, String code, String message, String requestId, String hint) {
+        StringBuilder text =
+                new StringBuilder(operation).append(" failed: HTTP ").append(status);
         if (code != null) {
             text.append(", ").append(code);
         }

@@ -59,6 +59,7 @@ public final class DlfClient implements AutoCloseable {
     private final HttpTransport transport;
     /** Whether this client made its transport, and so closes it. */
     private final boolean ownsTransport;
+
     private final HttpUrl endpoint;
     private final String projectId;
     private final String workspace;
@@ -82,7 +83,9 @@ public final class DlfClient implements AutoCloseable {
         this.log = b.log;
         this.ownsTransport = b.transport == null;
         this.transport = ownsTransport ? b.transportSettings.build() : b.transport;
-        this.http = transport.client().newBuilder()
+        this.http = transport
+                .client()
+                .newBuilder()
                 // Each attempt tags its request with a tracker, which tells connect failures (retried)
                 // from failures after the request reached the server (not retried).
                 .eventListenerFactory(call -> {
@@ -113,17 +116,31 @@ public final class DlfClient implements AutoCloseable {
     public ExportResponse export(ExportRequest request, Path packageFile, long maxBodyBytes)
             throws IOException, DlfApiException {
         // A name such as ".." would make okhttp resolve the path to another API.
-        HttpUrl url = jobsUrl().addPathSegment(JobNames.requireValid(request.jobName())).addPathSegment("export").build();
+        HttpUrl url = jobsUrl()
+                .addPathSegment(JobNames.requireValid(request.jobName()))
+                .addPathSegment("export")
+                .build();
         ObjectNode body = JSON.createObjectNode()
                 .put("exportDepend", request.exportDepend())
                 .put("exportStatus", request.exportStatus());
         request.obsPathIfSet().ifPresent(path -> body.put("obsPath", path));
-        Operation operation = new Operation("Export of job '" + LogText.escape(request.jobName()) + "'", request.jobName());
+        Operation operation =
+                new Operation("Export of job '" + LogText.escape(request.jobName()) + "'", request.jobName());
         if (request.obsPathIfSet().isPresent()) {
-            return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/json",
+            return call(
+                    operation,
+                    "POST",
+                    url,
+                    JSON.writeValueAsBytes(body),
+                    "application/json",
                     (response, attempt) -> obsLocation(operation, request, response, attempt));
         }
-        return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
+        return call(
+                operation,
+                "POST",
+                url,
+                JSON.writeValueAsBytes(body),
+                "application/octet-stream",
                 (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));
     }
 
@@ -131,17 +148,25 @@ public final class DlfClient implements AutoCloseable {
      * Exports several jobs in one request ({@code POST /v1/{project_id}/jobs/batch-export}, at most 100 jobs).
      * The package holds one folder per job.
      */
-    public ExportResponse.Archive batchExport(List<String> jobNames, boolean exportDepend, Path packageFile,
-            long maxBodyBytes) throws IOException, DlfApiException {
+    public ExportResponse.Archive batchExport(
+            List<String> jobNames, boolean exportDepend, Path packageFile, long maxBodyBytes)
+            throws IOException, DlfApiException {
         HttpUrl url = jobsUrl().addPathSegment("batch-export").build();
         ObjectNode body = JSON.createObjectNode();
         jobNames.forEach(body.putArray("jobList")::add);
         body.put("exportDepend", exportDepend);
         jobNames.forEach(JobNames::requireValid);
-        List<String> first = jobNames.subList(0, Math.min(3, jobNames.size())).stream().map(LogText::escape).toList();
+        List<String> first = jobNames.subList(0, Math.min(3, jobNames.size())).stream()
+                .map(LogText::escape)
+                .toList();
         String shown = "'" + String.join("', '", first) + "'" + (jobNames.size() > 3 ? ", ..." : "");
         Operation operation = new Operation("Batch export of " + jobNames.size() + " jobs (" + shown + ")", null);
-        return call(operation, "POST", url, JSON.writeValueAsBytes(body), "application/octet-stream",
+        return call(
+                operation,
+                "POST",
+                url,
+                JSON.writeValueAsBytes(body),
+                "application/octet-stream",
                 (response, attempt) -> download(operation, response, packageFile, maxBodyBytes, attempt));
     }
 
@@ -157,7 +182,8 @@ public final class DlfClient implements AutoCloseable {
                 .addQueryParameter("offset", String.valueOf(offset))
                 .addQueryParameter("limit", String.valueOf(limit))
                 .build();
-        Operation operation = new Operation("Listing " + jobType + " jobs (offset " + offset + ", limit " + limit + ")", null);
+        Operation operation =
+                new Operation("Listing " + jobType + " jobs (offset " + offset + ", limit " + limit + ")", null);
         return call(operation, "GET", url, null, "application/json", (response, attempt) -> {
             JsonNode json = parseJson(response.peekBody(SMALL_BODY_LIMIT).string());
             if (json == null || !json.path("jobs").isArray()) {
@@ -169,7 +195,9 @@ public final class DlfClient implements AutoCloseable {
                 String name = text(job, "name");
                 if (name != null) {
                     String path = text(job, "path");
-                    jobs.add(new JobSummary(name, Objects.requireNonNullElse(text(job, "jobType"), jobType),
+                    jobs.add(new JobSummary(
+                            name,
+                            Objects.requireNonNullElse(text(job, "jobType"), jobType),
                             path == null || path.isEmpty() ? "/" : path));
                 }
             }
@@ -183,7 +211,10 @@ public final class DlfClient implements AutoCloseable {
     }
 
     private HttpUrl.Builder jobsUrl() {
-        return endpoint.newBuilder().addPathSegment("v1").addPathSegment(projectId).addPathSegment("jobs");
+        return endpoint.newBuilder()
+                .addPathSegment("v1")
+                .addPathSegment(projectId)
+                .addPathSegment("jobs");
     }
 
     /** What a call is about, for messages: {@code label} such as {@code Export of job 'a'}. */
@@ -207,8 +238,9 @@ public final class DlfClient implements AutoCloseable {
      * this client, not just this one, since the limit is the account's. The answer is closed before any wait,
      * so a retry never holds a pooled connection while it sleeps.
      */
-    private <T> T call(Operation operation, String method, HttpUrl url, byte[] body, String accept,
-            SuccessHandler<T> onSuccess) throws IOException, DlfApiException {
+    private <T> T call(
+            Operation operation, String method, HttpUrl url, byte[] body, String accept, SuccessHandler<T> onSuccess)
+            throws IOException, DlfApiException {
         int number = 0;
         long previousEnded = 0;
         while (true) {
@@ -220,7 +252,8 @@ public final class DlfClient implements AutoCloseable {
                 http.connectionPool().evictAll();
             }
             ConnectTracker tracker = new ConnectTracker();
-            Request httpRequest = authenticated(method, url, body, accept).newBuilder()
+            Request httpRequest = authenticated(method, url, body, accept)
+                    .newBuilder()
                     .tag(ConnectTracker.class, tracker)
                     .build();
             long started = System.nanoTime();
@@ -237,15 +270,19 @@ public final class DlfClient implements AutoCloseable {
                 // (the job list) is safe to send again, also where okhttp's own retry would have covered a pooled
                 // connection the server had closed.
                 boolean safeToRepeat = !tracker.connected || method.equals("GET");
-                if (!safeToRepeat || e instanceof SSLException || attempt.call().isCanceled()
-                        || Thread.currentThread().isInterrupted() || number > retryPolicy.retries()) {
+                if (!safeToRepeat
+                        || e instanceof SSLException
+                        || attempt.call().isCanceled()
+                        || Thread.currentThread().isInterrupted()
+                        || number > retryPolicy.retries()) {
                     throw failure(operation, url, attempt, tracker.connected, e);
                 }
                 Duration wait = retryPolicy.backoff(number);
                 previousEnded = System.nanoTime();
                 if (log.isDebugEnabled()) {
-                    log.debug((tracker.connected ? "The connection failed" : "Could not connect") + " for " + operation.noun()
-                            + " (" + transport.redactor().describe(e) + "); retrying in " + wait.toMillis() + " ms");
+                    log.debug((tracker.connected ? "The connection failed" : "Could not connect") + " for "
+                            + operation.noun() + " (" + transport.redactor().describe(e) + "); retrying in "
+                            + wait.toMillis() + " ms");
                 }
                 sleep(wait);
                 continue;
@@ -297,7 +334,8 @@ public final class DlfClient implements AutoCloseable {
         if (workspace != null) {
             headers.put("workspace", workspace);
         }
-        Request.Builder builder = new Request.Builder().url(url)
+        Request.Builder builder = new Request.Builder()
+                .url(url)
                 .method(method, body == null ? null : RequestBody.create(body, JSON_TYPE));
         if (current instanceof Authentication.Signed signed) {
             Credentials credentials = signed.credentials();
@@ -306,10 +344,13 @@ public final class DlfClient implements AutoCloseable {
             credentials.securityToken().ifPresent(token -> headers.put("X-Security-Token", token));
             List<Map.Entry<String, String>> query = new ArrayList<>();
             for (int i = 0; i < url.querySize(); i++) {
-                query.add(Map.entry(url.queryParameterName(i), Objects.requireNonNullElse(url.queryParameterValue(i), "")));
+                query.add(Map.entry(
+                        url.queryParameterName(i), Objects.requireNonNullElse(url.queryParameterValue(i), "")));
             }
-            builder.header("Authorization", signer.authorization(
-                    new SignableRequest(method, url.pathSegments(), query, headers, body), credentials));
+            builder.header(
+                    "Authorization",
+                    signer.authorization(
+                            new SignableRequest(method, url.pathSegments(), query, headers, body), credentials));
         } else if (current instanceof Authentication.Token token) {
             builder.header("X-Auth-Token", token.token());
         }
@@ -327,16 +368,24 @@ public final class DlfClient implements AutoCloseable {
     }
 
     /** Returns how long to wait before the next attempt, or throws when this answer is final. */
-    private Duration retryWait(Operation operation, Response response, int attempt) throws IOException, DlfApiException {
+    private Duration retryWait(Operation operation, Response response, int attempt)
+            throws IOException, DlfApiException {
         int status = response.code();
         String redirect = HttpTransport.redirect(response);
         if (redirect != null) {
             // Followed, it would carry the credentials to wherever it points: a captive portal, or worse.
             // Its body is not quoted: a portal's page may carry the address it redirects to, session and all.
-            throw new DlfApiException(operation.label(), operation.jobName(), status, null, null,
-                    redact(requestId(response, null)), "DLF never redirects, so a proxy or a login portal may stand"
-                    + " between this build and DLF (" + redirect + "); the plugin follows no redirect, so no credential"
-                    + " went there.");
+            throw new DlfApiException(
+                    operation.label(),
+                    operation.jobName(),
+                    status,
+                    null,
+                    null,
+                    redact(requestId(response, null)),
+                    "DLF never redirects, so a proxy or a login portal may stand"
+                            + " between this build and DLF (" + redirect
+                            + "); the plugin follows no redirect, so no credential"
+                            + " went there.");
         }
         if (!RetryPolicy.isRetryableStatus(status)) {
             throw apiError(operation, response, null);
@@ -344,26 +393,32 @@ public final class DlfClient implements AutoCloseable {
         if (attempt > retryPolicy.retries()) {
             throw apiError(operation, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
         }
-        Optional<Duration> retryAfter =
-                RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
+        Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant());
         if (retryAfter.isPresent() && retryAfter.get().compareTo(retryPolicy.maxRetryAfter()) > 0) {
-            throw apiError(operation, response, "The server asked to wait " + retryAfter.get().toSeconds()
-                    + " s before trying again, longer than the " + retryPolicy.maxRetryAfter().toSeconds()
-                    + " s this plugin waits; try again later.");
+            throw apiError(
+                    operation,
+                    response,
+                    "The server asked to wait " + retryAfter.get().toSeconds()
+                            + " s before trying again, longer than the "
+                            + retryPolicy.maxRetryAfter().toSeconds()
+                            + " s this plugin waits; try again later.");
         }
         Duration wait = retryAfter.orElseGet(() -> retryPolicy.backoff(attempt));
         if (log.isDebugEnabled()) {
             log.debug("HTTP " + status + " for " + operation.noun() + "; retrying in " + wait.toMillis() + " ms"
-                    + (retryAfter.isPresent() ? " as Retry-After asks" : "") + (status == 429 ? ", all calls paused" : ""));
+                    + (retryAfter.isPresent() ? " as Retry-After asks" : "")
+                    + (status == 429 ? ", all calls paused" : ""));
         }
         return wait;
     }
 
-    private ExportResponse.Archive download(Operation operation, Response response, Path file, long maxBytes,
-            Attempt attempt) throws IOException, DlfApiException {
+    private ExportResponse.Archive download(
+            Operation operation, Response response, Path file, long maxBytes, Attempt attempt)
+            throws IOException, DlfApiException {
         ResponseBody body = response.body();
         long total = 0;
-        try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(file)) {
+        try (InputStream in = body.byteStream();
+                OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             while (true) {
                 int read;
@@ -372,18 +427,22 @@ public final class DlfClient implements AutoCloseable {
                 } catch (IOException e) {
                     String why = attempt.call().isCanceled()
                             ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
-                            : transport.redactor().describe(e) + ". Check the network and readTimeout (-Ddlf.readTimeout)";
-                    throw new IOException(capitalized(operation.noun()) + " broke off after " + total + " bytes: "
-                            + why + ", then run the build again.", e);
+                            : transport.redactor().describe(e)
+                                    + ". Check the network and readTimeout (-Ddlf.readTimeout)";
+                    throw new IOException(
+                            capitalized(operation.noun()) + " broke off after " + total + " bytes: " + why
+                                    + ", then run the build again.",
+                            e);
                 }
                 if (read == -1) {
                     break;
                 }
                 total += read;
                 if (total > maxBytes) {
-                    throw new IOException(capitalized(operation.noun()) + " is larger than " + maxBytes + " bytes, the"
-                            + " most this export takes for it; raise maxExtractedBytes (-Ddlf.maxExtractedBytes, per job) or"
-                            + " maxTotalBytes (-Ddlf.maxTotalBytes, for the whole export) if the jobs really are that big.");
+                    throw new IOException(
+                            capitalized(operation.noun()) + " is larger than " + maxBytes + " bytes, the"
+                                    + " most this export takes for it; raise maxExtractedBytes (-Ddlf.maxExtractedBytes, per job) or"
+                                    + " maxTotalBytes (-Ddlf.maxTotalBytes, for the whole export) if the jobs really are that big.");
                 }
                 // A write failure (disk full, say) keeps its own message: it is not the network's fault.
                 out.write(buffer, 0, read);
@@ -395,14 +454,25 @@ public final class DlfClient implements AutoCloseable {
             String head = readHead(file, (int) Math.min(total, SMALL_BODY_LIMIT));
             JsonNode error = parseJson(head);
             if (error != null && error.hasNonNull("error_code")) {
-                throw new DlfApiException(operation.label(), operation.jobName(), response.code(),
-                        redact(text(error, "error_code")), redact(text(error, "error_msg")),
-                        redact(requestId(response, error)), null);
+                throw new DlfApiException(
+                        operation.label(),
+                        operation.jobName(),
+                        response.code(),
+                        redact(text(error, "error_code")),
+                        redact(text(error, "error_msg")),
+                        redact(requestId(response, error)),
+                        null);
             }
-            throw new DlfApiException(operation.label(), operation.jobName(), response.code(), null,
+            throw new DlfApiException(
+                    operation.label(),
+                    operation.jobName(),
+                    response.code(),
+                    null,
                     "the server sent " + total + " bytes of " + BodyPreview.describe(redact(head))
-                            + (contentType.isEmpty() ? "" : " (Content-Type " + shown(contentType) + ")") + " instead of a zip archive",
-                    redact(requestId(response, null)), "A proxy or a login portal may stand between this build and DLF.");
+                            + (contentType.isEmpty() ? "" : " (Content-Type " + shown(contentType) + ")")
+                            + " instead of a zip archive",
+                    redact(requestId(response, null)),
+                    "A proxy or a login portal may stand between this build and DLF.");
         }
         return new ExportResponse.Archive(file, total, contentType, attempt.number());
     }
@@ -412,8 +482,14 @@ public final class DlfClient implements AutoCloseable {
         String text = response.peekBody(SMALL_BODY_LIMIT).string();
         JsonNode json = parseJson(text);
         if (json != null && json.hasNonNull("error_code")) {
-            throw new DlfApiException(operation.label(), operation.jobName(), response.code(),
-                    redact(text(json, "error_code")), redact(text(json, "error_msg")), redact(requestId(response, json)), null);
+            throw new DlfApiException(
+                    operation.label(),
+                    operation.jobName(),
+                    response.code(),
+                    redact(text(json, "error_code")),
+                    redact(text(json, "error_msg")),
+                    redact(requestId(response, json)),
+                    null);
         }
         // The shape of this answer is not documented; Terraform's provider reads a string field "obsPath".
         String location = json == null ? null : text(json, "obsPath");
@@ -429,38 +505,50 @@ public final class DlfClient implements AutoCloseable {
         String message = json == null ? null : firstText(json, "error_msg", "message", "errorMsg");
         if (json == null && !text.isBlank()) {
             // Redact before the preview cuts the text: a secret cut in two would no longer be recognised.
-            message = "the server sent " + shown(response.header("Content-Type", "no Content-Type")) + " instead of a DLF error: "
-                    + BodyPreview.of(redact(text));
+            message = "the server sent " + shown(response.header("Content-Type", "no Content-Type"))
+                    + " instead of a DLF error: " + BodyPreview.of(redact(text));
         }
         String hint = switch (response.code()) {
-            case 401 -> "The request carried the credentials from " + authentication.description()
-                    + ". Check that they are right and active (an access key pair, or an IAM token that has not expired),"
-                    + " and that this machine's clock is correct (signatures are valid for 15 minutes); see the plugin's"
-                    + " README on credentials.";
-            case 407 -> "The proxy " + transport.proxy().map(String::valueOf).orElse("of the JVM's settings")
-                    + " refused the request: check the <proxy> username and password in"
-                    + " settings.xml.";
-            case 403 -> "The credentials from " + authentication.description() + " were accepted but are not allowed to"
-                    + " do this: give the IAM user DataArts Studio permissions in project " + projectId
-                    + (workspace == null ? "" : " and workspace " + workspace) + ".";
+            case 401 ->
+                "The request carried the credentials from " + authentication.description()
+                        + ". Check that they are right and active (an access key pair, or an IAM token that has not expired),"
+                        + " and that this machine's clock is correct (signatures are valid for 15 minutes); see the plugin's"
+                        + " README on credentials.";
+            case 407 ->
+                "The proxy " + transport.proxy().map(String::valueOf).orElse("of the JVM's settings")
+                        + " refused the request: check the <proxy> username and password in"
+                        + " settings.xml.";
+            case 403 ->
+                "The credentials from " + authentication.description() + " were accepted but are not allowed to"
+                        + " do this: give the IAM user DataArts Studio permissions in project " + projectId
+                        + (workspace == null ? "" : " and workspace " + workspace) + ".";
             default -> null;
         };
         if (extraHint != null) {
             hint = hint == null ? extraHint : hint + " " + extraHint;
         }
-        return new DlfApiException(operation.label(), operation.jobName(), response.code(), redact(code), redact(message),
-                redact(requestId(response, json)), hint);
+        return new DlfApiException(
+                operation.label(),
+                operation.jobName(),
+                response.code(),
+                redact(code),
+                redact(message),
+                redact(requestId(response, json)),
+                hint);
     }
 
-    private IOException failure(Operation operation, HttpUrl url, Attempt attempt, boolean connected, IOException cause) {
+    private IOException failure(
+            Operation operation, HttpUrl url, Attempt attempt, boolean connected, IOException cause) {
         String where = url.scheme() + "://" + hostHeader(url)
                 + transport.proxy().map(p -> " through the proxy " + p).orElse("");
         if (cause instanceof SSLException && !connected) {
             // Only a failed handshake is about certificates; a TLS error later in the request is not.
-            return new IOException(operation.label() + " failed: the TLS handshake with " + where + " failed ("
-                    + transport.redactor().describe(cause)
-                    + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
-                    + " trust store holding it.", cause);
+            return new IOException(
+                    operation.label() + " failed: the TLS handshake with " + where + " failed ("
+                            + transport.redactor().describe(cause)
+                            + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
+                            + " trust store holding it.",
+                    cause);
         }
         String what = connected
                 ? "the connection to " + where + " failed during the request"
@@ -469,8 +557,10 @@ public final class DlfClient implements AutoCloseable {
         String detail = attempt.call().isCanceled()
                 ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
                 : transport.redactor().describe(cause);
-        return new IOException(operation.label() + " failed" + tries + ": " + what + " (" + detail
-                + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.", cause);
+        return new IOException(
+                operation.label() + " failed" + tries + ": " + what + " (" + detail
+                        + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.",
+                cause);
     }
 
     /** Defence in depth: a server or proxy that echoes the request must not make us print a secret. */

@@ -60,7 +60,10 @@ public final class HttpTransport implements AutoCloseable {
                 // Kept short: with okhttp's own retry off, a pooled connection the server has closed in the meantime
                 // fails the request, and common servers close idle connections after five seconds.
                 .connectionPool(new ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
-                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
+                .addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("User-Agent", USER_AGENT)
+                        .build()));
         // Without a proxy of its own the client follows the JVM's proxy settings, as okhttp does by default.
         if (b.direct) {
             http.proxy(Proxy.NO_PROXY);
@@ -69,13 +72,17 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (proxy != null) {
             if (proxy.authenticates()) {
-                String basic = okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
+                String basic =
+                        okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
                 redactor.add(proxy.password());
                 redactor.add(basic);
                 redactor.add(basic.substring("Basic ".length()));
                 http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
                         ? null // these credentials were refused already: fail with the proxy's 407
-                        : response.request().newBuilder().header("Proxy-Authorization", basic).build());
+                        : response.request()
+                                .newBuilder()
+                                .header("Proxy-Authorization", basic)
+                                .build());
             }
         }
         if (b.trustManager != null) {
@@ -131,7 +138,8 @@ public final class HttpTransport implements AutoCloseable {
         }
         String location = response.header("Location");
         HttpUrl target = location == null ? null : response.request().url().resolve(location);
-        String where = target == null ? "no location"
+        String where = target == null
+                ? "no location"
                 : target.scheme() + "://" + target.host()
                         + (target.port() == HttpUrl.defaultPort(target.scheme()) ? "" : ":" + target.port());
         return "a redirect (HTTP " + response.code() + ") to " + where;
@@ -144,7 +152,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private static String pluginVersion() {
-        try (InputStream in = HttpTransport.class.getResourceAsStream("/io/github/dlfmaven/dlf-maven-plugin.properties")) {
+        try (InputStream in =
+                HttpTransport.class.getResourceAsStream("/io/github/dlfmaven/dlf-maven-plugin.properties")) {
             Properties properties = new Properties();
             if (in != null) {
                 properties.load(in);

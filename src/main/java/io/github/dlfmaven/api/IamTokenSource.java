@@ -48,11 +48,23 @@ public final class IamTokenSource implements AuthenticationSource {
      * @param iamEndpoint such as {@code https://iam.cn-north-4.myhuaweicloud.com}
      * @param description where the user and password come from, for messages
      */
-    public IamTokenSource(HttpTransport transport, URI iamEndpoint, String user, String password, String domain,
-            String projectId, String description, Duration renewBefore, Clock clock, Log log) {
+    public IamTokenSource(
+            HttpTransport transport,
+            URI iamEndpoint,
+            String user,
+            String password,
+            String domain,
+            String projectId,
+            String description,
+            Duration renewBefore,
+            Clock clock,
+            Log log) {
         this.transport = transport;
         transport.redactor().add(password);
-        this.tokens = HttpUrl.get(iamEndpoint.toString()).newBuilder().addPathSegments("v3/auth/tokens").build();
+        this.tokens = HttpUrl.get(iamEndpoint.toString())
+                .newBuilder()
+                .addPathSegments("v3/auth/tokens")
+                .build();
         this.user = user;
         this.password = password;
         this.domain = domain;
@@ -83,31 +95,44 @@ public final class IamTokenSource implements AuthenticationSource {
         ObjectNode userNode = identity.putObject("password").putObject("user");
         userNode.put("name", user).put("password", password).putObject("domain").put("name", domain);
         ((ObjectNode) body.get("auth")).putObject("scope").putObject("project").put("id", projectId);
-        Request request = new Request.Builder().url(tokens)
+        Request request = new Request.Builder()
+                .url(tokens)
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), MediaType.get("application/json")))
                 .build();
         try (Response response = send(request)) {
             String redirect = HttpTransport.redirect(response);
             if (redirect != null) {
                 // Followed, a 307 or 308 would have sent the password along to wherever it points.
-                throw new IamException("IAM at " + tokens.host() + " answered the token request for user '" + user + "' with "
-                        + redirect + ", which IAM never does: a proxy or a login portal may stand between this build and"
-                        + " IAM. The password was not sent on; check iamEndpoint (-Ddlf.iamEndpoint) and the network.");
+                throw new IamException(
+                        "IAM at " + tokens.host() + " answered the token request for user '" + user + "' with "
+                                + redirect
+                                + ", which IAM never does: a proxy or a login portal may stand between this build and"
+                                + " IAM. The password was not sent on; check iamEndpoint (-Ddlf.iamEndpoint) and the network.");
             }
             String subjectToken = response.header("X-Subject-Token");
             if (response.code() != 201 && response.code() != 200 || subjectToken == null) {
                 JsonNode error = parse(response.peekBody(64 * 1024).string());
-                String detail = error == null ? "" : ": " + error.path("error").path("message").asText(error.path("error_msg").asText(""));
-                throw new IamException("IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
-                        + domain + "' (HTTP " + response.code() + LogText.escape(transport.redactor().redact(detail))
-                        + "). Check the user, password and domain in " + description
-                        + ", and that the user has programmatic access.");
+                String detail = error == null
+                        ? ""
+                        : ": "
+                                + error.path("error")
+                                        .path("message")
+                                        .asText(error.path("error_msg").asText(""));
+                throw new IamException(
+                        "IAM at " + tokens.host() + " refused a token for user '" + user + "' of domain '"
+                                + domain + "' (HTTP " + response.code()
+                                + LogText.escape(transport.redactor().redact(detail))
+                                + "). Check the user, password and domain in " + description
+                                + ", and that the user has programmatic access.");
             }
             transport.redactor().add(subjectToken);
             JsonNode json = parse(response.peekBody(1 << 20).string());
             Instant expiry;
             try {
-                expiry = Instant.parse(json == null ? "" : json.path("token").path("expires_at").asText(""));
+                expiry = Instant.parse(
+                        json == null
+                                ? ""
+                                : json.path("token").path("expires_at").asText(""));
             } catch (DateTimeParseException e) {
                 // Not documented for every deployment: without an expiry, assume the documented 24 hours.
                 expiry = clock.instant().plus(Duration.ofHours(24));
@@ -123,9 +148,12 @@ public final class IamTokenSource implements AuthenticationSource {
         try {
             return transport.client().newCall(request).execute();
         } catch (IOException e) {
-            throw new IamException("Cannot get a token from IAM at " + tokens.host() + " for user '" + user + "' ("
-                    + transport.redactor().describe(e) + "). Check iamEndpoint (-Ddlf.iamEndpoint), the network and the"
-                    + " proxy.", e);
+            throw new IamException(
+                    "Cannot get a token from IAM at " + tokens.host() + " for user '" + user + "' ("
+                            + transport.redactor().describe(e)
+                            + "). Check iamEndpoint (-Ddlf.iamEndpoint), the network and the"
+                            + " proxy.",
+                    e);
         }
     }
 

@@ -37,7 +37,8 @@ public final class JobLister {
             if (e.httpStatus() != 400) {
                 throw e;
             }
-            log.debug("The job list refused limit=" + PAGE_SIZE + " (" + e.getMessage() + "); using " + FALLBACK_PAGE_SIZE);
+            log.debug("The job list refused limit=" + PAGE_SIZE + " (" + e.getMessage() + "); using "
+                    + FALLBACK_PAGE_SIZE);
             limit = FALLBACK_PAGE_SIZE;
             first = client.listJobs(jobType, 0, limit);
         }
@@ -49,11 +50,15 @@ public final class JobLister {
         }
         // Rows or pages? With offset=1 a row reading repeats the first page shifted by one.
         JobPage probe = client.listJobs(jobType, 1, pageSize);
-        boolean rows = pageSize > 1 && !probe.jobs().isEmpty() && probe.jobs().get(0).name().equals(first.jobs().get(1).name());
+        boolean rows = pageSize > 1
+                && !probe.jobs().isEmpty()
+                && probe.jobs().get(0).name().equals(first.jobs().get(1).name());
         log.debug("The job list reads offset as " + (rows ? "rows" : "pages") + "; page size " + pageSize);
         add(jobs, probe);
         int maxPages = first.total() / pageSize + 2;
-        for (int page = rows ? 1 : 2; !probe.jobs().isEmpty() && jobs.size() < first.total() && page <= maxPages; page++) {
+        for (int page = rows ? 1 : 2;
+                !probe.jobs().isEmpty() && jobs.size() < first.total() && page <= maxPages;
+                page++) {
             JobPage next = client.listJobs(jobType, rows ? page * pageSize : page, pageSize);
             if (add(jobs, next) == 0) {
                 break;

@@ -38,6 +38,7 @@ public final class MetadataCredentials implements AuthenticationSource {
     static final String TOKEN_TTL_HEADER = "X-Metadata-Token-Ttl-Seconds";
     /** Six hours, the lifetime the official SDKs ask for. */
     static final long TOKEN_TTL_SECONDS = 6 * 60 * 60;
+
     private static final String NO_AGENCY = "Cloud Service Agency";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +55,7 @@ public final class MetadataCredentials implements AuthenticationSource {
     private Instant fetchedAt = Instant.MIN;
     /** The session token; null before the first request, or when the service has no token endpoint. */
     private String sessionToken;
+
     private boolean askedForToken;
 
     /**
@@ -63,7 +65,8 @@ public final class MetadataCredentials implements AuthenticationSource {
      */
     public MetadataCredentials(HttpTransport transport, URI url, Duration refreshBefore, Clock clock, Log log) {
         this.url = HttpUrl.get(url.toString());
-        this.tokenUrl = this.url.newBuilder().encodedPath(TOKEN_PATH).query(null).build();
+        this.tokenUrl =
+                this.url.newBuilder().encodedPath(TOKEN_PATH).query(null).build();
         this.refreshBefore = refreshBefore;
         this.clock = clock;
         this.log = log;
@@ -81,7 +84,8 @@ public final class MetadataCredentials implements AuthenticationSource {
     public synchronized Authentication current() throws IOException {
         Instant now = clock.instant();
         // Refresh early; for credentials that live less than twice that long, halfway through their life.
-        Duration margin = current == null ? Duration.ZERO
+        Duration margin = current == null
+                ? Duration.ZERO
                 : min(refreshBefore, Duration.between(fetchedAt, expiresAt).dividedBy(2));
         if (current == null || !now.isBefore(expiresAt.minus(margin))) {
             fetch();
@@ -107,20 +111,26 @@ public final class MetadataCredentials implements AuthenticationSource {
                 answer = securityKey();
             }
             if (answer.code() < 200 || answer.code() > 299) {
-                throw new MetadataException("The instance metadata service at " + url + " answered HTTP " + answer.code()
-                        + (answer.body().contains(NO_AGENCY) ? ": this instance has no agency attached" : "")
-                        + ". Attach an agency with DataArts Studio permissions to the instance, or use another credential source.");
+                throw new MetadataException(
+                        "The instance metadata service at " + url + " answered HTTP " + answer.code()
+                                + (answer.body().contains(NO_AGENCY) ? ": this instance has no agency attached" : "")
+                                + ". Attach an agency with DataArts Studio permissions to the instance, or use another credential source.");
             }
             JsonNode json = JSON.readTree(answer.body());
             credential = json == null ? null : json.get("credential");
         } catch (MetadataException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("Cannot read credentials from the instance metadata service at " + url + " ("
-                    + redactor.describe(e) + "). It answers only on Huawei Cloud instances; elsewhere set -Ddlf.metadataCredentials=false and"
-                    + " use settings.xml or the environment.", e);
+            throw new IOException(
+                    "Cannot read credentials from the instance metadata service at " + url + " ("
+                            + redactor.describe(e)
+                            + "). It answers only on Huawei Cloud instances; elsewhere set -Ddlf.metadataCredentials=false and"
+                            + " use settings.xml or the environment.",
+                    e);
         }
-        if (credential == null || credential.path("access").asText("").isEmpty() || credential.path("secret").asText("").isEmpty()) {
+        if (credential == null
+                || credential.path("access").asText("").isEmpty()
+                || credential.path("secret").asText("").isEmpty()) {
             throw new IOException("The instance metadata service at " + url + " gave no access key pair.");
         }
         Instant expiry;
@@ -129,8 +139,11 @@ public final class MetadataCredentials implements AuthenticationSource {
         } catch (DateTimeParseException e) {
             expiry = clock.instant().plus(Duration.ofMinutes(15)); // the shortest documented lifetime
         }
-        current = new Authentication.Signed(Credentials.temporary(credential.path("access").asText(),
-                credential.path("secret").asText(), credential.path("securitytoken").asText(null), description()));
+        current = new Authentication.Signed(Credentials.temporary(
+                credential.path("access").asText(),
+                credential.path("secret").asText(),
+                credential.path("securitytoken").asText(null),
+                description()));
         current.secrets().forEach(redactor::add);
         expiresAt = expiry;
         fetchedAt = clock.instant();
@@ -142,7 +155,8 @@ public final class MetadataCredentials implements AuthenticationSource {
      * A new session token; null when the service has no token endpoint (404 or 405) and {@code required} is false.
      */
     private String sessionToken(boolean required) throws IOException {
-        Request request = new Request.Builder().url(tokenUrl)
+        Request request = new Request.Builder()
+                .url(tokenUrl)
                 .put(RequestBody.create(new byte[0]))
                 .header(TOKEN_TTL_HEADER, String.valueOf(TOKEN_TTL_SECONDS))
                 .build();
@@ -157,7 +171,8 @@ public final class MetadataCredentials implements AuthenticationSource {
             return token;
         }
         if ((answer.code() == 404 || answer.code() == 405) && !required) {
-            log.debug("The instance metadata service has no session tokens (HTTP " + answer.code() + "); asking without one");
+            log.debug("The instance metadata service has no session tokens (HTTP " + answer.code()
+                    + "); asking without one");
             return null;
         }
         throw new MetadataException("The instance metadata service at " + tokenUrl.host() + " refused a session token"
@@ -178,8 +193,9 @@ public final class MetadataCredentials implements AuthenticationSource {
         try (Response response = http.newCall(request).execute()) {
             String redirect = HttpTransport.redirect(response);
             if (redirect != null) {
-                throw new MetadataException("The instance metadata service at " + url.host() + " answered with " + redirect
-                        + ", which it never does; the build did not follow it. Check metadataUrl (-Ddlf.metadataUrl).");
+                throw new MetadataException(
+                        "The instance metadata service at " + url.host() + " answered with " + redirect
+                                + ", which it never does; the build did not follow it. Check metadataUrl (-Ddlf.metadataUrl).");
             }
             // The answers are small; a longer one is cut rather than held in memory whole.
             return new Answer(response.code(), response.peekBody(1 << 20).string());

@@ -46,7 +46,9 @@ public final class Redactor {
         }
         String result = text;
         // Longest first, so that a secret containing another one is masked whole.
-        for (String secret : secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+        for (String secret : secrets.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
             result = result.replace(secret, MASK);
         }
         result = SIGNATURE.matcher(result).replaceAll("Signature=" + MASK);

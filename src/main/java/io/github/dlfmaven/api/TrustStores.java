@@ -25,7 +25,8 @@ public final class TrustStores {
      * @throws IOException the file cannot be read, is not a key store of that type, or the password is wrong
      */
     public static X509TrustManager load(Path file, String type, char[] password) throws IOException {
-        String storeType = type != null && !type.isBlank() ? type.trim().toUpperCase(Locale.ROOT)
+        String storeType = type != null && !type.isBlank()
+                ? type.trim().toUpperCase(Locale.ROOT)
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance(storeType);
@@ -42,13 +43,16 @@ public final class TrustStores {
             }
             throw new IOException("The trust store " + file + " gave no X.509 trust manager.");
         } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot read the trust store " + file + " as " + storeType + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot read the trust store " + file + " as " + storeType + ": " + e.getMessage(), e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("The trust store")) {
                 throw e;
             }
-            throw new IOException("Cannot read the trust store " + file + " as " + storeType
-                    + " (a wrong password, or another store type?): " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot read the trust store " + file + " as " + storeType
+                            + " (a wrong password, or another store type?): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -36,7 +36,8 @@ public final class ExportBudget {
     void reserveEntries(long n) throws UnsafeArchiveException {
         if (entries.addAndGet(n) > maxEntries || n < 0) {
             throw new UnsafeArchiveException("The export as a whole would extract more than " + maxEntries
-                    + " entries (this package holds " + n + "); raise maxTotalEntries (-Ddlf.maxTotalEntries) if that is"
+                    + " entries (this package holds " + n
+                    + "); raise maxTotalEntries (-Ddlf.maxTotalEntries) if that is"
                     + " expected.");
         }
     }
@@ -44,8 +45,9 @@ public final class ExportBudget {
     /** Counts {@code n} more bytes written, failing once the whole export would exceed its bound. */
     void charge(long n, String entry) throws UnsafeArchiveException {
         if (bytes.addAndGet(n) > maxBytes) {
-            throw new UnsafeArchiveException("The export as a whole inflates to more than " + maxBytes + " bytes (stopped"
-                    + " at entry '" + entry + "'); raise maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.");
+            throw new UnsafeArchiveException(
+                    "The export as a whole inflates to more than " + maxBytes + " bytes (stopped" + " at entry '"
+                            + entry + "'); raise maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.");
         }
     }
 }

@@ -43,7 +43,8 @@ public final class JsonNormalizer {
 
     private final JsonFactory json = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             // Without this, characters outside the BMP (emoji, CJK Extension B) come out as \uD83D\uDE00 escapes.
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
@@ -75,8 +76,11 @@ public final class JsonNormalizer {
                 throw new IOException("more than one JSON document");
             }
         } catch (StreamConstraintsException e) {
-            throw new OverLimitException(e.getMessage().contains("nesting depth")
-                    ? "nested deeper than " + MAX_DEPTH + " levels" : e.getOriginalMessage(), e);
+            throw new OverLimitException(
+                    e.getMessage().contains("nesting depth")
+                            ? "nested deeper than " + MAX_DEPTH + " levels"
+                            : e.getOriginalMessage(),
+                    e);
         }
         long limit = maxOutputBytes(input.length);
         BoundedOutput out = new BoundedOutput(limit, input.length + 64);

@@ -122,20 +122,21 @@ public final class SafeUnzipper {
                     continue;
                 }
                 if (!zipFile.canReadEntryData(entry)) {
-                    throw new UnsafeArchiveException("Entry '" + LogText.escape(name) + "' uses a compression method or encryption"
-                            + " this plugin cannot read.");
+                    throw new UnsafeArchiveException("Entry '" + LogText.escape(name)
+                            + "' uses a compression method or encryption" + " this plugin cannot read.");
                 }
                 String destination = destination(name);
-                ExtractedFile file = extractEntry(zipFile, entry, root, destination, written.containsKey(destination),
-                        inflated);
+                ExtractedFile file =
+                        extractEntry(zipFile, entry, root, destination, written.containsKey(destination), inflated);
                 ExtractedFile earlier = written.putIfAbsent(destination, file);
                 if (earlier == null) {
                     files.add(file);
                     firstEntry.put(destination, name);
                 } else if (!earlier.sha256().equals(file.sha256())) {
                     // In a batch package the entries' folders name the jobs that disagree.
-                    throw new UnsafeArchiveException("The archive holds two different files for '" + LogText.escape(destination)
-                            + "': '" + LogText.escape(firstEntry.get(destination)) + "' and '" + LogText.escape(name) + "'.");
+                    throw new UnsafeArchiveException("The archive holds two different files for '"
+                            + LogText.escape(destination) + "': '" + LogText.escape(firstEntry.get(destination))
+                            + "' and '" + LogText.escape(name) + "'.");
                 }
             }
             return files;
@@ -180,7 +181,9 @@ public final class SafeUnzipper {
         try (InputStream in = Files.newInputStream(zip)) {
             head = in.readNBytes(512);
         }
-        boolean zipHeader = head.length >= 4 && head[0] == 'P' && head[1] == 'K'
+        boolean zipHeader = head.length >= 4
+                && head[0] == 'P'
+                && head[1] == 'K'
                 && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
         if (!zipHeader) {
             throw new UnsafeArchiveException("The server did not send a zip archive but " + size + " bytes of "
@@ -193,8 +196,9 @@ public final class SafeUnzipper {
             return ZipFile.builder().setPath(zip).get();
         } catch (IOException e) {
             // The file was just written and is read back: whatever fails here is the archive's content.
-            throw new UnsafeArchiveException("The archive is truncated or corrupt: its table of contents cannot be read ("
-                    + reason(e) + ").", e);
+            throw new UnsafeArchiveException(
+                    "The archive is truncated or corrupt: its table of contents cannot be read (" + reason(e) + ").",
+                    e);
         }
     }
 
@@ -219,7 +223,8 @@ public final class SafeUnzipper {
             throw new UnsafeArchiveException("The archive has an entry with an empty or invalid name '" + shown + "'.");
         }
         if (entry.isUnixSymlink()) {
-            throw new UnsafeArchiveException("Entry '" + shown + "' is a symbolic link; job packages never hold links.");
+            throw new UnsafeArchiveException(
+                    "Entry '" + shown + "' is a symbolic link; job packages never hold links.");
         }
         // Zips written on Windows may use backslashes; treat them as separators so "..\" is caught too.
         String name = raw.replace('\\', '/');
@@ -229,8 +234,8 @@ public final class SafeUnzipper {
         List<String> segments = new ArrayList<>();
         for (String segment : name.split("/")) {
             if (segment.equals("..")) {
-                throw new UnsafeArchiveException("Entry '" + shown + "' contains '..' and would be written outside"
-                        + " the output folder.");
+                throw new UnsafeArchiveException(
+                        "Entry '" + shown + "' contains '..' and would be written outside" + " the output folder.");
             }
             if (!segment.isEmpty() && !segment.equals(".")) {
                 segments.add(segment);
@@ -254,8 +259,14 @@ public final class SafeUnzipper {
         return name;
     }
 
-    private ExtractedFile extractEntry(ZipFile zipFile, ZipArchiveEntry entry, Path root, String destination,
-            boolean destinationWritten, Inflated inflated) throws IOException, UnsafeArchiveException {
+    private ExtractedFile extractEntry(
+            ZipFile zipFile,
+            ZipArchiveEntry entry,
+            Path root,
+            String destination,
+            boolean destinationWritten,
+            Inflated inflated)
+            throws IOException, UnsafeArchiveException {
         String shown = LogText.escape(entry.getName());
         Path file = root.resolve(destination).normalize();
         if (!file.startsWith(root) || file.equals(root)) {
@@ -328,13 +339,16 @@ public final class SafeUnzipper {
     }
 
     private static UnsafeArchiveException corrupt(ZipArchiveEntry entry, IOException e) {
-        return new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + LogText.escape(entry.getName())
-                + "' cannot be read (" + reason(e) + ").", e);
+        return new UnsafeArchiveException(
+                "The archive is truncated or corrupt: entry '" + LogText.escape(entry.getName()) + "' cannot be read ("
+                        + reason(e) + ").",
+                e);
     }
 
     /** Copies one entry, counting inflated bytes against the limits and hashing what is written. */
-    private static long copyCounting(ZipFile zipFile, ZipArchiveEntry entry, Path to, Inflated inflated,
-            MessageDigest digest) throws IOException, UnsafeArchiveException {
+    private static long copyCounting(
+            ZipFile zipFile, ZipArchiveEntry entry, Path to, Inflated inflated, MessageDigest digest)
+            throws IOException, UnsafeArchiveException {
         long size = 0;
         CRC32 crc = new CRC32();
         try (InputStream in = entryStream(zipFile, entry);
@@ -359,8 +373,8 @@ public final class SafeUnzipper {
         }
         // Inflating does not check the CRC, and stored entries have nothing else that would notice damage.
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new UnsafeArchiveException("The archive is truncated or corrupt: entry '" + LogText.escape(entry.getName())
-                    + "' fails its CRC check.");
+            throw new UnsafeArchiveException("The archive is truncated or corrupt: entry '"
+                    + LogText.escape(entry.getName()) + "' fails its CRC check.");
         }
         return size;
     }

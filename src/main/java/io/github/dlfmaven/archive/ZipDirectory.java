@@ -86,7 +86,9 @@ final class ZipDirectory {
                 if (header.getInt(0) != HEADER_SIGNATURE) {
                     break;
                 }
-                position += HEADER_SIZE + Short.toUnsignedInt(header.getShort(28)) + Short.toUnsignedInt(header.getShort(30))
+                position += HEADER_SIZE
+                        + Short.toUnsignedInt(header.getShort(28))
+                        + Short.toUnsignedInt(header.getShort(30))
                         + Short.toUnsignedInt(header.getShort(32));
             }
             return new Count(announced, found);

@@ -55,14 +55,16 @@ public final class AkSkSigner {
             throw new IllegalArgumentException("A request to sign needs the Host and X-Sdk-Date headers");
         }
         String signedHeaderNames = String.join(";", signed.keySet());
-        String canonicalRequest = String.join("\n",
+        String canonicalRequest = String.join(
+                "\n",
                 request.method().toUpperCase(Locale.ROOT),
                 canonicalUri(request.pathSegments()),
                 canonicalQuery(request.query()),
                 canonicalHeaders(signed),
                 signedHeaderNames,
                 payloadHash(request.headers(), request.body()));
-        String stringToSign = ALGORITHM + "\n" + date + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        String stringToSign =
+                ALGORITHM + "\n" + date + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
         String signature = HEX.formatHex(hmacSha256(credentials.secretKey(), stringToSign));
         return ALGORITHM + " Access=" + credentials.accessKey() + ", SignedHeaders=" + signedHeaderNames
                 + ", Signature=" + signature;
@@ -109,7 +111,8 @@ public final class AkSkSigner {
 
     private static String canonicalHeaders(Map<String, String> signed) {
         StringBuilder headers = new StringBuilder();
-        signed.forEach((name, value) -> headers.append(name).append(':').append(value).append('\n'));
+        signed.forEach(
+                (name, value) -> headers.append(name).append(':').append(value).append('\n'));
         return headers.toString();
     }
 
@@ -126,11 +129,17 @@ public final class AkSkSigner {
         StringBuilder encoded = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

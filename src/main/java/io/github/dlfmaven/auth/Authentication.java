@@ -25,7 +25,9 @@ public sealed interface Authentication {
 
         @Override
         public List<String> secrets() {
-            return credentials.securityToken().map(t -> List.of(credentials.secretKey(), t))
+            return credentials
+                    .securityToken()
+                    .map(t -> List.of(credentials.secretKey(), t))
                     .orElse(List.of(credentials.secretKey()));
         }
     }
@@ -36,8 +38,8 @@ public sealed interface Authentication {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(source, "source");
             if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-                throw new CredentialsException("The IAM token from " + source + " contains spaces, control characters or"
-                        + " non-ASCII characters; check how it is stored.");
+                throw new CredentialsException("The IAM token from " + source
+                        + " contains spaces, control characters or" + " non-ASCII characters; check how it is stored.");
             }
         }
 

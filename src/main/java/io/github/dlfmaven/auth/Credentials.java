@@ -19,7 +19,9 @@ public final class Credentials {
         this.source = requireText(source, "source");
         this.accessKey = checked(accessKey, "access key", source);
         this.secretKey = checked(secretKey, "secret key", source);
-        this.securityToken = securityToken == null || securityToken.isBlank() ? null : checked(securityToken, "security token", source);
+        this.securityToken = securityToken == null || securityToken.isBlank()
+                ? null
+                : checked(securityToken, "security token", source);
     }
 
     /**

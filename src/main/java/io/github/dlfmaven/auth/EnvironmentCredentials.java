@@ -32,7 +32,8 @@ public final class EnvironmentCredentials {
             throw new CredentialsException(present + " is set but " + missing
                     + " is not: set both environment variables, or neither and use a settings.xml <server>.");
         }
-        String source = "environment (" + ACCESS_KEY + ", " + SECRET_KEY + (token == null ? "" : ", " + SECURITY_TOKEN) + ")";
+        String source =
+                "environment (" + ACCESS_KEY + ", " + SECRET_KEY + (token == null ? "" : ", " + SECURITY_TOKEN) + ")";
         return Optional.of(Credentials.temporary(ak, sk, token, source));
     }
 

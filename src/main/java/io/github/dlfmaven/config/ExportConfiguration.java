@@ -57,8 +57,16 @@ public final class ExportConfiguration {
     private final String trustStoreType;
     private final boolean offline;
 
-    private ExportConfiguration(Builder b, URI endpoint, String projectId, List<String> jobs,
-            ExportStatus exportStatus, Path outputDirectory, URI iamEndpoint, URI metadataUrl, String trustStoreType) {
+    private ExportConfiguration(
+            Builder b,
+            URI endpoint,
+            String projectId,
+            List<String> jobs,
+            ExportStatus exportStatus,
+            Path outputDirectory,
+            URI iamEndpoint,
+            URI metadataUrl,
+            String trustStoreType) {
         this.endpoint = endpoint;
         this.projectId = projectId;
         this.workspace = blankToNull(b.workspace);
@@ -83,7 +91,8 @@ public final class ExportConfiguration {
         this.iamEndpoint = iamEndpoint;
         this.metadataCredentials = b.metadataCredentials;
         this.metadataUrl = metadataUrl;
-        this.trustStore = b.trustStore == null ? null : b.trustStore.toAbsolutePath().normalize();
+        this.trustStore =
+                b.trustStore == null ? null : b.trustStore.toAbsolutePath().normalize();
         this.trustStoreType = trustStoreType;
         this.offline = b.offline;
     }
@@ -233,7 +242,8 @@ public final class ExportConfiguration {
 
     /** A warning for an IAM endpoint that would receive an IAM user's password unencrypted. */
     public Optional<String> iamEndpointWarning() {
-        return iamEndpoint == null ? Optional.empty()
+        return iamEndpoint == null
+                ? Optional.empty()
                 : plainHttpWarning(iamEndpoint, "The IAM endpoint", "an IAM user's password and token");
     }
 
@@ -250,7 +260,11 @@ public final class ExportConfiguration {
     }
 
     private static List<String> cleaned(List<String> values) {
-        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).distinct().toList();
+        return values.stream()
+                .filter(v -> v != null && !v.isBlank())
+                .map(String::trim)
+                .distinct()
+                .toList();
     }
 
     /** Collects raw values as the user gave them; {@link #build()} validates. */
@@ -459,34 +473,46 @@ public final class ExportConfiguration {
             Path output = resolveOutputDirectory(problems);
             checkOptionalValues(problems);
             for (String exclude : cleaned(excludes)) {
-                if (exclude.indexOf('/') >= 0 || exclude.indexOf('\\') >= 0 || !LogText.escape(exclude).equals(exclude)) {
+                if (exclude.indexOf('/') >= 0
+                        || exclude.indexOf('\\') >= 0
+                        || !LogText.escape(exclude).equals(exclude)) {
                     problems.add("Exclude '" + LogText.escape(exclude) + "' is not valid: names and patterns"
-                            + " cannot contain '/', '\\' or control characters (" + whereToSet(UserProperties.EXCLUDES) + ").");
+                            + " cannot contain '/', '\\' or control characters (" + whereToSet(UserProperties.EXCLUDES)
+                            + ").");
                 }
             }
             String folder = blankToNull(directory);
             if (folder != null && !folder.startsWith("/")) {
-                problems.add("Directory '" + LogText.escape(folder) + "' must be a DataArts Factory folder path starting with /, such as"
-                        + " /finance/ (" + whereToSet(UserProperties.DIRECTORY) + ").");
+                problems.add("Directory '" + LogText.escape(folder)
+                        + "' must be a DataArts Factory folder path starting with /, such as" + " /finance/ ("
+                        + whereToSet(UserProperties.DIRECTORY) + ").");
             }
             URI iam = resolveIamEndpoint(problems);
-            URI metadata = ServiceUrls.parse(Objects.requireNonNullElse(blankToNull(metadataUrl), DEFAULT_METADATA_URL),
-                    "Metadata URL", whereToSet(UserProperties.METADATA_URL), DEFAULT_METADATA_URL, true, problems);
+            URI metadata = ServiceUrls.parse(
+                    Objects.requireNonNullElse(blankToNull(metadataUrl), DEFAULT_METADATA_URL),
+                    "Metadata URL",
+                    whereToSet(UserProperties.METADATA_URL),
+                    DEFAULT_METADATA_URL,
+                    true,
+                    problems);
             String storeType = checkTrustStore(problems);
             checkLimits(problems);
             if (offline && resolvedEndpoint != null && !resolvedEndpoint.equals(buildEmulator)) {
-                problems.add("Maven runs offline (-o), and the DLF export needs " + resolvedEndpoint + (ServiceUrls.isLoopback(
-                        resolvedEndpoint) ? ", which is not an emulator this build started (a local port may lead anywhere)" : "")
+                problems.add("Maven runs offline (-o), and the DLF export needs " + resolvedEndpoint
+                        + (ServiceUrls.isLoopback(resolvedEndpoint)
+                                ? ", which is not an emulator this build started (a local port may lead anywhere)"
+                                : "")
                         + ". Run without -o, or skip the export with -D" + UserProperties.SKIP + "=true.");
             }
             if (!problems.isEmpty()) {
-                throw new InvalidConfigurationException(problems.size() == 1
-                        ? problems.get(0)
-                        : "The dlf:export configuration has " + problems.size() + " problems:\n  - "
-                                + String.join("\n  - ", problems));
+                throw new InvalidConfigurationException(
+                        problems.size() == 1
+                                ? problems.get(0)
+                                : "The dlf:export configuration has " + problems.size() + " problems:\n  - "
+                                        + String.join("\n  - ", problems));
             }
-            return new ExportConfiguration(this, resolvedEndpoint, resolvedProjectId, resolvedJobs, status, output, iam,
-                    metadata, storeType);
+            return new ExportConfiguration(
+                    this, resolvedEndpoint, resolvedProjectId, resolvedJobs, status, output, iam, metadata, storeType);
         }
 
         private URI resolveEndpoint(List<String> problems) {
@@ -499,8 +525,13 @@ public final class ExportConfiguration {
             }
             String explicit = blankToNull(endpoint);
             if (explicit != null) {
-                return ServiceUrls.parse(explicit, "Endpoint", whereToSet(UserProperties.ENDPOINT),
-                        "https://dayu-dlf.cn-north-4.myhuaweicloud.com", false, problems);
+                return ServiceUrls.parse(
+                        explicit,
+                        "Endpoint",
+                        whereToSet(UserProperties.ENDPOINT),
+                        "https://dayu-dlf.cn-north-4.myhuaweicloud.com",
+                        false,
+                        problems);
             }
             if (regionId == null) {
                 problems.add("No DLF endpoint: set the region with " + whereToSet(UserProperties.REGION)
@@ -513,12 +544,18 @@ public final class ExportConfiguration {
         private URI resolveIamEndpoint(List<String> problems) {
             String explicit = blankToNull(iamEndpoint);
             if (explicit != null) {
-                return ServiceUrls.parse(explicit, "IAM endpoint", whereToSet(UserProperties.IAM_ENDPOINT),
-                        "https://iam.cn-north-4.myhuaweicloud.com", false, problems);
+                return ServiceUrls.parse(
+                        explicit,
+                        "IAM endpoint",
+                        whereToSet(UserProperties.IAM_ENDPOINT),
+                        "https://iam.cn-north-4.myhuaweicloud.com",
+                        false,
+                        problems);
             }
             String regionId = blankToNull(region);
             return regionId != null && REGION.matcher(regionId).matches()
-                    ? URI.create("https://iam." + regionId + ".myhuaweicloud.com") : null;
+                    ? URI.create("https://iam." + regionId + ".myhuaweicloud.com")
+                    : null;
         }
 
         /** The trust store's type, upper case, or null to tell by the extension. */
@@ -557,8 +594,9 @@ public final class ExportConfiguration {
                 return null;
             }
             if (!PROJECT_ID.matcher(value).matches()) {
-                problems.add("Project id '" + LogText.escape(value) + "' from " + origin
-                        + " is not valid: it is a string of letters and digits such as 0833a5737480d53b2f25c010dc1a7b88.");
+                problems.add(
+                        "Project id '" + LogText.escape(value) + "' from " + origin
+                                + " is not valid: it is a string of letters and digits such as 0833a5737480d53b2f25c010dc1a7b88.");
                 return null;
             }
             return value;
@@ -606,19 +644,21 @@ public final class ExportConfiguration {
                 problems.add("No output directory: set " + whereToSet(UserProperties.OUTPUT_DIRECTORY) + ".");
                 return null;
             }
-            return OutputFolder.check(outputDirectory, protectedDirectories, whereToSet(UserProperties.OUTPUT_DIRECTORY),
-                    problems);
+            return OutputFolder.check(
+                    outputDirectory, protectedDirectories, whereToSet(UserProperties.OUTPUT_DIRECTORY), problems);
         }
 
         private void checkOptionalValues(List<String> problems) {
             String ws = blankToNull(workspace);
             if (ws != null && !PRINTABLE_ASCII.matcher(ws).matches()) {
                 problems.add("Workspace '" + LogText.escape(ws) + "' is not valid: it is the workspace id"
-                        + " from the DataArts Studio console URL, such as 1c1f4b2e... (" + whereToSet(UserProperties.WORKSPACE) + ").");
+                        + " from the DataArts Studio console URL, such as 1c1f4b2e... ("
+                        + whereToSet(UserProperties.WORKSPACE) + ").");
             }
             String obs = blankToNull(obsPath);
             if (obs != null && !obs.startsWith("obs://")) {
-                problems.add("OBS path '" + LogText.escape(obs) + "' must start with obs://, e.g. obs://my-bucket/dlf-exports/ ("
+                problems.add("OBS path '" + LogText.escape(obs)
+                        + "' must start with obs://, e.g. obs://my-bucket/dlf-exports/ ("
                         + whereToSet(UserProperties.OBS_PATH) + ").");
             }
         }
@@ -638,7 +678,9 @@ public final class ExportConfiguration {
         private static void range(List<String> problems, long value, long min, long max, String property) {
             if (value < min || value > max) {
                 problems.add(property.substring("dlf.".length()) + " is " + value + " but must be "
-                        + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max)
+                        + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+                                ? "at least " + min
+                                : "between " + min + " and " + max)
                         + " (" + whereToSet(property) + ").");
             }
         }

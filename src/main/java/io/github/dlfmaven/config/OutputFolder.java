@@ -35,7 +35,8 @@ final class OutputFolder {
             real = realPath(output);
         } catch (IOException e) {
             problems.add("Output directory '" + output + "' cannot be resolved (" + LogText.escape(e.getMessage())
-                    + "); it may be a link to a folder that does not exist. Point " + where + " at a folder of its own.");
+                    + "); it may be a link to a folder that does not exist. Point " + where
+                    + " at a folder of its own.");
             return null;
         }
         if (real.getParent() == null) {
@@ -51,9 +52,10 @@ final class OutputFolder {
                 continue; // a folder that cannot be resolved holds nothing the export could replace
             }
             if (guarded.startsWith(real)) {
-                problems.add("Output directory '" + output + "'" + (real.equals(output) ? "" : " (which is " + real + ")")
-                        + " contains '" + guarded + "'; the export replaces the whole folder, so point " + where
-                        + " at a folder of its own, such as ${project.build.directory}/dlf.");
+                problems.add(
+                        "Output directory '" + output + "'" + (real.equals(output) ? "" : " (which is " + real + ")")
+                                + " contains '" + guarded + "'; the export replaces the whole folder, so point " + where
+                                + " at a folder of its own, such as ${project.build.directory}/dlf.");
                 return null;
             }
         }

@@ -36,12 +36,13 @@ final class ServiceUrls {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            problems.add(what + " '" + LogText.escape(withoutUserInfo(value)) + "' must start with https:// (or http:// for a"
-                    + " local stand-in), such as " + example + suffix);
+            problems.add(what + " '" + LogText.escape(withoutUserInfo(value))
+                    + "' must start with https:// (or http:// for a" + " local stand-in), such as " + example + suffix);
             return null;
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            problems.add(what + " '" + (uri.getHost() == null ? "" : uri.getHost()) + "' must be a plain URL, without user"
+            problems.add(what + " '" + (uri.getHost() == null ? "" : uri.getHost())
+                    + "' must be a plain URL, without user"
                     + " info, query or fragment; credentials belong in settings.xml or the environment" + suffix);
             return null;
         }
@@ -49,14 +50,18 @@ final class ServiceUrls {
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
             String port = authority.replaceFirst("^.*:", "");
             if (authority.contains("_")) {
-                problems.add(what + " '" + LogText.escape(value) + "' has a host name with '_', which URLs do not allow; use"
-                        + " the host's DNS name or its IP address" + suffix);
-            } else if (authority.contains(":") && !authority.endsWith("]") && port.chars().allMatch(Character::isDigit)
+                problems.add(
+                        what + " '" + LogText.escape(value) + "' has a host name with '_', which URLs do not allow; use"
+                                + " the host's DNS name or its IP address" + suffix);
+            } else if (authority.contains(":")
+                    && !authority.endsWith("]")
+                    && port.chars().allMatch(Character::isDigit)
                     && !port.isEmpty()) {
-                problems.add(what + " '" + LogText.escape(value) + "' has port " + port + ", which is not between 1 and 65535"
-                        + suffix);
+                problems.add(what + " '" + LogText.escape(value) + "' has port " + port
+                        + ", which is not between 1 and 65535" + suffix);
             } else {
-                problems.add(what + " '" + LogText.escape(value) + "' has no host name; use a URL such as " + example + suffix);
+                problems.add(what + " '" + LogText.escape(value) + "' has no host name; use a URL such as " + example
+                        + suffix);
             }
             return null;
         }

@@ -67,6 +67,7 @@ public final class DlfEmulator implements AutoCloseable {
             System.setProperty(NO_DELAY, "true");
         }
     }
+
     private static final int MAX_BATCH = 100;
 
     private final Path fixtures;
@@ -187,30 +188,42 @@ public final class DlfEmulator implements AutoCloseable {
             return gatewayError(413, "APIGW.0201", "Request entity too large");
         }
         List<String> segments = PercentDecoding.pathSegments(rawPath);
-        List<Map.Entry<String, String>> query = PercentDecoding.query(exchange.getRequestURI().getRawQuery());
-        Optional<String> authError = verifier.check(method, segments, query,
-                name -> exchange.getRequestHeaders().getFirst(name), body, clock.instant());
+        List<Map.Entry<String, String>> query =
+                PercentDecoding.query(exchange.getRequestURI().getRawQuery());
+        Optional<String> authError = verifier.check(
+                method, segments, query, name -> exchange.getRequestHeaders().getFirst(name), body, clock.instant());
         if (authError.isPresent()) {
             return gatewayError(401, "APIGW.0301", authError.get());
         }
-        int seen = requestsPerPath.computeIfAbsent(method + " " + rawPath, k -> new AtomicInteger()).incrementAndGet();
+        int seen = requestsPerPath
+                .computeIfAbsent(method + " " + rawPath, k -> new AtomicInteger())
+                .incrementAndGet();
         if (seen <= faults.throttleFirst() || chance(faults.throttleRate())) {
-            ObjectNode error = error("APIGW.0308",
+            ObjectNode error = error(
+                    "APIGW.0308",
                     "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second");
             Answer throttled = Answer.json(429, error);
-            return new Answer(429, throttled.contentType(), throttled.body(),
+            return new Answer(
+                    429,
+                    throttled.contentType(),
+                    throttled.body(),
                     Map.of("Retry-After", String.valueOf(faults.retryAfterSeconds())));
         }
         if (chance(faults.failureRate())) {
             return gatewayError(503, "APIGW.0503", "Service temporarily unavailable (emulated failure)");
         }
-        if (segments.size() < 3 || !segments.get(0).equals("v1") || !segments.get(2).equals("jobs")) {
+        if (segments.size() < 3
+                || !segments.get(0).equals("v1")
+                || !segments.get(2).equals("jobs")) {
             return notFound();
         }
         if (workspace != null && !workspace.equals(exchange.getRequestHeaders().getFirst("workspace"))) {
-            return dlfError("DLF.3051", "The request parameter is invalid: workspace '"
-                    + Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("workspace"), "")
-                    + "' is not the emulated workspace.");
+            return dlfError(
+                    "DLF.3051",
+                    "The request parameter is invalid: workspace '"
+                            + Objects.requireNonNullElse(
+                                    exchange.getRequestHeaders().getFirst("workspace"), "")
+                            + "' is not the emulated workspace.");
         }
         Fixtures definitions = currentFixtures();
         if (segments.size() == 3 && method.equals("GET")) {
@@ -259,12 +272,16 @@ public final class DlfEmulator implements AutoCloseable {
             return dlfError("DLF.0100", "The job does not exists.");
         }
         // The emulator keeps one state per job: DEVELOP and SUBMIT export the same definition.
-        byte[] zip = JobPackages.single(definitions, job.get(), request.path("exportDepend").asBoolean(true));
+        byte[] zip = JobPackages.single(
+                definitions, job.get(), request.path("exportDepend").asBoolean(true));
         String obsPath = request.path("obsPath").asText(null);
         if (obsPath != null) {
             return exportToObs(jobName, obsPath, zip);
         }
-        return new Answer(200, "application/octet-stream", zip,
+        return new Answer(
+                200,
+                "application/octet-stream",
+                zip,
                 Map.of("Content-Disposition", "attachment; filename=\"DLF_" + asciiFileName(jobName) + ".zip\""));
     }
 
@@ -274,7 +291,10 @@ public final class DlfEmulator implements AutoCloseable {
             return dlfError("DLF.0803", "The OBS path is invalid.");
         }
         String prefix = obsPath.endsWith("/") ? obsPath : obsPath + "/";
-        Path folder = obsDirectory.resolve(prefix.substring("obs://".length())).resolve(jobName).normalize();
+        Path folder = obsDirectory
+                .resolve(prefix.substring("obs://".length()))
+                .resolve(jobName)
+                .normalize();
         if (!folder.startsWith(obsDirectory)) {
             return dlfError("DLF.0803", "The OBS path is invalid.");
         }
@@ -297,8 +317,12 @@ public final class DlfEmulator implements AutoCloseable {
             }
             jobs.add(job.get());
         }
-        byte[] zip = JobPackages.batch(definitions, jobs, request.path("exportDepend").asBoolean(true));
-        return new Answer(200, "application/octet-stream", zip,
+        byte[] zip = JobPackages.batch(
+                definitions, jobs, request.path("exportDepend").asBoolean(true));
+        return new Answer(
+                200,
+                "application/octet-stream",
+                zip,
                 Map.of("Content-Disposition", "attachment; filename=\"jobs.zip\""));
     }
 
@@ -313,7 +337,10 @@ public final class DlfEmulator implements AutoCloseable {
         } catch (NumberFormatException e) {
             return dlfError("DLF.3051", "The request parameter is invalid.");
         }
-        if (offset < 0 || limit < 1 || limit > maxPageSize || !(jobType.equals("BATCH") || jobType.equals("REAL_TIME"))) {
+        if (offset < 0
+                || limit < 1
+                || limit > maxPageSize
+                || !(jobType.equals("BATCH") || jobType.equals("REAL_TIME"))) {
             return dlfError("DLF.3051", "The request parameter is invalid.");
         }
         List<ObjectNode> matching = new ArrayList<>();
@@ -340,7 +367,10 @@ public final class DlfEmulator implements AutoCloseable {
     }
 
     private static Optional<String> parameter(List<Map.Entry<String, String>> query, String name) {
-        return query.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst();
+        return query.stream()
+                .filter(e -> e.getKey().equals(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** The request body as JSON; an absent body means all defaults. Null when it is not a JSON object. */
@@ -365,7 +395,10 @@ public final class DlfEmulator implements AutoCloseable {
     }
 
     private static Answer gatewayError(int status, String code, String message) {
-        return Answer.json(status, error(code, message).put("request_id", UUID.randomUUID().toString().replace("-", "")));
+        return Answer.json(
+                status,
+                error(code, message)
+                        .put("request_id", UUID.randomUUID().toString().replace("-", "")));
     }
 
     private static Answer notFound() {
@@ -374,7 +407,8 @@ public final class DlfEmulator implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, Answer answer) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        exchange.getResponseHeaders().set("X-Request-Id", UUID.randomUUID().toString().replace("-", ""));
+        exchange.getResponseHeaders()
+                .set("X-Request-Id", UUID.randomUUID().toString().replace("-", ""));
         answer.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -11,14 +11,21 @@ import java.time.Duration;
  * @param throttleFirst the first this many requests to each path are answered with 429, whatever the rate
  * @param retryAfterSeconds the {@code Retry-After} value sent with 429
  */
-public record Faults(Duration latency, double failureRate, double throttleRate, int throttleFirst, int retryAfterSeconds) {
+public record Faults(
+        Duration latency, double failureRate, double throttleRate, int throttleFirst, int retryAfterSeconds) {
 
     public static final Faults NONE = new Faults(Duration.ZERO, 0, 0, 0, 1);
 
     public Faults {
-        if (latency.isNegative() || failureRate < 0 || failureRate > 1 || throttleRate < 0 || throttleRate > 1
-                || throttleFirst < 0 || retryAfterSeconds < 0) {
-            throw new IllegalArgumentException("latency, counts and Retry-After must not be negative; rates are between 0 and 1");
+        if (latency.isNegative()
+                || failureRate < 0
+                || failureRate > 1
+                || throttleRate < 0
+                || throttleRate > 1
+                || throttleFirst < 0
+                || retryAfterSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "latency, counts and Retry-After must not be negative; rates are between 0 and 1");
         }
     }
 
@@ -29,6 +36,7 @@ public record Faults(Duration latency, double failureRate, double throttleRate, 
     @Override
     public String toString() {
         return "latency " + latency.toMillis() + " ms, failure rate " + failureRate + ", throttle rate " + throttleRate
-                + ", first " + throttleFirst + " request(s) per path throttled, Retry-After " + retryAfterSeconds + " s";
+                + ", first " + throttleFirst + " request(s) per path throttled, Retry-After " + retryAfterSeconds
+                + " s";
     }
 }

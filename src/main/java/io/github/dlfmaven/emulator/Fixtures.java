@@ -55,13 +55,14 @@ final class Fixtures {
     /** Reads the folder as it is now; a missing folder means no fixtures. */
     static Fixtures load(Path root) throws IOException {
         List<Resource> resources = new ArrayList<>();
-        for (Definition resource : definitions(root.resolve("resources"), ".resource").values()) {
+        for (Definition resource :
+                definitions(root.resolve("resources"), ".resource").values()) {
             JsonNode json = readJson(resource.file());
             String location = json == null ? null : text(json, "location");
             resources.add(new Resource(resource.name(), location, resource.file()));
         }
-        return new Fixtures(definitions(root.resolve("jobs"), ".job"), definitions(root.resolve("scripts"), ".script"),
-                resources);
+        return new Fixtures(
+                definitions(root.resolve("jobs"), ".job"), definitions(root.resolve("scripts"), ".script"), resources);
     }
 
     private static Map<String, Definition> definitions(Path folder, String extension) throws IOException {
@@ -107,7 +108,8 @@ final class Fixtures {
                         scriptDependencies.add(scripts.get(property.getValue()));
                     } else if (property.getKey().equals("resourcePath")) {
                         for (Resource resource : resources) {
-                            if (property.getValue().equals(resource.name()) || property.getValue().equals(resource.location())) {
+                            if (property.getValue().equals(resource.name())
+                                    || property.getValue().equals(resource.location())) {
                                 resourceDependencies.add(resource);
                             }
                         }

@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class SignatureVerifier {
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "SDK-HMAC-SHA256 Access=([^,\\s]+), SignedHeaders=([^,\\s]+), Signature=([0-9a-f]{64})");
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("SDK-HMAC-SHA256 Access=([^,\\s]+), SignedHeaders=([^,\\s]+), Signature=([0-9a-f]{64})");
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final String PREFIX = "Incorrect IAM authentication information: ";
@@ -45,8 +45,13 @@ final class SignatureVerifier {
      * @param header reads a request header by name, null when absent
      * @return empty when the signature is good, else the gateway's {@code error_msg}
      */
-    Optional<String> check(String method, List<String> pathSegments, List<Map.Entry<String, String>> query,
-            Function<String, String> header, byte[] body, Instant now) {
+    Optional<String> check(
+            String method,
+            List<String> pathSegments,
+            List<Map.Entry<String, String>> query,
+            Function<String, String> header,
+            byte[] body,
+            Instant now) {
         String authorization = header.apply("Authorization");
         if (authorization == null) {
             return Optional.of(PREFIX + "x-auth-token not found");
@@ -64,7 +69,8 @@ final class SignatureVerifier {
         }
         String date = header.apply(AkSkSigner.DATE_HEADER);
         try {
-            Instant signedAt = LocalDateTime.parse(date == null ? "" : date, SDK_DATE).toInstant(ZoneOffset.UTC);
+            Instant signedAt =
+                    LocalDateTime.parse(date == null ? "" : date, SDK_DATE).toInstant(ZoneOffset.UTC);
             if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
                 return Optional.of(PREFIX + "calc ak sk signature fail:signature expired");
             }
@@ -74,7 +80,9 @@ final class SignatureVerifier {
         String token = header.apply("X-Security-Token");
         Optional<String> expectedToken = credentials.securityToken();
         if (expectedToken.isPresent() != (token != null)
-                || (token != null && (!constantTimeEquals(token, expectedToken.get()) || !signedNames.contains("x-security-token")))) {
+                || (token != null
+                        && (!constantTimeEquals(token, expectedToken.get())
+                                || !signedNames.contains("x-security-token")))) {
             return Optional.of(PREFIX + "verify aksk signature fail");
         }
         Map<String, String> signedHeaders = new LinkedHashMap<>();

@@ -17,16 +17,20 @@ public class ExportFailedException extends Exception {
     private final transient Map<String, Exception> failures;
 
     public ExportFailedException(Map<String, Exception> failures, int jobCount, String outcome) {
-        super(describe(failures, jobCount, outcome), failures.values().iterator().next());
+        super(
+                describe(failures, jobCount, outcome),
+                failures.values().iterator().next());
         this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     }
 
     private static String describe(Map<String, Exception> failures, int jobCount, String outcome) {
-        List<String> reasons = failures.entrySet().stream().map(ExportFailedException::reason).toList();
+        List<String> reasons =
+                failures.entrySet().stream().map(ExportFailedException::reason).toList();
         if (reasons.size() == 1) {
             return reasons.get(0) + " " + outcome;
         }
-        return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - " + String.join("\n  - ", reasons);
+        return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - "
+                + String.join("\n  - ", reasons);
     }
 
     /** The failure's message, naming the job (or batch) when the message itself does not (a disk error, say). */

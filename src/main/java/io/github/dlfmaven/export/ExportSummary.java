@@ -16,5 +16,11 @@ import java.util.Map;
  * @param outputDirectory where the snapshot was written, or null in OBS mode
  * @param time wall-clock time of the whole run
  */
-public record ExportSummary(List<String> jobs, int filesWritten, long bytesDownloaded, int requests,
-        Map<String, String> obsLocations, Path outputDirectory, Duration time) {}
+public record ExportSummary(
+        List<String> jobs,
+        int filesWritten,
+        long bytesDownloaded,
+        int requests,
+        Map<String, String> obsLocations,
+        Path outputDirectory,
+        Duration time) {}

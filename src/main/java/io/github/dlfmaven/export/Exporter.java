@@ -50,6 +50,7 @@ public final class Exporter {
     static final int MAX_BATCH = 100;
     /** Up to this many jobs, each job (or batch) gets an INFO line; beyond, progress lines keep the log short. */
     static final int DETAILED_LOG_JOBS = 100;
+
     private static final long PROGRESS_SECONDS = 5;
     /** Slack over maxExtractedBytes for the download: zip headers and uncompressed entries. */
     private static final long DOWNLOAD_SLACK = 16L << 20;
@@ -125,8 +126,8 @@ public final class Exporter {
     private ExportSummary toObs(List<String> jobs, long started) throws ExportFailedException, IOException {
         List<List<String>> units = jobs.stream().map(List::of).toList();
         Map<String, String> locations = new LinkedHashMap<>();
-        for (List<Map.Entry<String, String>> unit : runAll(units, unit -> List.of(exportToObs(unit.get(0))),
-                jobs.size(), "nothing was written locally.")) {
+        for (List<Map.Entry<String, String>> unit :
+                runAll(units, unit -> List.of(exportToObs(unit.get(0))), jobs.size(), "nothing was written locally.")) {
             unit.forEach(entry -> locations.put(entry.getKey(), entry.getValue()));
         }
         ExportSummary summary = new ExportSummary(jobs, 0, 0, client.requestCount(), locations, null, since(started));
@@ -136,7 +137,10 @@ public final class Exporter {
 
     private ExportSummary toSnapshot(List<String> jobs, SnapshotWriter writer, long started)
             throws ExportFailedException, SnapshotConflictException, IOException {
-        List<List<Unpacked>> done = runAll(units(jobs), unit -> exportUnit(unit, writer), jobs.size(),
+        List<List<Unpacked>> done = runAll(
+                units(jobs),
+                unit -> exportUnit(unit, writer),
+                jobs.size(),
                 "the output folder " + config.outputDirectory() + " was left as it was.");
         int written = 0;
         long bytes = 0;
@@ -147,10 +151,11 @@ public final class Exporter {
             }
         }
         writer.commit();
-        ExportSummary summary = new ExportSummary(jobs, written, bytes, client.requestCount(), Map.of(),
-                config.outputDirectory(), since(started));
+        ExportSummary summary = new ExportSummary(
+                jobs, written, bytes, client.requestCount(), Map.of(), config.outputDirectory(), since(started));
         log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " ("
-                + String.format(Locale.ROOT, "%,d", bytes) + " bytes downloaded, " + count(summary.requests(), "request")
+                + String.format(Locale.ROOT, "%,d", bytes) + " bytes downloaded, "
+                + count(summary.requests(), "request")
                 + ") written to " + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
         return summary;
     }
@@ -160,8 +165,12 @@ public final class Exporter {
      * development state, no OBS path), sized so that all threads have work; otherwise one job per request.
      */
     private List<List<String>> units(List<String> jobs) {
-        boolean batchable = config.batch() && config.exportStatus() == ExportStatus.DEVELOP && config.obsPath().isEmpty();
-        int size = batchable ? Math.min(MAX_BATCH, Math.max(1, (jobs.size() + config.threads() - 1) / config.threads())) : 1;
+        boolean batchable = config.batch()
+                && config.exportStatus() == ExportStatus.DEVELOP
+                && config.obsPath().isEmpty();
+        int size = batchable
+                ? Math.min(MAX_BATCH, Math.max(1, (jobs.size() + config.threads() - 1) / config.threads()))
+                : 1;
         List<List<String>> units = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i += size) {
             units.add(jobs.subList(i, Math.min(jobs.size(), i + size)));
@@ -194,10 +203,13 @@ public final class Exporter {
         }
         // A batch package that lacks a job's definition must not count as that job's export; a single export of it
         // either brings the definition or fails, naming the job.
-        List<String> missing = jobs.stream().filter(job -> !hasDefinition(job, parts.get(0).files())).toList();
+        List<String> missing = jobs.stream()
+                .filter(job -> !hasDefinition(job, parts.get(0).files()))
+                .toList();
         if (!missing.isEmpty()) {
-            log.info("The package of the " + parts.get(0).label() + " holds no definition of " + missing.size() + " of them ("
-                    + shown(missing) + "); exporting " + (missing.size() == 1 ? "it" : "those") + " one by one instead.");
+            log.info("The package of the " + parts.get(0).label() + " holds no definition of " + missing.size()
+                    + " of them (" + shown(missing) + "); exporting " + (missing.size() == 1 ? "it" : "those")
+                    + " one by one instead.");
             for (String job : missing) {
                 parts.add(exportLocally(job, writer));
             }
@@ -212,8 +224,8 @@ public final class Exporter {
         Path packageFile = folder.resolve("package.zip");
         // The limits are per job, so a package of n jobs may be n times as large, but never larger than the export's.
         long limit = downloadLimit() > Long.MAX_VALUE / jobs.size() ? Long.MAX_VALUE : downloadLimit() * jobs.size();
-        ExportResponse.Archive archive = client.batchExport(jobs, config.exportDepend(), packageFile,
-                Math.min(limit, withSlack(config.maxTotalBytes())));
+        ExportResponse.Archive archive = client.batchExport(
+                jobs, config.exportDepend(), packageFile, Math.min(limit, withSlack(config.maxTotalBytes())));
         String label = "batch of " + jobs.size() + " jobs ('" + LogText.escape(jobs.get(0)) + "' to '"
                 + LogText.escape(jobs.get(jobs.size() - 1)) + "')";
         Unpacked unpacked = unpack(label, archive, folder, jobs.size());
@@ -228,16 +240,20 @@ public final class Exporter {
             throws IOException, DlfApiException, UnsafeArchiveException {
         long started = System.nanoTime();
         Path folder = writer.newWorkFolder();
-        ExportResponse.Archive archive = (ExportResponse.Archive) client.export(request(job), folder.resolve("package.zip"),
-                downloadLimit());
+        ExportResponse.Archive archive =
+                (ExportResponse.Archive) client.export(request(job), folder.resolve("package.zip"), downloadLimit());
         Unpacked unpacked = unpack("job '" + LogText.escape(job) + "'", archive, folder, 1);
         if (!hasDefinition(job, unpacked.files())) {
-            throw new UnsafeArchiveException("The export of job '" + LogText.escape(job) + "' was refused: the package DLF"
-                    + " sent holds no definition of the job (" + SnapshotLayout.jobFile(job) + ")"
-                    + (unpacked.files().isEmpty() ? " and no other file either" : ", only " + count(unpacked.files().size(),
-                            "other file")) + ". Check the job in DataArts Factory; the output folder was left as it was.");
+            throw new UnsafeArchiveException(
+                    "The export of job '" + LogText.escape(job) + "' was refused: the package DLF"
+                            + " sent holds no definition of the job (" + SnapshotLayout.jobFile(job) + ")"
+                            + (unpacked.files().isEmpty()
+                                    ? " and no other file either"
+                                    : ", only " + count(unpacked.files().size(), "other file"))
+                            + ". Check the job in DataArts Factory; the output folder was left as it was.");
         }
-        detail("Exported job '" + LogText.escape(job) + "': " + count(unpacked.files().size(), "file") + ", "
+        detail("Exported job '" + LogText.escape(job) + "': "
+                + count(unpacked.files().size(), "file") + ", "
                 + String.format(Locale.ROOT, "%,d", archive.bytes()) + " bytes in " + seconds(since(started))
                 + retries(archive.attempts()) + ".");
         finished(1, archive.bytes());
@@ -251,8 +267,11 @@ public final class Exporter {
         try {
             extracted = unzipper.extract(archive.file(), files, jobs, budget);
         } catch (UnsafeArchiveException e) {
-            String type = archive.contentType().isEmpty() ? "" : " (Content-Type " + LogText.escape(archive.contentType()) + ")";
-            throw new UnsafeArchiveException("The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
+            String type = archive.contentType().isEmpty()
+                    ? ""
+                    : " (Content-Type " + LogText.escape(archive.contentType()) + ")";
+            throw new UnsafeArchiveException(
+                    "The export of " + label + " was refused" + type + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(archive.file());
         }
@@ -272,7 +291,9 @@ public final class Exporter {
 
     /** Up to three names, quoted and escaped, for a log line. */
     private static String shown(List<String> jobs) {
-        return "'" + String.join("', '", jobs.stream().limit(3).map(LogText::escape).toList()) + "'"
+        return "'"
+                + String.join(
+                        "', '", jobs.stream().limit(3).map(LogText::escape).toList()) + "'"
                 + (jobs.size() > 3 ? ", ..." : "");
     }
 
@@ -287,7 +308,11 @@ public final class Exporter {
     }
 
     private ExportRequest request(String job) {
-        return new ExportRequest(job, config.exportDepend(), config.exportStatus().name(), config.obsPath().orElse(null));
+        return new ExportRequest(
+                job,
+                config.exportDepend(),
+                config.exportStatus().name(),
+                config.obsPath().orElse(null));
     }
 
     private long downloadLimit() {
@@ -323,8 +348,16 @@ public final class Exporter {
 
         ProgressReporter(int total) {
             if (total > DETAILED_LOG_JOBS) {
-                scheduler.scheduleAtFixedRate(() -> log.info(String.format(Locale.ROOT, "[%d/%d] jobs exported, %.1f MB",
-                        jobsDone.get(), total, bytesDone.get() / 1e6)), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+                scheduler.scheduleAtFixedRate(
+                        () -> log.info(String.format(
+                                Locale.ROOT,
+                                "[%d/%d] jobs exported, %.1f MB",
+                                jobsDone.get(),
+                                total,
+                                bytesDone.get() / 1e6)),
+                        PROGRESS_SECONDS,
+                        PROGRESS_SECONDS,
+                        TimeUnit.SECONDS);
             }
         }
 
@@ -353,11 +386,12 @@ public final class Exporter {
             throws ExportFailedException, IOException {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.threads(), units.size())), runnable -> {
-            Thread thread = new Thread(runnable, "dlf-export-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Math.min(config.threads(), units.size())), runnable -> {
+                    Thread thread = new Thread(runnable, "dlf-export-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             List<Future<T>> futures = new ArrayList<>();
             for (List<String> unit : units) {

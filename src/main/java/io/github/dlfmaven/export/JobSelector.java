@@ -54,7 +54,9 @@ final class JobSelector {
                 Optional<String> problem = JobNames.problem(job.name());
                 if (problem.isPresent()) {
                     refused.add("'" + LogText.escape(job.name()) + "' (" + problem.get() + ")");
-                } else if (config.directory().map(folder -> inFolder(job.directory(), folder)).orElse(true)) {
+                } else if (config.directory()
+                        .map(folder -> inFolder(job.directory(), folder))
+                        .orElse(true)) {
                     candidates.putIfAbsent(job.name(), job);
                 } else {
                     outsideDirectory++;
@@ -67,35 +69,47 @@ final class JobSelector {
             }
             List<String> unmatched = new ArrayList<>();
             for (JobPattern pattern : patterns) {
-                List<String> matches = candidates.keySet().stream().filter(pattern::matches).toList();
+                List<String> matches =
+                        candidates.keySet().stream().filter(pattern::matches).toList();
                 if (matches.isEmpty()) {
                     unmatched.add(pattern.toString());
                 }
                 selected.addAll(matches);
             }
-            log.info("The job list has " + all.size() + " jobs" + config.directory().map(d -> ", " + candidates.size()
-                    + " of them in " + d).orElse("") + ".");
+            log.info("The job list has " + all.size() + " jobs"
+                    + config.directory()
+                            .map(d -> ", " + candidates.size() + " of them in " + d)
+                            .orElse("") + ".");
             if (!unmatched.isEmpty()) {
-                String message = "No job" + config.directory().map(d -> " in " + d).orElse("") + " matches "
-                        + String.join(", ", unmatched) + ".";
+                String message =
+                        "No job" + config.directory().map(d -> " in " + d).orElse("") + " matches "
+                                + String.join(", ", unmatched) + ".";
                 if (!config.allowEmpty()) {
-                    throw new SelectionException(message + " Check the pattern, or set allowEmpty (-Ddlf.allowEmpty=true)"
-                            + " if that can happen.");
+                    throw new SelectionException(message
+                            + " Check the pattern, or set allowEmpty (-Ddlf.allowEmpty=true)" + " if that can happen.");
                 }
                 log.warn(message);
             }
         }
-        List<JobPattern> excludes = config.excludes().stream().map(JobPattern::of).toList();
-        List<String> excluded = selected.stream().filter(job -> excludes.stream().anyMatch(e -> e.matches(job))).toList();
+        List<JobPattern> excludes =
+                config.excludes().stream().map(JobPattern::of).toList();
+        List<String> excluded = selected.stream()
+                .filter(job -> excludes.stream().anyMatch(e -> e.matches(job)))
+                .toList();
         excluded.forEach(selected::remove);
         if (patterns.isEmpty() && excluded.isEmpty()) {
             return List.copyOf(selected);
         }
         log.info("Selected " + selected.size() + " job(s): " + byName + " by name"
-                + (patterns.isEmpty() ? "" : ", " + (selected.size() + excluded.size() - byName) + " matching " + patterns)
+                + (patterns.isEmpty()
+                        ? ""
+                        : ", " + (selected.size() + excluded.size() - byName) + " matching " + patterns)
                 + (excluded.isEmpty() ? "" : "; skipped " + excluded.size() + " excluded by " + config.excludes())
-                + (outsideDirectory == 0 ? "" : "; " + outsideDirectory + " listed job(s) are outside "
-                        + config.directory().orElseThrow()) + ".");
+                + (outsideDirectory == 0
+                        ? ""
+                        : "; " + outsideDirectory + " listed job(s) are outside "
+                                + config.directory().orElseThrow())
+                + ".");
         if (selected.isEmpty() && !config.allowEmpty()) {
             throw new SelectionException("The configured jobs and excludes select no job; set allowEmpty"
                     + " (-Ddlf.allowEmpty=true) to accept an empty export.");

@@ -23,7 +23,9 @@ public final class BodyPreview {
     /** What the start of a body looks like; give it the text already redacted, before it is cut. */
     public static String describe(String head) {
         String text = head.stripLeading();
-        long unprintable = text.chars().filter(c -> c == 0xfffd || (c < 0x20 && c != '\n' && c != '\r' && c != '\t')).count();
+        long unprintable = text.chars()
+                .filter(c -> c == 0xfffd || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'))
+                .count();
         if (text.isEmpty()) {
             return "an empty body";
         }
@@ -33,9 +35,7 @@ public final class BodyPreview {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         String kind = lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body")
                 ? "an HTML page (often a proxy's or a login portal's)"
-                : lower.startsWith("<") ? "XML"
-                : lower.startsWith("{") || lower.startsWith("[") ? "JSON"
-                : "text";
+                : lower.startsWith("<") ? "XML" : lower.startsWith("{") || lower.startsWith("[") ? "JSON" : "text";
         return kind + " starting " + of(text);
     }
 }

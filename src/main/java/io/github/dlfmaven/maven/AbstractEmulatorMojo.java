@@ -131,15 +131,16 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
 
     /** Starts an emulator accepting the build's credentials, or demo credentials when the build has none. */
     EmulatorContext start() throws MojoExecutionException, MojoFailureException {
-        Path fixtures = MavenEnvironment.pathOrDefault(fixturesDirectory, session, "src/test/dlf").toPath();
+        Path fixtures = MavenEnvironment.pathOrDefault(fixturesDirectory, session, "src/test/dlf")
+                .toPath();
         if (!Files.isDirectory(fixtures)) {
             getLog().warn("The DLF emulator's fixtures folder " + fixtures + " does not exist: it serves no job."
                     + " Set dlf.emulator.fixtures to a folder with jobs/, scripts/ and resources/.");
         }
         Optional<Credentials> configured;
         try {
-            configured = MavenCredentials.find(session.getSettings(), settingsDecrypter, serverId,
-                    MavenEnvironment.variables(session));
+            configured = MavenCredentials.find(
+                    session.getSettings(), settingsDecrypter, serverId, MavenEnvironment.variables(session));
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -148,19 +149,25 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
             DlfEmulator emulator = DlfEmulator.builder(fixtures, credentials)
                     .port(port)
                     .workspace(workspace)
-                    .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs").toPath())
-                    .faults(new Faults(Duration.ofMillis(latency), failureRate, throttleRate, throttleFirst, retryAfter))
+                    .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs")
+                            .toPath())
+                    .faults(new Faults(
+                            Duration.ofMillis(latency), failureRate, throttleRate, throttleFirst, retryAfter))
                     .offsetMode(DlfEmulator.OffsetMode.valueOf(offsetMode.trim().toUpperCase(Locale.ROOT)))
                     .maxPageSize(maxPageSize)
                     .log(new MavenLog(getLog()))
                     .start();
             return new EmulatorContext(emulator, configured.isEmpty());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid DLF emulator setting: " + e.getMessage()
-                    + " (offsetMode is ROWS or PAGES; rates are between 0 and 1; counts are not negative).", e);
+            throw new MojoFailureException(
+                    "Invalid DLF emulator setting: " + e.getMessage()
+                            + " (offsetMode is ROWS or PAGES; rates are between 0 and 1; counts are not negative).",
+                    e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot start the DLF emulator on port " + port + ": " + e.getMessage()
-                    + (port != 0 ? ". Choose another -Ddlf.emulator.port, or 0 for a free one." : ""), e);
+            throw new MojoExecutionException(
+                    "Cannot start the DLF emulator on port " + port + ": " + e.getMessage()
+                            + (port != 0 ? ". Choose another -Ddlf.emulator.port, or 0 for a free one." : ""),
+                    e);
         }
     }
 
@@ -169,7 +176,10 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
         DlfEmulator emulator = running.emulator();
         return "DLF emulator listening on " + emulator.endpoint() + ", serving " + emulator.fixtures()
                 + (workspace == null || workspace.isBlank() ? "" : " for workspace " + workspace)
-                + ", accepting " + (running.demoCredentials() ? "generated demo credentials"
-                        : "the credentials from " + emulator.credentials().source()) + ".";
+                + ", accepting "
+                + (running.demoCredentials()
+                        ? "generated demo credentials"
+                        : "the credentials from " + emulator.credentials().source())
+                + ".";
     }
 }

@@ -14,8 +14,7 @@ record EmulatorContext(DlfEmulator emulator, boolean demoCredentials) {
     private static final String KEY = EmulatorContext.class.getName();
 
     static Optional<EmulatorContext> of(Map<?, ?> pluginContext) {
-        return pluginContext == null ? Optional.empty()
-                : Optional.ofNullable((EmulatorContext) pluginContext.get(KEY));
+        return pluginContext == null ? Optional.empty() : Optional.ofNullable((EmulatorContext) pluginContext.get(KEY));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -24,7 +23,8 @@ record EmulatorContext(DlfEmulator emulator, boolean demoCredentials) {
     }
 
     static Optional<EmulatorContext> remove(Map<?, ?> pluginContext) {
-        return pluginContext == null ? Optional.empty()
+        return pluginContext == null
+                ? Optional.empty()
                 : Optional.ofNullable((EmulatorContext) pluginContext.remove(KEY));
     }
 }

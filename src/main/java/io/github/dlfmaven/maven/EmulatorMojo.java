@@ -33,10 +33,12 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         EmulatorContext running = start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            running.emulator().close();
-            stopped.countDown();
-        }, "dlf-emulator-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    running.emulator().close();
+                    stopped.countDown();
+                },
+                "dlf-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         getLog().info(describe(running));
         String environment = "";

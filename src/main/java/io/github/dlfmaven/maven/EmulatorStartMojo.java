@@ -43,7 +43,8 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
         }
         if (EmulatorContext.of(getPluginContext()).isPresent()) {
             throw new MojoFailureException("A DLF emulator is already running in this build of "
-                    + session.getCurrentProject().getId() + "; stop it with dlf:emulator-stop before starting another.");
+                    + session.getCurrentProject().getId()
+                    + "; stop it with dlf:emulator-stop before starting another.");
         }
         EmulatorContext running = start();
         running.store(getPluginContext());

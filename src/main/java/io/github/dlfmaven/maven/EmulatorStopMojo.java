@@ -20,14 +20,21 @@ public class EmulatorStopMojo extends AbstractMojo {
 
     @Override
     public void execute() {
-        EmulatorContext.remove(getPluginContext()).ifPresentOrElse(running -> {
-            running.emulator().close();
-            // Later goals must not be pointed at a port nobody listens on any more.
-            if (project != null && running.emulator().endpoint().toString()
-                    .equals(project.getProperties().getProperty(UserProperties.ENDPOINT))) {
-                project.getProperties().remove(UserProperties.ENDPOINT);
-            }
-            getLog().info("DLF emulator at " + running.emulator().endpoint() + " stopped.");
-        }, () -> getLog().info("No DLF emulator is running in this build."));
+        EmulatorContext.remove(getPluginContext())
+                .ifPresentOrElse(
+                        running -> {
+                            running.emulator().close();
+                            // Later goals must not be pointed at a port nobody listens on any more.
+                            if (project != null
+                                    && running.emulator()
+                                            .endpoint()
+                                            .toString()
+                                            .equals(project.getProperties().getProperty(UserProperties.ENDPOINT))) {
+                                project.getProperties().remove(UserProperties.ENDPOINT);
+                            }
+                            getLog().info("DLF emulator at "
+                                    + running.emulator().endpoint() + " stopped.");
+                        },
+                        () -> getLog().info("No DLF emulator is running in this build."));
     }
 }

@@ -353,12 +353,14 @@ public class ExportMojo extends AbstractMojo {
         }
         try {
             if (config.trustStore().isPresent()) {
-                network.trustManager(TrustStores.load(config.trustStore().get(), config.trustStoreType().orElse(null),
-                        trustStorePassword()));
-                log.debug("Trusting the certificate authorities in " + config.trustStore().get());
+                network.trustManager(TrustStores.load(
+                        config.trustStore().get(), config.trustStoreType().orElse(null), trustStorePassword()));
+                log.debug("Trusting the certificate authorities in "
+                        + config.trustStore().get());
             }
         } catch (IOException e) {
-            throw new MojoFailureException(e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
+            throw new MojoFailureException(
+                    e.getMessage() + " (<trustStore> or -D" + UserProperties.TRUST_STORE + ")", e);
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -370,11 +372,18 @@ public class ExportMojo extends AbstractMojo {
             } catch (CredentialsException e) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
-            log.info("Exporting " + (config.hasPatterns() ? "the DLF jobs matching " + config.jobs()
-                            : config.jobs().size() + " DLF job(s)") + " from " + config.endpoint() + " (project "
-                    + config.projectId() + config.workspace().map(w -> ", workspace " + w).orElse("")
+            log.info("Exporting "
+                    + (config.hasPatterns()
+                            ? "the DLF jobs matching " + config.jobs()
+                            : config.jobs().size() + " DLF job(s)")
+                    + " from " + config.endpoint() + " (project "
+                    + config.projectId()
+                    + config.workspace().map(w -> ", workspace " + w).orElse("")
                     + ") with credentials from " + authentication.description() + ".");
-            try (DlfClient client = Exporter.client(config, log).transport(transport).authentication(authentication).build()) {
+            try (DlfClient client = Exporter.client(config, log)
+                    .transport(transport)
+                    .authentication(authentication)
+                    .build()) {
                 new Exporter(config, client, log).run();
             }
         } catch (ExportFailedException e) {
@@ -411,7 +420,8 @@ public class ExportMojo extends AbstractMojo {
                 .exportDepend(exportDepend)
                 .exportStatus(exportStatus)
                 .obsPath(obsPath)
-                .outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf").toPath())
+                .outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf")
+                        .toPath())
                 .threads(threads)
                 .retries(retries)
                 .connectTimeoutSeconds(connectTimeout)
@@ -426,7 +436,9 @@ public class ExportMojo extends AbstractMojo {
                 .metadataUrl(metadataUrl)
                 .trustStore(trustStore == null ? null : trustStore.toPath())
                 .trustStoreType(trustStoreType)
-                .offline(session.isOffline(), emulator.map(running -> running.emulator().endpoint()).orElse(null))
+                .offline(
+                        session.isOffline(),
+                        emulator.map(running -> running.emulator().endpoint()).orElse(null))
                 .protectDirectory(Path.of(System.getProperty("user.home")));
         MavenProject project = session.getCurrentProject();
         if (project != null && project.getBasedir() != null) {
@@ -440,7 +452,8 @@ public class ExportMojo extends AbstractMojo {
 
     /** The trust store's password from its settings.xml server, decrypted; null without that server. */
     private char[] trustStorePassword() {
-        Server server = session.getSettings() == null ? null : session.getSettings().getServer(trustStoreServerId);
+        Server server =
+                session.getSettings() == null ? null : session.getSettings().getServer(trustStoreServerId);
         if (server == null) {
             return null;
         }
@@ -453,35 +466,54 @@ public class ExportMojo extends AbstractMojo {
      * credentials of an emulator that {@code dlf:emulator-start} started in this build for this very endpoint.
      * Offline, a source that needs a service of its own (IAM, the metadata service) is refused.
      */
-    private AuthenticationSource authentication(ExportConfiguration config, Map<String, String> environment,
-            HttpTransport transport, Optional<EmulatorContext> emulator, Log log) {
+    private AuthenticationSource authentication(
+            ExportConfiguration config,
+            Map<String, String> environment,
+            HttpTransport transport,
+            Optional<EmulatorContext> emulator,
+            Log log) {
         MavenCredentials.IamUser iam = (user, password, domain, where) -> {
-            URI iamUrl = config.iamEndpoint().orElseThrow(() -> new CredentialsException("The IAM user of " + where
-                    + " needs the IAM endpoint: set <region> (-D" + UserProperties.REGION + ") or <iamEndpoint> (-D"
-                    + UserProperties.IAM_ENDPOINT + "), e.g. https://iam.cn-north-4.myhuaweicloud.com."));
+            URI iamUrl = config.iamEndpoint()
+                    .orElseThrow(() -> new CredentialsException("The IAM user of " + where
+                            + " needs the IAM endpoint: set <region> (-D" + UserProperties.REGION
+                            + ") or <iamEndpoint> (-D"
+                            + UserProperties.IAM_ENDPOINT + "), e.g. https://iam.cn-north-4.myhuaweicloud.com."));
             if (config.offline()) {
-                throw new CredentialsException("Maven runs offline (-o), and the IAM user of " + where + " needs a token"
-                        + " from IAM at " + iamUrl + ". Run without -o, or use an access key pair.");
+                throw new CredentialsException("Maven runs offline (-o), and the IAM user of " + where
+                        + " needs a token" + " from IAM at " + iamUrl + ". Run without -o, or use an access key pair.");
             }
             config.iamEndpointWarning().ifPresent(log::warn);
-            return new IamTokenSource(transport, iamUrl, user, password, domain, config.projectId(), where,
-                    IamTokenSource.RENEW_BEFORE, Clock.systemUTC(), log);
+            return new IamTokenSource(
+                    transport,
+                    iamUrl,
+                    user,
+                    password,
+                    domain,
+                    config.projectId(),
+                    where,
+                    IamTokenSource.RENEW_BEFORE,
+                    Clock.systemUTC(),
+                    log);
         };
         AuthenticationSource metadata = config.metadataCredentials()
-                ? new MetadataCredentials(transport, config.metadataUrl(), MetadataCredentials.REFRESH_BEFORE, Clock.systemUTC(), log)
+                ? new MetadataCredentials(
+                        transport, config.metadataUrl(), MetadataCredentials.REFRESH_BEFORE, Clock.systemUTC(), log)
                 : null;
-        Optional<AuthenticationSource> configured = MavenCredentials.authentication(session.getSettings(),
-                settingsDecrypter, serverId, environment, iam, metadata);
+        Optional<AuthenticationSource> configured = MavenCredentials.authentication(
+                session.getSettings(), settingsDecrypter, serverId, environment, iam, metadata);
         if (configured.isPresent()) {
             if (config.offline() && configured.get() == metadata) {
-                throw new CredentialsException("Maven runs offline (-o), and the only credentials are those of the instance"
-                        + " metadata service at " + config.metadataUrl().getHost() + ". Run without -o, or use an access key pair.");
+                throw new CredentialsException(
+                        "Maven runs offline (-o), and the only credentials are those of the instance"
+                                + " metadata service at " + config.metadataUrl().getHost()
+                                + ". Run without -o, or use an access key pair.");
             }
             return configured.get();
         }
-        return emulator
-                .filter(running -> running.demoCredentials() && running.emulator().endpoint().equals(config.endpoint()))
-                .map(running -> AuthenticationSource.fixed(new Authentication.Signed(running.emulator().credentials())))
+        return emulator.filter(running -> running.demoCredentials()
+                        && running.emulator().endpoint().equals(config.endpoint()))
+                .map(running -> AuthenticationSource.fixed(
+                        new Authentication.Signed(running.emulator().credentials())))
                 .orElseThrow(() -> MavenCredentials.notFound(serverId));
     }
 }

@@ -8,12 +8,12 @@ import io.github.dlfmaven.auth.EnvironmentCredentials;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Finds the AK/SK pair: first the settings.xml {@code <server>} named by {@code serverId} (username = AK,
@@ -33,8 +33,8 @@ final class MavenCredentials {
      * @return empty when neither source has an access key pair
      * @throws CredentialsException found but incomplete or not decryptable
      */
-    static Optional<Credentials> find(Settings settings, SettingsDecrypter decrypter, String serverId,
-            Map<String, String> environment) {
+    static Optional<Credentials> find(
+            Settings settings, SettingsDecrypter decrypter, String serverId, Map<String, String> environment) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server != null) {
             return kind(server).equals("aksk") ? Optional.of(fromServer(server, decrypter)) : Optional.empty();
@@ -51,8 +51,13 @@ final class MavenCredentials {
      * @param metadata the instance metadata source, or null when not enabled
      * @return empty when no source has credentials
      */
-    static Optional<AuthenticationSource> authentication(Settings settings, SettingsDecrypter decrypter, String serverId,
-            Map<String, String> environment, IamUser iam, AuthenticationSource metadata) {
+    static Optional<AuthenticationSource> authentication(
+            Settings settings,
+            SettingsDecrypter decrypter,
+            String serverId,
+            Map<String, String> environment,
+            IamUser iam,
+            AuthenticationSource metadata) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server != null) {
             String where = "settings.xml server '" + server.getId() + "'";
@@ -60,7 +65,8 @@ final class MavenCredentials {
                 case "token" -> {
                     String token = decrypted(server, decrypter).getPassword();
                     if (token == null || token.isBlank()) {
-                        throw new CredentialsException(where + " is for an IAM token but has no <password>; put the token there.");
+                        throw new CredentialsException(
+                                where + " is for an IAM token but has no <password>; put the token there.");
                     }
                     return Optional.of(AuthenticationSource.fixed(new Authentication.Token(token.strip(), where)));
                 }
@@ -68,13 +74,16 @@ final class MavenCredentials {
                     Server decrypted = decrypted(server, decrypter);
                     String domain = configuration(server, "domain");
                     if (isBlank(decrypted.getUsername()) || isBlank(decrypted.getPassword()) || isBlank(domain)) {
-                        throw new CredentialsException(where + " is for an IAM user: it needs <username>, <password> and"
-                                + " <configuration><domain>account name</domain></configuration>.");
+                        throw new CredentialsException(
+                                where + " is for an IAM user: it needs <username>, <password> and"
+                                        + " <configuration><domain>account name</domain></configuration>.");
                     }
-                    return Optional.of(iam.source(decrypted.getUsername().strip(), decrypted.getPassword(), domain.strip(), where));
+                    return Optional.of(iam.source(
+                            decrypted.getUsername().strip(), decrypted.getPassword(), domain.strip(), where));
                 }
                 default -> {
-                    return Optional.of(AuthenticationSource.fixed(new Authentication.Signed(fromServer(server, decrypter))));
+                    return Optional.of(
+                            AuthenticationSource.fixed(new Authentication.Signed(fromServer(server, decrypter))));
                 }
             }
         }
@@ -104,8 +113,9 @@ final class MavenCredentials {
         }
         String normalized = kind.strip().toLowerCase(java.util.Locale.ROOT);
         if (!normalized.equals("aksk") && !normalized.equals("token") && !normalized.equals("password")) {
-            throw new CredentialsException("settings.xml server '" + server.getId() + "' has <authentication>" + kind.strip()
-                    + "</authentication>; use aksk (access key pair), token (an IAM token) or password (an IAM user).");
+            throw new CredentialsException(
+                    "settings.xml server '" + server.getId() + "' has <authentication>" + kind.strip()
+                            + "</authentication>; use aksk (access key pair), token (an IAM token) or password (an IAM user).");
         }
         return normalized;
     }
@@ -123,13 +133,13 @@ final class MavenCredentials {
 
     /** Why no credentials were found and how to provide them. */
     static CredentialsException notFound(String serverId) {
-        return new CredentialsException(
-                "No DLF credentials found. Either add a <server> with <id>" + serverId + "</id> to settings.xml,"
-                        + " with the access key (AK) as <username> and the secret key (SK) as <password>"
-                        + " (encrypt it with mvn --encrypt-password), or set the environment variables "
-                        + EnvironmentCredentials.ACCESS_KEY + " and " + EnvironmentCredentials.SECRET_KEY
-                        + " (or " + AUTH_TOKEN + " for an IAM token, or -Ddlf.metadataCredentials=true on a Huawei Cloud"
-                        + " instance with an agency). Another server id can be chosen with <serverId> or -Ddlf.serverId.");
+        return new CredentialsException("No DLF credentials found. Either add a <server> with <id>" + serverId
+                + "</id> to settings.xml,"
+                + " with the access key (AK) as <username> and the secret key (SK) as <password>"
+                + " (encrypt it with mvn --encrypt-password), or set the environment variables "
+                + EnvironmentCredentials.ACCESS_KEY + " and " + EnvironmentCredentials.SECRET_KEY
+                + " (or " + AUTH_TOKEN + " for an IAM token, or -Ddlf.metadataCredentials=true on a Huawei Cloud"
+                + " instance with an agency). Another server id can be chosen with <serverId> or -Ddlf.serverId.");
     }
 
     /**
@@ -142,10 +152,11 @@ final class MavenCredentials {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() == SettingsProblem.Severity.ERROR
                     || problem.getSeverity() == SettingsProblem.Severity.FATAL) {
-                throw new CredentialsException("Cannot decrypt the password of settings.xml server '" + server.getId() + "': "
-                        + withoutEncryptedValues(problem.getMessage())
-                        + ". Check the master password in settings-security.xml (-Dsettings.security points to"
-                        + " another file) and re-encrypt the password with mvn --encrypt-password.");
+                throw new CredentialsException(
+                        "Cannot decrypt the password of settings.xml server '" + server.getId() + "': "
+                                + withoutEncryptedValues(problem.getMessage())
+                                + ". Check the master password in settings-security.xml (-Dsettings.security points to"
+                                + " another file) and re-encrypt the password with mvn --encrypt-password.");
             }
         }
         return result.getServer();

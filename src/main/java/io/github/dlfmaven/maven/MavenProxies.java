@@ -34,7 +34,8 @@ final class MavenProxies {
         }
         String username = null;
         String password = null;
-        RemoteRepository proxied = new RemoteRepository.Builder(target).setProxy(proxy).build();
+        RemoteRepository proxied =
+                new RemoteRepository.Builder(target).setProxy(proxy).build();
         try (AuthenticationContext authentication = AuthenticationContext.forProxy(repositorySession, proxied)) {
             if (authentication != null) {
                 username = authentication.get(AuthenticationContext.USERNAME);
@@ -42,8 +43,8 @@ final class MavenProxies {
             }
         }
         if (proxy.getPort() < 1 || proxy.getPort() > 65535) {
-            throw new MojoFailureException("The settings.xml <proxy> for " + endpoint.getHost() + " has port " + proxy.getPort()
-                    + ", which is not between 1 and 65535; correct its <port>.");
+            throw new MojoFailureException("The settings.xml <proxy> for " + endpoint.getHost() + " has port "
+                    + proxy.getPort() + ", which is not between 1 and 65535; correct its <port>.");
         }
         return Optional.of(new ProxySettings(proxy.getHost(), proxy.getPort(), username, password));
     }

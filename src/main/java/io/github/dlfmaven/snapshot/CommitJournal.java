@@ -80,10 +80,13 @@ final class CommitJournal {
                 rollBack();
             } catch (IOException | RuntimeException | Error rollback) {
                 e.addSuppressed(rollback);
-                throw new IncompleteRollbackException("Replacing " + output + " failed (" + e.getMessage() + ") and could"
-                        + " not be fully undone; the previous snapshot's remaining files are kept in " + work.resolve(OLD)
-                        + ". The next export puts them back before it does anything else; to do it by hand, move them"
-                        + " into " + output + " and delete " + work + ".", e);
+                throw new IncompleteRollbackException(
+                        "Replacing " + output + " failed (" + e.getMessage() + ") and could"
+                                + " not be fully undone; the previous snapshot's remaining files are kept in "
+                                + work.resolve(OLD)
+                                + ". The next export puts them back before it does anything else; to do it by hand, move them"
+                                + " into " + output + " and delete " + work + ".",
+                        e);
             }
             throw e;
         }
@@ -99,9 +102,11 @@ final class CommitJournal {
         try {
             journal = JSON.readTree(work.resolve(FILE_NAME).toFile());
         } catch (IOException e) {
-            throw new IOException("The journal " + work.resolve(FILE_NAME) + " of an interrupted export cannot be read ("
-                    + e.getMessage() + "); the previous snapshot's files may be in " + work.resolve(OLD)
-                    + ": move them into " + output + " by hand and delete " + work + ".", e);
+            throw new IOException(
+                    "The journal " + work.resolve(FILE_NAME) + " of an interrupted export cannot be read ("
+                            + e.getMessage() + "); the previous snapshot's files may be in " + work.resolve(OLD)
+                            + ": move them into " + output + " by hand and delete " + work + ".",
+                    e);
         }
         List<String> old = names(journal, OLD);
         List<String> fresh = names(journal, "new");
@@ -121,7 +126,8 @@ final class CommitJournal {
             if (exists(parked.resolve(name))) {
                 if (exists(back)) {
                     throw new IOException("Cannot put " + parked.resolve(name) + " back: " + back + " exists. Move the"
-                            + " previous snapshot's files from " + parked + " into " + output + " by hand and delete " + work + ".");
+                            + " previous snapshot's files from " + parked + " into " + output + " by hand and delete "
+                            + work + ".");
                 }
                 renamer.rename(parked.resolve(name), back);
             }
@@ -134,7 +140,8 @@ final class CommitJournal {
         old.forEach(journal.putArray(OLD)::add);
         fresh.forEach(journal.putArray("new")::add);
         Path temporary = work.resolve(FILE_NAME + ".part");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(JSON.writeValueAsBytes(journal)));
             channel.force(true);
         }
@@ -148,8 +155,13 @@ final class CommitJournal {
         for (JsonNode name : journal.path(field)) {
             String text = name.asText("");
             // The same rule as for the names the commit wrote: one name inside the folder, whatever else it holds.
-            if (text.isEmpty() || text.equals(".") || text.equals("..") || text.contains("/") || text.indexOf('\0') >= 0) {
-                throw new IOException("The journal " + work.resolve(FILE_NAME) + " names '" + text + "', which is not an"
+            if (text.isEmpty()
+                    || text.equals(".")
+                    || text.equals("..")
+                    || text.contains("/")
+                    || text.indexOf('\0') >= 0) {
+                throw new IOException("The journal " + work.resolve(FILE_NAME) + " names '" + text
+                        + "', which is not an"
                         + " entry of " + output + "; move the previous snapshot's files from " + work.resolve(OLD)
                         + " back by hand and delete " + work + ".");
             }

@@ -75,8 +75,8 @@ final class OutputLock implements AutoCloseable {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Object before = fileKey(file);
             // Never through a link: the lock file is the plugin's own, inside the output folder.
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 Object opened = fileKey(file);
@@ -94,7 +94,9 @@ final class OutputLock implements AutoCloseable {
                 }
                 // Without file keys (some platforms have none) the check cannot be made; the lock is taken as it is.
                 boolean same = opened == null
-                        || opened != MISSING && opened.equals(fileKey(file)) && (before == MISSING || opened.equals(before));
+                        || opened != MISSING
+                                && opened.equals(fileKey(file))
+                                && (before == MISSING || opened.equals(before));
                 if (same) {
                     return new OutputLock(file, key, channel, lock);
                 }
@@ -119,7 +121,8 @@ final class OutputLock implements AutoCloseable {
      */
     private static Object fileKey(Path file) throws IOException {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
         } catch (NoSuchFileException removed) {
             return MISSING;
         }

@@ -52,8 +52,9 @@ public final class SnapshotWriter implements AutoCloseable {
 
     private record Origin(String job, String sha256) {}
 
-    private SnapshotWriter(Path output, Path work, OutputLock lock, List<Path> createdDirectories,
-            CommitJournal.Renamer renamer) throws IOException {
+    private SnapshotWriter(
+            Path output, Path work, OutputLock lock, List<Path> createdDirectories, CommitJournal.Renamer renamer)
+            throws IOException {
         this.output = output;
         this.work = work;
         this.lock = lock;
@@ -111,8 +112,11 @@ public final class SnapshotWriter implements AutoCloseable {
                     try {
                         new CommitJournal(output, folder, renamer).rollBack();
                     } catch (IOException e) {
-                        throw new IOException("An earlier export into " + output + " was interrupted while it replaced"
-                                + " the snapshot, and putting the previous snapshot back failed: " + e.getMessage(), e);
+                        throw new IOException(
+                                "An earlier export into " + output + " was interrupted while it replaced"
+                                        + " the snapshot, and putting the previous snapshot back failed: "
+                                        + e.getMessage(),
+                                e);
                     }
                 }
                 deleteTree(folder);
@@ -139,15 +143,18 @@ public final class SnapshotWriter implements AutoCloseable {
         int added = 0;
         for (ExtractedFile file : files) {
             if (file.path().startsWith(WORK_PREFIX) || file.path().equals(OutputLock.FILE_NAME)) {
-                throw new SnapshotConflictException("Job '" + LogText.escape(job) + "' brings " + LogText.escape(file.path())
-                        + ", a name this plugin reserves for its work folder; rename it in DataArts Factory.");
+                throw new SnapshotConflictException(
+                        "Job '" + LogText.escape(job) + "' brings " + LogText.escape(file.path())
+                                + ", a name this plugin reserves for its work folder; rename it in DataArts Factory.");
             }
             Origin earlier = origins.get(file.path());
             if (earlier != null) {
                 if (!earlier.sha256().equals(file.sha256())) {
-                    throw new SnapshotConflictException("Jobs '" + LogText.escape(earlier.job()) + "' and '"
-                            + LogText.escape(job) + "' bring different content for " + LogText.escape(file.path())
-                            + "; export them in separate executions or make the two definitions agree in DataArts Factory.");
+                    throw new SnapshotConflictException(
+                            "Jobs '" + LogText.escape(earlier.job()) + "' and '"
+                                    + LogText.escape(job) + "' bring different content for "
+                                    + LogText.escape(file.path())
+                                    + "; export them in separate executions or make the two definitions agree in DataArts Factory.");
                 }
                 continue;
             }
@@ -161,10 +168,12 @@ public final class SnapshotWriter implements AutoCloseable {
                 if (clash == null) {
                     throw e;
                 }
-                throw new SnapshotConflictException("Jobs '" + LogText.escape(clash.getValue().job()) + "' and '"
-                        + LogText.escape(job) + "' bring " + LogText.escape(clash.getKey()) + " and "
-                        + LogText.escape(file.path()) + ", which this file system cannot hold side by side (a file and a"
-                        + " folder of the same name, or names that differ only in case); rename one in DataArts Factory.");
+                throw new SnapshotConflictException(
+                        "Jobs '" + LogText.escape(clash.getValue().job()) + "' and '"
+                                + LogText.escape(job) + "' bring " + LogText.escape(clash.getKey()) + " and "
+                                + LogText.escape(file.path())
+                                + ", which this file system cannot hold side by side (a file and a"
+                                + " folder of the same name, or names that differ only in case); rename one in DataArts Factory.");
             }
             origins.put(file.path(), new Origin(job, file.sha256()));
             added++;

@@ -67,8 +67,8 @@ class DlfClientTest {
     private static final String SDK_DATE = "20261128T101500Z";
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final String DEFAULT_BODY = "{\"exportDepend\":true,\"exportStatus\":\"DEVELOP\"}";
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("SDK-HMAC-SHA256 Access=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})");
     private static final long MAX = 50L << 20;
 
     private static final Credentials PERMANENT = Credentials.of(AK, SK, SOURCE);
@@ -172,14 +172,19 @@ class DlfClientTest {
     }
 
     private static MockResponse status(int code) {
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Content-Type", "application/json")
                 .body("{\"error_code\":\"APIG.0" + code + "\",\"error_msg\":\"status " + code + "\"}")
                 .build();
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private RecordedRequest take() throws InterruptedException {
@@ -202,15 +207,17 @@ class DlfClientTest {
      * The signature computed by hand from section 7a of the API notes, without the plugin's signer: canonical
      * request, string to sign, HMAC-SHA256 with the secret key.
      */
-    private static String handSignature(String canonicalUri, Map<String, String> lowerCaseSortedHeaders, byte[] body,
-            String secretKey) throws Exception {
+    private static String handSignature(
+            String canonicalUri, Map<String, String> lowerCaseSortedHeaders, byte[] body, String secretKey)
+            throws Exception {
         StringBuilder canonicalHeaders = new StringBuilder();
-        lowerCaseSortedHeaders.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
+        lowerCaseSortedHeaders.forEach(
+                (k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
         String canonicalRequest = "POST\n" + canonicalUri + "\n" + "\n" + canonicalHeaders + "\n"
                 + String.join(";", lowerCaseSortedHeaders.keySet()) + "\n" + sha256Hex(body);
         String date = lowerCaseSortedHeaders.get("x-sdk-date");
-        String stringToSign = "SDK-HMAC-SHA256\n" + date + "\n"
-                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        String stringToSign =
+                "SDK-HMAC-SHA256\n" + date + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
         return hmacHex(secretKey, stringToSign);
     }
 
@@ -226,10 +233,15 @@ class DlfClientTest {
             assertNotNull(value, "signed header " + name + " was not sent");
             received.put(name, value);
         }
-        String expected = new AkSkSigner().authorization(
-                new SignableRequest("POST", recorded.getUrl().pathSegments(), List.of(), received,
-                        recorded.getBody().toByteArray()),
-                credentials);
+        String expected = new AkSkSigner()
+                .authorization(
+                        new SignableRequest(
+                                "POST",
+                                recorded.getUrl().pathSegments(),
+                                List.of(),
+                                received,
+                                recorded.getBody().toByteArray()),
+                        credentials);
         assertEquals(expected, authorization);
     }
 
@@ -243,9 +255,13 @@ class DlfClientTest {
         headers.put("workspace", WORKSPACE);
         headers.put("x-project-id", PROJECT);
         headers.put("x-sdk-date", SDK_DATE);
-        assertEquals("9485d7634d85402796593f6e46c49db156c1f7805341be632583e152ab2b9cef",
-                handSignature("/v1/" + PROJECT + "/jobs/myJob/export/", headers,
-                        DEFAULT_BODY.getBytes(StandardCharsets.UTF_8), SK));
+        assertEquals(
+                "9485d7634d85402796593f6e46c49db156c1f7805341be632583e152ab2b9cef",
+                handSignature(
+                        "/v1/" + PROJECT + "/jobs/myJob/export/",
+                        headers,
+                        DEFAULT_BODY.getBytes(StandardCharsets.UTF_8),
+                        SK));
     }
 
     @Test
@@ -279,13 +295,15 @@ class DlfClientTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "myJob        | myJob                | myJob",
-        "daily load   | daily%20load         | daily%20load",
-        "作业1         | %E4%BD%9C%E4%B8%9A1  | %E4%BD%9C%E4%B8%9A1",
-        "a(b)~c*d+e   | a(b)~c*d+e           | a%28b%29~c%2Ad%2Be",
-        "100%         | 100%25               | 100%25",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "myJob        | myJob                | myJob",
+                "daily load   | daily%20load         | daily%20load",
+                "作业1         | %E4%BD%9C%E4%B8%9A1  | %E4%BD%9C%E4%B8%9A1",
+                "a(b)~c*d+e   | a(b)~c*d+e           | a%28b%29~c%2Ad%2Be",
+                "100%         | 100%25               | 100%25",
+            })
     void encodesJobNameOnTheWireAndSignsItStrictlyEncoded(String jobName, String wireSegment, String canonicalSegment)
             throws Exception {
         server.enqueue(zipResponse(zip("jobs/x.job", "{}")));
@@ -294,7 +312,9 @@ class DlfClientTest {
 
         RecordedRequest recorded = take();
         assertEquals("/v1/" + PROJECT + "/jobs/" + wireSegment + "/export", recorded.getTarget());
-        assertEquals(List.of("v1", PROJECT, "jobs", jobName, "export"), recorded.getUrl().pathSegments());
+        assertEquals(
+                List.of("v1", PROJECT, "jobs", jobName, "export"),
+                recorded.getUrl().pathSegments());
         assertSignatureMatches(recorded, PERMANENT);
 
         Map<String, String> headers = new LinkedHashMap<>();
@@ -302,9 +322,13 @@ class DlfClientTest {
         headers.put("workspace", WORKSPACE);
         headers.put("x-project-id", PROJECT);
         headers.put("x-sdk-date", SDK_DATE);
-        String expectedSignature = handSignature("/v1/" + PROJECT + "/jobs/" + canonicalSegment + "/export/",
-                headers, recorded.getBody().toByteArray(), SK);
-        assertTrue(recorded.getHeaders().get("Authorization").endsWith(", Signature=" + expectedSignature),
+        String expectedSignature = handSignature(
+                "/v1/" + PROJECT + "/jobs/" + canonicalSegment + "/export/",
+                headers,
+                recorded.getBody().toByteArray(),
+                SK);
+        assertTrue(
+                recorded.getHeaders().get("Authorization").endsWith(", Signature=" + expectedSignature),
                 recorded.getHeaders().get("Authorization"));
     }
 
@@ -315,7 +339,8 @@ class DlfClientTest {
         client().export(new ExportRequest("myJob", false, "SUBMIT", "obs://b/p/"), packageFile, MAX);
 
         RecordedRequest recorded = take();
-        assertEquals("{\"exportDepend\":false,\"exportStatus\":\"SUBMIT\",\"obsPath\":\"obs://b/p/\"}",
+        assertEquals(
+                "{\"exportDepend\":false,\"exportStatus\":\"SUBMIT\",\"obsPath\":\"obs://b/p/\"}",
                 recorded.getBody().utf8());
         assertEquals("application/json", recorded.getHeaders().get("Accept"));
         assertSignatureMatches(recorded, PERMANENT);
@@ -340,8 +365,13 @@ class DlfClientTest {
         headers.put("x-project-id", PROJECT);
         headers.put("x-sdk-date", SDK_DATE);
         headers.put("x-security-token", TOKEN);
-        assertEquals(handSignature("/v1/" + PROJECT + "/jobs/myJob/export/", headers,
-                DEFAULT_BODY.getBytes(StandardCharsets.UTF_8), SK), m.group(3));
+        assertEquals(
+                handSignature(
+                        "/v1/" + PROJECT + "/jobs/myJob/export/",
+                        headers,
+                        DEFAULT_BODY.getBytes(StandardCharsets.UTF_8),
+                        SK),
+                m.group(3));
     }
 
     @Test
@@ -444,8 +474,7 @@ class DlfClientTest {
         body[1] = 'K';
         server.enqueue(zipResponse(body));
 
-        IOException e = assertThrows(IOException.class,
-                () -> client().export(job("hugeJob"), packageFile, 100_000));
+        IOException e = assertThrows(IOException.class, () -> client().export(job("hugeJob"), packageFile, 100_000));
 
         assertTrue(e.getMessage().contains("'hugeJob'"), e.getMessage());
         assertTrue(e.getMessage().contains("100000 bytes"), e.getMessage());
@@ -493,7 +522,9 @@ class DlfClientTest {
 
     @Test
     void honoursRetryAfterSeconds() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "1")
                 .setHeader("Content-Type", "application/json")
                 .body("{\"error_code\":\"APIG.0308\",\"error_msg\":\"The throttling threshold has been reached\"}")
                 .build());
@@ -511,8 +542,10 @@ class DlfClientTest {
     @Test
     void honoursRetryAfterHttpDateAgainstTheClientClock() throws Exception {
         // The date is read against the client's clock (fixed here), not the wall clock.
-        server.enqueue(new MockResponse.Builder().code(503)
-                .setHeader("Retry-After", "Sat, 28 Nov 2026 10:15:01 GMT").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "Sat, 28 Nov 2026 10:15:01 GMT")
+                .build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
 
         long started = System.nanoTime();
@@ -529,8 +562,8 @@ class DlfClientTest {
             server.enqueue(status(503));
         }
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client(fast(2)).export(job("myJob"), packageFile, MAX));
+        DlfApiException e =
+                assertThrows(DlfApiException.class, () -> client(fast(2)).export(job("myJob"), packageFile, MAX));
 
         assertEquals(503, e.httpStatus());
         assertEquals("myJob", e.jobName().orElseThrow());
@@ -543,8 +576,8 @@ class DlfClientTest {
     void doesNotRetryJobNotFound() throws Exception {
         server.enqueue(json(400, "{\"error_code\":\"DLF.0100\",\"error_msg\":\"The job does not exists.\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client(fast(3)).export(job("missingJob"), packageFile, MAX));
+        DlfApiException e =
+                assertThrows(DlfApiException.class, () -> client(fast(3)).export(job("missingJob"), packageFile, MAX));
 
         assertEquals(1, server.getRequestCount());
         assertEquals(400, e.httpStatus());
@@ -563,8 +596,8 @@ class DlfClientTest {
         server.enqueue(status(status));
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client(fast(3)).export(job("myJob"), packageFile, MAX));
+        DlfApiException e =
+                assertThrows(DlfApiException.class, () -> client(fast(3)).export(job("myJob"), packageFile, MAX));
 
         assertEquals(status, e.httpStatus());
         assertEquals(1, server.getRequestCount());
@@ -573,12 +606,15 @@ class DlfClientTest {
 
     @Test
     void failsAtOnceWhenRetryAfterIsTooLong() {
-        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "3600").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "3600")
+                .build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
 
         long started = System.nanoTime();
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client(fast(3)).export(job("myJob"), packageFile, MAX));
+        DlfApiException e =
+                assertThrows(DlfApiException.class, () -> client(fast(3)).export(job("myJob"), packageFile, MAX));
 
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 3000);
         assertEquals(1, server.getRequestCount());
@@ -589,11 +625,12 @@ class DlfClientTest {
 
     @Test
     void unauthorizedNamesCredentialsSourceAndClock() {
-        server.enqueue(json(401, "{\"error_code\":\"APIGW.0301\","
-                + "\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}"));
+        server.enqueue(json(
+                401,
+                "{\"error_code\":\"APIGW.0301\","
+                        + "\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client().export(job("myJob"), packageFile, MAX));
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
 
         assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
         assertTrue(e.getMessage().contains("APIGW.0301"), e.getMessage());
@@ -606,8 +643,7 @@ class DlfClientTest {
     void forbiddenMentionsPermissions() {
         server.enqueue(json(403, "{\"error_code\":\"DLF.6888\",\"error_msg\":\"Invalid account permissions\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client().export(job("myJob"), packageFile, MAX));
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
 
         assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         assertTrue(e.getMessage().contains("permissions in project " + PROJECT), e.getMessage());
@@ -617,13 +653,14 @@ class DlfClientTest {
 
     @Test
     void requestIdHeaderSurfaces() {
-        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "application/json")
                 .setHeader("X-Request-Id", "req-7f3a9c")
                 .body("{\"error_code\":\"DLF.3051\",\"error_msg\":\"The request parameter is invalid.\"}")
                 .build());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client().export(job("myJob"), packageFile, MAX));
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
 
         assertEquals("req-7f3a9c", e.requestId().orElseThrow());
         assertTrue(e.getMessage().contains("(request id req-7f3a9c)"), e.getMessage());
@@ -631,11 +668,12 @@ class DlfClientTest {
 
     @Test
     void requestIdFromGatewayBody() {
-        server.enqueue(json(404, "{\"error_code\":\"APIGW.0101\",\"error_msg\":\"The API does not exist\","
-                + "\"request_id\":\"b0d5e4\"}"));
+        server.enqueue(json(
+                404,
+                "{\"error_code\":\"APIGW.0101\",\"error_msg\":\"The API does not exist\","
+                        + "\"request_id\":\"b0d5e4\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client().export(job("myJob"), packageFile, MAX));
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
 
         assertEquals("b0d5e4", e.requestId().orElseThrow());
         assertTrue(e.getMessage().contains("(request id b0d5e4)"), e.getMessage());
@@ -652,8 +690,10 @@ class DlfClientTest {
     @Test
     void connectFailuresAreRetriedThenReported() throws Exception {
         int port = closedPort();
-        DlfClient client = track(builder(port, PERMANENT).retryPolicy(fast(2))
-                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))).build());
+        DlfClient client = track(builder(port, PERMANENT)
+                .retryPolicy(fast(2))
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .build());
 
         IOException e = assertThrows(IOException.class, () -> client.export(job("myJob"), packageFile, MAX));
 
@@ -662,7 +702,11 @@ class DlfClientTest {
         assertTrue(e.getMessage().contains("could not connect to http://127.0.0.1:" + port), e.getMessage());
         assertInstanceOf(ConnectException.class, e.getCause());
         assertEquals(3, debugLines.stream().filter(l -> l.startsWith("POST ")).count(), debugLines.toString());
-        assertEquals(2, debugLines.stream().filter(l -> l.startsWith("Could not connect")).count());
+        assertEquals(
+                2,
+                debugLines.stream()
+                        .filter(l -> l.startsWith("Could not connect"))
+                        .count());
     }
 
     @Test
@@ -709,7 +753,10 @@ class DlfClientTest {
             @Override
             public void warn(String message) {}
         };
-        DlfClient client = track(builder(port, PERMANENT).retryPolicy(fast(3)).log(startServerOnFailure).build());
+        DlfClient client = track(builder(port, PERMANENT)
+                .retryPolicy(fast(3))
+                .log(startServerOnFailure)
+                .build());
 
         ExportResponse response = client.export(job("myJob"), packageFile, MAX);
 
@@ -720,11 +767,17 @@ class DlfClientTest {
 
     @Test
     void readTimeoutIsNotRetried() {
-        server.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS)
-                .setHeader("Content-Type", "application/octet-stream").body("PK").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body("PK")
+                .build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
-        DlfClient client = track(builder().retryPolicy(fast(3))
-                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))).build());
+        DlfClient client = track(builder()
+                .retryPolicy(fast(3))
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500)))
+                .build());
 
         long started = System.nanoTime();
         IOException e = assertThrows(IOException.class, () -> client.export(job("slowJob"), packageFile, MAX));
@@ -739,12 +792,17 @@ class DlfClientTest {
 
     @Test
     void slowBodyTimesOutAsBrokenOff() {
-        server.enqueue(new MockResponse.Builder().code(200).bodyDelay(2, TimeUnit.SECONDS)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .bodyDelay(2, TimeUnit.SECONDS)
                 .setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(zip("jobs/myJob.job", "{}"))).build());
+                .body(new Buffer().write(zip("jobs/myJob.job", "{}")))
+                .build());
         server.enqueue(zipResponse(zip("jobs/myJob.job", "{}")));
-        DlfClient client = track(builder().retryPolicy(fast(3))
-                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500))).build());
+        DlfClient client = track(builder()
+                .retryPolicy(fast(3))
+                .transport(HttpTransport.builder().timeouts(Duration.ofSeconds(1), Duration.ofMillis(500)))
+                .build());
 
         IOException e = assertThrows(IOException.class, () -> client.export(job("slowJob"), packageFile, MAX));
 
@@ -758,17 +816,18 @@ class DlfClientTest {
         byte[] body = new byte[64 * 1024];
         body[0] = 'P';
         body[1] = 'K';
-        server.enqueue(new MockResponse.Builder().code(200)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
                 .setHeader("Content-Type", "application/octet-stream")
                 .body(new Buffer().write(body))
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
         server.enqueue(zipResponse(body));
 
-        IOException e = assertThrows(IOException.class,
-                () -> client().export(job("cutJob"), packageFile, MAX));
+        IOException e = assertThrows(IOException.class, () -> client().export(job("cutJob"), packageFile, MAX));
 
-        Matcher m = Pattern.compile("^The export of job 'cutJob' broke off after (\\d+) bytes").matcher(e.getMessage());
+        Matcher m = Pattern.compile("^The export of job 'cutJob' broke off after (\\d+) bytes")
+                .matcher(e.getMessage());
         assertTrue(m.find(), e.getMessage());
         assertTrue(Long.parseLong(m.group(1)) < body.length, e.getMessage());
         assertEquals(1, server.getRequestCount());
@@ -780,8 +839,7 @@ class DlfClientTest {
     void jsonErrorWithStatus200IsAnApiError() {
         server.enqueue(json(200, "{\"error_code\":\"DLF.3051\",\"error_msg\":\"The request parameter is invalid.\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client().export(job("myJob"), packageFile, MAX));
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
 
         assertEquals(200, e.httpStatus());
         assertEquals("DLF.3051", e.errorCode().orElseThrow());
@@ -794,8 +852,8 @@ class DlfClientTest {
     void obsModeConfirmsReportedLocation() throws Exception {
         server.enqueue(json(200, "{\"obsPath\":\"obs://b/p/sub\"}"));
 
-        ExportResponse response = client().export(new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"),
-                packageFile, MAX);
+        ExportResponse response =
+                client().export(new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"), packageFile, MAX);
 
         ExportResponse.ObsLocation obs = assertInstanceOf(ExportResponse.ObsLocation.class, response);
         assertEquals("obs://b/p/sub", obs.location());
@@ -808,8 +866,8 @@ class DlfClientTest {
     void obsModeWithoutLocationIsNotConfirmed() throws Exception {
         server.enqueue(json(200, "{}"));
 
-        ExportResponse.ObsLocation obs = (ExportResponse.ObsLocation) client().export(
-                new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"), packageFile, MAX);
+        ExportResponse.ObsLocation obs = (ExportResponse.ObsLocation)
+                client().export(new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"), packageFile, MAX);
 
         assertEquals("obs://b/p/", obs.location());
         assertFalse(obs.confirmed());
@@ -819,19 +877,23 @@ class DlfClientTest {
     void obsModeJsonErrorIsAnApiError() {
         server.enqueue(json(200, "{\"error_code\":\"DLF.0803\",\"error_msg\":\"OBS path invalid\"}"));
 
-        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(
-                new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"), packageFile, MAX));
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
+                () -> client().export(new ExportRequest("myJob", true, "DEVELOP", "obs://b/p/"), packageFile, MAX));
 
         assertEquals("DLF.0803", e.errorCode().orElseThrow());
     }
 
     @Test
     void htmlErrorPageIsQuoted() {
-        server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
-                .body("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(502)
+                .setHeader("Content-Type", "text/html")
+                .body("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>")
+                .build());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> client(fast(0)).export(job("myJob"), packageFile, MAX));
+        DlfApiException e =
+                assertThrows(DlfApiException.class, () -> client(fast(0)).export(job("myJob"), packageFile, MAX));
 
         assertEquals(502, e.httpStatus());
         assertEquals(1, server.getRequestCount());
@@ -846,13 +908,18 @@ class DlfClientTest {
     void errorMessagesNeverHoldSecrets() {
         String echo = "Incorrect IAM authentication information: sk=" + SK + " token=" + TOKEN
                 + " Authorization: SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host, Signature=abcdef0123";
-        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
-                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"" + echo + "\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"" + echo + "\"}")
+                .build());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> track(builder(server.getPort(), TEMPORARY).build()).export(job("myJob"), packageFile, MAX));
 
-        for (String text : List.of(e.getMessage(), e.toString(), e.errorMessage().orElseThrow())) {
+        for (String text :
+                List.of(e.getMessage(), e.toString(), e.errorMessage().orElseThrow())) {
             assertFalse(text.contains(SK), text);
             assertFalse(text.contains(TOKEN), text);
             assertFalse(text.contains("abcdef0123"), text);
@@ -865,10 +932,14 @@ class DlfClientTest {
     void errorPagePreviewNeverHoldsPartOfASecret() {
         // A proxy page that echoes the request; the secret key straddles the preview's cut-off.
         String page = "<html><body>" + "x".repeat(170) + " " + SK + " " + TOKEN + " Signature=abcdef0123</body></html>";
-        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/html")
-                .body(page).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "text/html")
+                .body(page)
+                .build());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> track(builder(server.getPort(), TEMPORARY).build()).export(job("myJob"), packageFile, MAX));
 
         assertTrue(e.getMessage().contains("text/html"), e.getMessage());

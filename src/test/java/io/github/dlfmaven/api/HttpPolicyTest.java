@@ -52,8 +52,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HttpPolicyTest {
 
-    private static final Credentials KEYS = Credentials.temporary("POLICYTESTAK00000001",
-            "policyTestSecretKey0000000000000000000", "policyTestSecurityToken", "test");
+    private static final Credentials KEYS = Credentials.temporary(
+            "POLICYTESTAK00000001", "policyTestSecretKey0000000000000000000", "policyTestSecurityToken", "test");
     private static final String TOKEN = "policy-test-iam-token-0123456789";
 
     @TempDir
@@ -104,17 +104,23 @@ class HttpPolicyTest {
     }
 
     private static MockResponse zip() {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer()
+                        .write(new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
                 .build();
     }
 
     private MockResponse redirect(int code) {
         // A portal's page often repeats where it sends the browser, session and all.
-        return new MockResponse.Builder().code(code)
+        return new MockResponse.Builder()
+                .code(code)
                 .setHeader("Location", elsewhere.url("/collect?stolen=1").toString())
                 .setHeader("Content-Type", "text/html")
-                .body("<html><a href=\"" + elsewhere.url("/login?session=S3CR3T-PORTAL-TOKEN") + "\">Sign in</a></html>").build();
+                .body("<html><a href=\"" + elsewhere.url("/login?session=S3CR3T-PORTAL-TOKEN")
+                        + "\">Sign in</a></html>")
+                .build();
     }
 
     // ---------------------------------------------------------------- redirects
@@ -130,11 +136,19 @@ class HttpPolicyTest {
             DlfApiException e = assertThrows(DlfApiException.class, () -> export(client(authentication)));
 
             assertEquals(code, e.httpStatus());
-            assertTrue(e.getMessage().contains("a redirect (HTTP " + code + ") to http://" + elsewhere.url("/").host()
-                    + ":" + elsewhere.getPort()), e.getMessage());
-            assertTrue(e.getMessage().contains("a proxy or a login portal may stand between this build and DLF"), e.getMessage());
-            assertFalse(e.getMessage().contains("stolen") || e.getMessage().contains("collect")
-                    || e.getMessage().contains("S3CR3T"), "no path, query or page: " + e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains("a redirect (HTTP " + code + ") to http://"
+                                    + elsewhere.url("/").host() + ":" + elsewhere.getPort()),
+                    e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("a proxy or a login portal may stand between this build and DLF"),
+                    e.getMessage());
+            assertFalse(
+                    e.getMessage().contains("stolen")
+                            || e.getMessage().contains("collect")
+                            || e.getMessage().contains("S3CR3T"),
+                    "no path, query or page: " + e.getMessage());
         }
         assertEquals(2, server.getRequestCount(), "a redirect is final, not retried");
         assertEquals(0, elsewhere.getRequestCount(), "nothing reached the other host");
@@ -142,18 +156,28 @@ class HttpPolicyTest {
 
     @Test
     void anHttpsEndpointNeverFollowsARedirectToPlainHttp() throws Exception {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
-        HeldCertificate certificate = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("localhost")
-                .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostAddress()).build();
+        HeldCertificate ca =
+                new HeldCertificate.Builder().certificateAuthority(0).build();
+        HeldCertificate certificate = new HeldCertificate.Builder()
+                .signedBy(ca)
+                .addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostAddress())
+                .build();
         MockWebServer https = new MockWebServer();
         toClose.add(https);
-        https.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        https.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(certificate)
+                .build()
+                .sslSocketFactory());
         https.start(InetAddress.getLoopbackAddress(), 0);
         https.enqueue(redirect(302));
         DlfClient client = DlfClient.builder(URI.create(https.url("/").toString()), "p")
                 .authentication(AuthenticationSource.fixed(new Authentication.Token(TOKEN, "test")))
-                .transport(HttpTransport.builder().trustManager(
-                        new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build().trustManager()))
+                .transport(HttpTransport.builder()
+                        .trustManager(new HandshakeCertificates.Builder()
+                                .addTrustedCertificate(ca.certificate())
+                                .build()
+                                .trustManager()))
                 .build();
         toClose.add(client);
 
@@ -168,15 +192,28 @@ class HttpPolicyTest {
     void iamRedirectsAreNeverFollowedSoThePasswordStaysPut(int code) throws Exception {
         server.enqueue(redirect(code));
         try (HttpTransport transport = HttpTransport.builder().build()) {
-            IamTokenSource iam = new IamTokenSource(transport, URI.create(server.url("/").toString()), "builder",
-                    "iam-user-password", "acme", "p", "settings.xml server 'dlf'", Duration.ofHours(1), Clock.systemUTC(),
+            IamTokenSource iam = new IamTokenSource(
+                    transport,
+                    URI.create(server.url("/").toString()),
+                    "builder",
+                    "iam-user-password",
+                    "acme",
+                    "p",
+                    "settings.xml server 'dlf'",
+                    Duration.ofHours(1),
+                    Clock.systemUTC(),
                     Log.NONE);
 
             IOException e = assertThrows(IOException.class, iam::current);
 
-            assertTrue(e.getMessage().contains("a redirect (HTTP " + code + ") to http://" + elsewhere.url("/").host()),
+            assertTrue(
+                    e.getMessage()
+                            .contains("a redirect (HTTP " + code + ") to http://"
+                                    + elsewhere.url("/").host()),
                     e.getMessage());
-            assertTrue(e.getMessage().contains("a proxy or a login portal may stand between this build and IAM"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("a proxy or a login portal may stand between this build and IAM"),
+                    e.getMessage());
             assertFalse(e.getMessage().contains("iam-user-password"));
         }
         assertEquals(1, server.getRequestCount());
@@ -188,9 +225,12 @@ class HttpPolicyTest {
         server.enqueue(new MockResponse.Builder().code(404).build()); // no session tokens here
         server.enqueue(redirect(302));
         try (HttpTransport transport = HttpTransport.builder().build()) {
-            MetadataCredentials metadata = new MetadataCredentials(transport,
-                    URI.create(server.url("/openstack/latest/securitykey").toString()), Duration.ofHours(2),
-                    Clock.systemUTC(), Log.NONE);
+            MetadataCredentials metadata = new MetadataCredentials(
+                    transport,
+                    URI.create(server.url("/openstack/latest/securitykey").toString()),
+                    Duration.ofHours(2),
+                    Clock.systemUTC(),
+                    Log.NONE);
 
             IOException e = assertThrows(IOException.class, metadata::current);
 
@@ -205,9 +245,13 @@ class HttpPolicyTest {
     void okhttpNeverResendsAnExportOnAReusedConnectionThatDrops() throws Exception {
         server.enqueue(zip());
         // The server reads the second export, then drops the kept-alive connection without answering.
-        server.enqueue(new MockResponse.Builder().code(200).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(zip());
-        DlfClient client = client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)), HttpTransport.builder(), 0);
+        DlfClient client =
+                client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)), HttpTransport.builder(), 0);
         export(client);
 
         IOException e = assertThrows(IOException.class, () -> export(client));
@@ -220,10 +264,22 @@ class HttpPolicyTest {
     @Test
     void aReadOfTheJobListIsSentAgainWhenItsConnectionDrops() throws Exception {
         String page = "{\"total\":1,\"jobs\":[{\"name\":\"a\"}]}";
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(page).build());
-        server.enqueue(new MockResponse.Builder().code(200).onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(page).build());
-        DlfClient client = client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)), HttpTransport.builder(), 1);
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(page)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(page)
+                .build());
+        DlfClient client =
+                client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)), HttpTransport.builder(), 1);
         client.listJobs("BATCH", 0, 100);
 
         JobPage again = client.listJobs("BATCH", 0, 100);
@@ -235,11 +291,17 @@ class HttpPolicyTest {
 
     @Test
     void aRetryWaitsWithTheConnectionBackInThePool() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "1").body("busy").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "1")
+                .body("busy")
+                .build());
         server.enqueue(zip());
         try (HttpTransport transport = HttpTransport.builder().build()) {
             DlfClient client = DlfClient.builder(URI.create(server.url("/").toString()), "p")
-                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS))).transport(transport).build();
+                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))
+                    .transport(transport)
+                    .build();
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<ExportResponse> exported = thread.submit(() -> export(client));
@@ -249,7 +311,9 @@ class HttpPolicyTest {
                 }
                 Thread.sleep(300); // well into the one-second wait
 
-                assertEquals(1, transport.client().connectionPool().idleConnectionCount(),
+                assertEquals(
+                        1,
+                        transport.client().connectionPool().idleConnectionCount(),
                         "the 503 was closed before the wait, so its connection is idle, not held");
                 assertEquals(2, exported.get(5, TimeUnit.SECONDS).attempts());
             } finally {
@@ -278,7 +342,8 @@ class HttpPolicyTest {
                         } else {
                             byte[] zip = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
                             out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-                                    + zip.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                            + zip.length + "\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                             out.write(zip);
                             out.flush();
                         }
@@ -287,7 +352,8 @@ class HttpPolicyTest {
                 return null;
             });
             DlfClient client = DlfClient.builder(URI.create("http://127.0.0.1:" + raw.getLocalPort()), "p")
-                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS))).build();
+                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))
+                    .build();
             toClose.add(client);
 
             ExportResponse response = export(client);
@@ -311,7 +377,8 @@ class HttpPolicyTest {
             matched = (c == '\r' || c == '\n') ? matched + 1 : 0;
         }
         String text = head.toString(StandardCharsets.US_ASCII);
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
         if (length.find()) {
             in.readNBytes(Integer.parseInt(length.group(1)));
         }
@@ -325,14 +392,16 @@ class HttpPolicyTest {
             serving.submit(() -> {
                 try (Socket socket = raw.accept()) {
                     readRequest(socket.getInputStream());
-                    socket.getOutputStream().write("HTTP/1.1 200\u001b[2J\r[INFO] BUILD SUCCESS\r\n\r\n"
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 200\u001b[2J\r[INFO] BUILD SUCCESS\r\n\r\n"
+                                    .getBytes(StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
                 }
                 return null;
             });
             DlfClient client = DlfClient.builder(URI.create("http://127.0.0.1:" + raw.getLocalPort()), "p")
-                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS))).retryPolicy(RetryPolicy.of(0))
+                    .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))
+                    .retryPolicy(RetryPolicy.of(0))
                     .build();
             toClose.add(client);
 
@@ -352,17 +421,27 @@ class HttpPolicyTest {
         body[0] = 'P';
         body[1] = 'K';
         // 100 bytes every 100 ms: never silent for as long as the read timeout, but 10 s for the whole answer.
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(body)).throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
-        DlfClient client = client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
-                HttpTransport.builder().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(1)), 3);
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(body))
+                .throttleBody(100, 100, TimeUnit.MILLISECONDS)
+                .build());
+        DlfClient client = client(
+                AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
+                HttpTransport.builder()
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                        .callTimeout(Duration.ofSeconds(1)),
+                3);
         long started = System.nanoTime();
 
         IOException e = assertThrows(IOException.class, () -> export(client));
 
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         assertTrue(seconds < 5, seconds + " s");
-        assertTrue(e.getMessage().contains("broke off after") && e.getMessage().contains("callTimeout (-Ddlf.callTimeout)"),
+        assertTrue(
+                e.getMessage().contains("broke off after")
+                        && e.getMessage().contains("callTimeout (-Ddlf.callTimeout)"),
                 e.getMessage());
         assertEquals(1, server.getRequestCount());
     }
@@ -370,8 +449,12 @@ class HttpPolicyTest {
     @Test
     void aServerThatNeverAnswersIsCutByTheCallTimeout() {
         server.enqueue(zip().newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
-        DlfClient client = client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
-                HttpTransport.builder().timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(1)), 3);
+        DlfClient client = client(
+                AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
+                HttpTransport.builder()
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                        .callTimeout(Duration.ofSeconds(1)),
+                3);
 
         IOException e = assertThrows(IOException.class, () -> export(client));
 
@@ -383,30 +466,41 @@ class HttpPolicyTest {
     @Test
     void aTlsFailureAfterTheHandshakeGetsNoTrustStoreHint() throws Exception {
         HeldCertificate certificate = new HeldCertificate.Builder()
-                .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostAddress()).build();
-        SSLContext serverTls = new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslContext();
+                .addSubjectAlternativeName(InetAddress.getLoopbackAddress().getHostAddress())
+                .build();
+        SSLContext serverTls = new HandshakeCertificates.Builder()
+                .heldCertificate(certificate)
+                .build()
+                .sslContext();
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ExecutorService thread = Executors.newSingleThreadExecutor();
             // Completes the handshake, reads the request, then writes bytes that are no TLS record.
             thread.submit(() -> {
                 try (Socket socket = plain.accept();
-                        SSLSocket tls = (SSLSocket) serverTls.getSocketFactory().createSocket(socket, null, socket.getPort(), false)) {
+                        SSLSocket tls = (SSLSocket)
+                                serverTls.getSocketFactory().createSocket(socket, null, socket.getPort(), false)) {
                     tls.setUseClientMode(false);
                     tls.startHandshake();
                     InputStream in = tls.getInputStream();
                     in.read(new byte[8192]);
                     OutputStream raw = socket.getOutputStream();
-                    raw.write("HTTP/1.1 200 OK\r\n\r\nthis is not a TLS record at all".getBytes(StandardCharsets.US_ASCII));
+                    raw.write("HTTP/1.1 200 OK\r\n\r\nthis is not a TLS record at all"
+                            .getBytes(StandardCharsets.US_ASCII));
                     raw.flush();
                     Thread.sleep(500);
                 }
                 return null;
             });
-            DlfClient client = DlfClient.builder(URI.create("https://" + InetAddress.getLoopbackAddress().getHostAddress()
-                            + ":" + plain.getLocalPort()), "p")
+            DlfClient client = DlfClient.builder(
+                            URI.create("https://"
+                                    + InetAddress.getLoopbackAddress().getHostAddress() + ":" + plain.getLocalPort()),
+                            "p")
                     .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))
-                    .transport(HttpTransport.builder().trustManager(new HandshakeCertificates.Builder()
-                            .addTrustedCertificate(certificate.certificate()).build().trustManager()))
+                    .transport(HttpTransport.builder()
+                            .trustManager(new HandshakeCertificates.Builder()
+                                    .addTrustedCertificate(certificate.certificate())
+                                    .build()
+                                    .trustManager()))
                     .retryPolicy(RetryPolicy.of(0))
                     .build();
             toClose.add(client);
@@ -423,10 +517,14 @@ class HttpPolicyTest {
 
     @Test
     void aRetryAfterTooLargeForALongIsTooLong() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "99999999999999999999999").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "99999999999999999999999")
+                .build());
         server.enqueue(zip());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))));
 
         assertTrue(e.getMessage().contains("longer than the 120 s this plugin waits"), e.getMessage());
@@ -439,14 +537,20 @@ class HttpPolicyTest {
     void theProxyPasswordAndItsBasicFormNeverAppear() throws Exception {
         String basic = Base64.getEncoder().encodeToString("builder:proxy-password-42".getBytes(StandardCharsets.UTF_8));
         // The proxy asks for credentials, then answers with an error page that echoes what it got.
-        server.enqueue(new MockResponse.Builder().code(407).setHeader("Proxy-Authenticate", "Basic realm=\"corp\"").build());
-        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "text/plain")
-                .body("Bad request. You sent Proxy-Authorization: Basic " + basic + " (password proxy-password-42)").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(407)
+                .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "text/plain")
+                .body("Bad request. You sent Proxy-Authorization: Basic " + basic + " (password proxy-password-42)")
+                .build());
         RecordingLog log = new RecordingLog();
         DlfClient client = DlfClient.builder(URI.create("http://dlf.example.invalid"), "p")
                 .authentication(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))
-                .transport(HttpTransport.builder().proxy(new ProxySettings("127.0.0.1", server.getPort(), "builder",
-                        "proxy-password-42")))
+                .transport(HttpTransport.builder()
+                        .proxy(new ProxySettings("127.0.0.1", server.getPort(), "builder", "proxy-password-42")))
                 .log(log)
                 .build();
         toClose.add(client);
@@ -454,7 +558,8 @@ class HttpPolicyTest {
         DlfApiException e = assertThrows(DlfApiException.class, () -> export(client));
 
         server.takeRequest();
-        assertEquals("Basic " + basic, server.takeRequest().getHeaders().get("Proxy-Authorization"), "the proxy got them");
+        assertEquals(
+                "Basic " + basic, server.takeRequest().getHeaders().get("Proxy-Authorization"), "the proxy got them");
         List<String> texts = new ArrayList<>(log.lines());
         texts.add(e.getMessage());
         for (String text : texts) {
@@ -465,10 +570,14 @@ class HttpPolicyTest {
 
     @Test
     void controlCharactersFromTheServerAreEscapedInMessages() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-                .body("{\"error_code\":\"DLF.0100\",\"error_msg\":\"gone\\u001b[2J\\n[INFO] BUILD SUCCESS\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"DLF.0100\",\"error_msg\":\"gone\\u001b[2J\\n[INFO] BUILD SUCCESS\"}")
+                .build());
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(client(AuthenticationSource.fixed(new Authentication.Signed(KEYS)))));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Requests through a real local forward proxy, and HTTPS against a server whose CA only a trust store knows. */
 class ProxyAndTrustTest {
 
-    static final Credentials CREDENTIALS = Credentials.of("PROXYTESTAK000000001", "proxyTestSecretKey000000000000000000000", "test");
+    static final Credentials CREDENTIALS =
+            Credentials.of("PROXYTESTAK000000001", "proxyTestSecretKey000000000000000000000", "test");
 
     @TempDir
     Path temp;
@@ -73,7 +74,8 @@ class ProxyAndTrustTest {
         ForwardProxy proxy = proxy("builder", "proxy-secret");
 
         export(DlfClient.builder(emulator.endpoint(), "p", CREDENTIALS)
-                .transport(HttpTransport.builder().proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))));
+                .transport(HttpTransport.builder()
+                        .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))));
 
         String target = emulator.endpoint() + "/v1/p/jobs/a/export";
         assertEquals(List.of("407 POST " + target, "POST " + target), proxy.requests());
@@ -83,27 +85,34 @@ class ProxyAndTrustTest {
     void wrongProxyCredentialsFailWithAHintAndWithoutThePassword() throws Exception {
         ForwardProxy proxy = proxy("builder", "proxy-secret");
 
-        DlfApiException e = assertThrows(DlfApiException.class, () -> export(DlfClient.builder(emulator.endpoint(), "p",
-                CREDENTIALS).transport(HttpTransport.builder()
-                        .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "wrong-secret")))));
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
+                () -> export(DlfClient.builder(emulator.endpoint(), "p", CREDENTIALS)
+                        .transport(HttpTransport.builder()
+                                .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "wrong-secret")))));
 
         assertEquals(407, e.httpStatus());
-        assertTrue(e.getMessage().contains("The proxy 127.0.0.1:" + proxy.port() + " (as builder) refused the request"),
+        assertTrue(
+                e.getMessage().contains("The proxy 127.0.0.1:" + proxy.port() + " (as builder) refused the request"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("wrong-secret"));
     }
 
     @Test
     void httpsTunnelsThroughConnectAndTrustsAPrivateCaFromATrustStore() throws Exception {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Test private cloud CA").build();
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("Test private cloud CA")
+                .build();
         MockWebServer https = httpsServer(ca);
         ForwardProxy proxy = proxy("builder", "proxy-secret");
         Path trustStore = trustStore(ca, "store-password", "PKCS12", "truststore.p12");
 
-        ExportResponse response = export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)
-                .transport(HttpTransport.builder()
-                        .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))
-                        .trustManager(TrustStores.load(trustStore, null, "store-password".toCharArray()))));
+        ExportResponse response =
+                export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)
+                        .transport(HttpTransport.builder()
+                                .proxy(new ProxySettings("127.0.0.1", proxy.port(), "builder", "proxy-secret"))
+                                .trustManager(TrustStores.load(trustStore, null, "store-password".toCharArray()))));
 
         assertInstanceOf(ExportResponse.Archive.class, response);
         // okhttp offers the proxy credentials with the CONNECT right away (a preemptive challenge), so no 407.
@@ -113,27 +122,37 @@ class ProxyAndTrustTest {
 
     @Test
     void withoutTheTrustStoreThePrivateCaIsRefusedWithAHint() throws Exception {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Test private cloud CA").build();
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("Test private cloud CA")
+                .build();
         MockWebServer https = httpsServer(ca);
 
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)));
 
         assertInstanceOf(SSLException.class, e.getCause());
-        assertTrue(e.getMessage().contains("TLS handshake") && e.getMessage().contains("-Ddlf.trustStore"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("TLS handshake") && e.getMessage().contains("-Ddlf.trustStore"),
+                e.getMessage());
         assertEquals(0, https.getRequestCount());
     }
 
     @Test
     void trustStoresOfBothTypesLoadAndBadOnesSayWhy() throws Exception {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
+        HeldCertificate ca =
+                new HeldCertificate.Builder().certificateAuthority(0).build();
         Path jks = trustStore(ca, "jks-password", "JKS", "truststore.jks");
 
         X509TrustManager manager = TrustStores.load(jks, null, "jks-password".toCharArray());
         assertEquals(ca.certificate(), manager.getAcceptedIssuers()[0]);
 
-        IOException wrongPassword = assertThrows(IOException.class, () -> TrustStores.load(jks, null, "nope".toCharArray()));
-        assertTrue(wrongPassword.getMessage().startsWith("Cannot read the trust store " + jks + " as JKS"), wrongPassword.getMessage());
+        IOException wrongPassword =
+                assertThrows(IOException.class, () -> TrustStores.load(jks, null, "nope".toCharArray()));
+        assertTrue(
+                wrongPassword.getMessage().startsWith("Cannot read the trust store " + jks + " as JKS"),
+                wrongPassword.getMessage());
         Path notAStore = Files.writeString(temp.resolve("store.p12"), "not a key store");
         assertThrows(IOException.class, () -> TrustStores.load(notAStore, null, new char[0]));
     }
@@ -144,16 +163,30 @@ class ProxyAndTrustTest {
         Credentials temporary = Credentials.temporary("AK", "exampleSecretKey0000000000000000000000000", token, "test");
         try (MockWebServer echo = new MockWebServer()) {
             String page = "<html><body>Login required. Your request: X-Security-Token: " + token + "</body></html>";
-            echo.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(page).build());
-            echo.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(page).build());
+            echo.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "text/html")
+                    .body(page)
+                    .build());
+            echo.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "text/html")
+                    .body(page)
+                    .build());
             echo.start(InetAddress.getByName("127.0.0.1"), 0);
-            try (DlfClient client = DlfClient.builder(URI.create(echo.url("/").toString()), "p", temporary).build()) {
-                DlfApiException export = assertThrows(DlfApiException.class, () -> client.export(
-                        new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20));
+            try (DlfClient client = DlfClient.builder(URI.create(echo.url("/").toString()), "p", temporary)
+                    .build()) {
+                DlfApiException export = assertThrows(
+                        DlfApiException.class,
+                        () -> client.export(
+                                new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20));
                 IOException list = assertThrows(IOException.class, () -> client.listJobs("BATCH", 0, 10));
 
-                assertTrue(export.getMessage().contains("an HTML page") && export.getMessage().contains("Login required")
-                        && export.getMessage().contains("X-Security-Token: ****"), export.getMessage());
+                assertTrue(
+                        export.getMessage().contains("an HTML page")
+                                && export.getMessage().contains("Login required")
+                                && export.getMessage().contains("X-Security-Token: ****"),
+                        export.getMessage());
                 assertFalse(export.getMessage().contains(token), export.getMessage());
                 assertTrue(list.getMessage().contains("X-Security-Token: ****"), list.getMessage());
                 assertFalse(list.getMessage().contains(token), list.getMessage());
@@ -168,12 +201,22 @@ class ProxyAndTrustTest {
     }
 
     private MockWebServer httpsServer(HeldCertificate ca) throws IOException {
-        HeldCertificate serverCertificate = new HeldCertificate.Builder().signedBy(ca).commonName("127.0.0.1")
-                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+        HeldCertificate serverCertificate = new HeldCertificate.Builder()
+                .signedBy(ca)
+                .commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost")
+                .build();
         MockWebServer server = new MockWebServer();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(serverCertificate).build().sslSocketFactory());
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(new byte[] {'P', 'K', 5, 6})).build());
+        server.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(serverCertificate)
+                .build()
+                .sslSocketFactory());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(new byte[] {'P', 'K', 5, 6}))
+                .build());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         toClose.add(server);
         return server;

@@ -33,7 +33,8 @@ class RetryPolicyTest {
             long max = Long.MIN_VALUE;
             for (int i = 0; i < SAMPLES; i++) {
                 long wait = policy.backoff(retry).toMillis();
-                assertTrue(wait >= step / 2 && wait <= step,
+                assertTrue(
+                        wait >= step / 2 && wait <= step,
                         "retry " + retry + ": " + wait + " ms not within [" + step / 2 + ", " + step + "]");
                 min = Math.min(min, wait);
                 max = Math.max(max, wait);
@@ -98,13 +99,14 @@ class RetryPolicyTest {
 
     @Test
     void parseRetryAfterHttpDate() {
-        assertEquals(Optional.of(Duration.ofSeconds(30)),
-                RetryPolicy.parseRetryAfter(httpDate(NOW.plusSeconds(30)), NOW));
-        assertEquals(Optional.of(Duration.ofHours(2)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(30)), RetryPolicy.parseRetryAfter(httpDate(NOW.plusSeconds(30)), NOW));
+        assertEquals(
+                Optional.of(Duration.ofHours(2)),
                 RetryPolicy.parseRetryAfter(httpDate(NOW.plus(Duration.ofHours(2))), NOW));
         // Written out by hand, as a server sends it (28 Nov 2026 is a Saturday).
-        assertEquals(Optional.of(Duration.ofSeconds(45)),
-                RetryPolicy.parseRetryAfter("Sat, 28 Nov 2026 10:15:45 GMT", NOW));
+        assertEquals(
+                Optional.of(Duration.ofSeconds(45)), RetryPolicy.parseRetryAfter("Sat, 28 Nov 2026 10:15:45 GMT", NOW));
     }
 
     @Test
@@ -123,7 +125,8 @@ class RetryPolicyTest {
     @Test
     void parseRetryAfterTooLargeForALongIsLongerThanAnyLimit() {
         // Still a number of seconds, only a huge one: a request to wait, not garbage to replace with a short backoff.
-        Duration wait = RetryPolicy.parseRetryAfter("99999999999999999999999", NOW).orElseThrow();
+        Duration wait =
+                RetryPolicy.parseRetryAfter("99999999999999999999999", NOW).orElseThrow();
 
         assertTrue(wait.compareTo(RetryPolicy.of(3).maxRetryAfter()) > 0, wait::toString);
     }

@@ -43,19 +43,27 @@ class SharedThrottleTest {
                     times.add(System.nanoTime());
                     if (job.equals("first") && arrivals.size() == 1) {
                         throttled.countDown();
-                        return new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+                        return new MockResponse.Builder()
+                                .code(429)
+                                .setHeader("Retry-After", "1")
                                 .setHeader("Content-Type", "application/json")
-                                .body("{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached\"}")
+                                .body(
+                                        "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The throttling threshold has been reached\"}")
                                 .build();
                     }
-                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                            .body(new Buffer().write(new byte[] {'P', 'K', 5, 6})).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .setHeader("Content-Type", "application/octet-stream")
+                            .body(new Buffer().write(new byte[] {'P', 'K', 5, 6}))
+                            .build();
                 }
             });
             server.start(InetAddress.getLoopbackAddress(), 0);
             ExecutorService threads = Executors.newFixedThreadPool(2);
-            try (DlfClient client = DlfClient.builder(URI.create(server.url("/").toString()), "p",
-                    Credentials.of("AK", "SK", "test")).retryPolicy(RetryPolicy.of(2)).build()) {
+            try (DlfClient client = DlfClient.builder(
+                            URI.create(server.url("/").toString()), "p", Credentials.of("AK", "SK", "test"))
+                    .retryPolicy(RetryPolicy.of(2))
+                    .build()) {
                 Future<ExportResponse> first = threads.submit(() -> client.export(
                         new ExportRequest("first", true, "DEVELOP", null), temp.resolve("first.zip"), 1 << 20));
                 assertTrue(throttled.await(5, TimeUnit.SECONDS));
@@ -68,7 +76,8 @@ class SharedThrottleTest {
                 assertEquals(1, second.get(10, TimeUnit.SECONDS).attempts());
                 long secondArrived = times.get(arrivals.indexOf("second"));
                 long waited = Duration.ofNanos(secondArrived - secondStarted).toMillis();
-                long sinceThrottle = Duration.ofNanos(secondArrived - times.get(0)).toMillis();
+                long sinceThrottle =
+                        Duration.ofNanos(secondArrived - times.get(0)).toMillis();
                 assertTrue(sinceThrottle >= 950, "the second call went out " + sinceThrottle + " ms after the 429");
                 assertTrue(waited >= 600, "the second call waited only " + waited + " ms");
             } finally {

@@ -64,14 +64,16 @@ class SignatureMatchesOfficialSdkTest {
 
     @ParameterizedTest(name = "job={0}, token={1}, workspace={2}, obsPath={3}")
     @MethodSource("requests")
-    void authorizationIsByteForByteTheSdks(String job, boolean token, String workspace, String obsPath) throws Exception {
+    void authorizationIsByteForByteTheSdks(String job, boolean token, String workspace, String obsPath)
+            throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .code(200)
                 .body(obsPath == null ? "PK\u0005\u0006" + "\0".repeat(18) : "{\"obsPath\":\"" + obsPath + "x/\"}")
                 .build());
         Credentials credentials = token ? Credentials.temporary(AK, SK, TOKEN, "test") : Credentials.of(AK, SK, "test");
         try (DlfClient client = DlfClient.builder(URI.create(server.url("/").toString()), PROJECT, credentials)
-                .workspace(workspace).build()) {
+                .workspace(workspace)
+                .build()) {
             client.export(new ExportRequest(job, true, "DEVELOP", obsPath), temp.resolve("p.zip"), 1 << 20);
         }
         RecordedRequest sent = server.takeRequest();
@@ -88,7 +90,8 @@ class SignatureMatchesOfficialSdkTest {
         if (workspace != null) {
             official.addHeader("workspace", workspace);
         }
-        BasicCredentials sdkCredentials = new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT);
+        BasicCredentials sdkCredentials =
+                new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT);
         if (token) {
             sdkCredentials.withSecurityToken(TOKEN);
         }

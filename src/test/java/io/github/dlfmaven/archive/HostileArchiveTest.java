@@ -40,11 +40,14 @@ class HostileArchiveTest {
         announce(zip, 65_000);
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
                 () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
-        assertEquals("The archive has 65000 entries, more than the limit of 10; raise maxEntries (-Ddlf.maxEntries) if that"
-                + " is expected.", e.getMessage());
+        assertEquals(
+                "The archive has 65000 entries, more than the limit of 10; raise maxEntries (-Ddlf.maxEntries) if that"
+                        + " is expected.",
+                e.getMessage());
     }
 
     @Test
@@ -53,7 +56,8 @@ class HostileArchiveTest {
         announce(zip, 2); // commons-compress reads every header regardless
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
                 () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -70,14 +74,29 @@ class HostileArchiveTest {
         long directoryStart = Integer.toUnsignedLong(original.getInt(end + 16));
         ByteBuffer lying = ByteBuffer.allocate(end + 56 + 20 + 22).order(ByteOrder.LITTLE_ENDIAN);
         lying.put(zip, 0, end);
-        lying.putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
-                .putLong(1).putLong(1).putLong(directorySize).putLong(directoryStart); // zip64 end: "1 entry"
+        lying.putInt(0x06064b50)
+                .putLong(44)
+                .putShort((short) 45)
+                .putShort((short) 45)
+                .putInt(0)
+                .putInt(0)
+                .putLong(1)
+                .putLong(1)
+                .putLong(directorySize)
+                .putLong(directoryStart); // zip64 end: "1 entry"
         lying.putInt(0x07064b50).putInt(0).putLong(end).putInt(1); // the locator, pointing at it
-        lying.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
-                .putInt(0).putInt(end).putShort((short) 0); // 32-bit end: "1 entry", its directory "at" the zip64 record
+        lying.putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(0)
+                .putInt(end)
+                .putShort((short) 0); // 32-bit end: "1 entry", its directory "at" the zip64 record
         Path file = Files.write(tmp.resolve("package.zip"), lying.array());
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
                 () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -86,19 +105,27 @@ class HostileArchiveTest {
     @Test
     void threeHundredThousandEntriesAreRefusedWithinASmallHeap() throws Exception {
         Path file = tmp.resolve("many.zip");
-        try (OutputStream out = Files.newOutputStream(file); ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             for (int i = 0; i < 300_000; i++) {
                 zip.putArchiveEntry(new ZipArchiveEntry("e" + i));
                 zip.closeArchiveEntry();
             }
         }
 
-        ChildJvm.Result result = ChildJvm.start(ExtractInAChild.class, List.of("-Xmx48m"), file.toString(),
-                tmp.resolve("out").toString(), "10000").await(120);
+        ChildJvm.Result result = ChildJvm.start(
+                        ExtractInAChild.class,
+                        List.of("-Xmx48m"),
+                        file.toString(),
+                        tmp.resolve("out").toString(),
+                        "10000")
+                .await(120);
 
         assertEquals(0, result.exitCode(), result.output());
-        assertEquals("refused: The archive has 300000 entries, more than the limit of 10000; raise maxEntries"
-                + " (-Ddlf.maxEntries) if that is expected.\n", result.output());
+        assertEquals(
+                "refused: The archive has 300000 entries, more than the limit of 10000; raise maxEntries"
+                        + " (-Ddlf.maxEntries) if that is expected.\n",
+                result.output());
     }
 
     @Test
@@ -107,11 +134,15 @@ class HostileArchiveTest {
         SafeUnzipper unzipper = new SafeUnzipper(LIMITS);
         unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), tmp.resolve("1"), 1, budget);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> unzipper.extract(Files.write(tmp.resolve("2.zip"), zip(names(6), "{}")), tmp.resolve("2"), 1, budget));
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
+                () -> unzipper.extract(
+                        Files.write(tmp.resolve("2.zip"), zip(names(6), "{}")), tmp.resolve("2"), 1, budget));
 
-        assertEquals("The export as a whole would extract more than 25 entries (this package holds 6); raise"
-                + " maxTotalEntries (-Ddlf.maxTotalEntries) if that is expected.", e.getMessage());
+        assertEquals(
+                "The export as a whole would extract more than 25 entries (this package holds 6); raise"
+                        + " maxTotalEntries (-Ddlf.maxTotalEntries) if that is expected.",
+                e.getMessage());
     }
 
     // ---------------------------------------------------------------- bytes
@@ -122,13 +153,21 @@ class HostileArchiveTest {
         SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 800));
         String content = "x".repeat(600);
         // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
-        unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(List.of("other/1.bin"), content)), tmp.resolve("1"), 100, budget);
+        unzipper.extract(
+                Files.write(tmp.resolve("1.zip"), zip(List.of("other/1.bin"), content)), tmp.resolve("1"), 100, budget);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class, () -> unzipper.extract(
-                Files.write(tmp.resolve("2.zip"), zip(List.of("other/2.bin"), content)), tmp.resolve("2"), 100, budget));
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
+                () -> unzipper.extract(
+                        Files.write(tmp.resolve("2.zip"), zip(List.of("other/2.bin"), content)),
+                        tmp.resolve("2"),
+                        100,
+                        budget));
 
-        assertEquals("The export as a whole inflates to more than 1000 bytes (stopped at entry 'other/2.bin'); raise"
-                + " maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.", e.getMessage());
+        assertEquals(
+                "The export as a whole inflates to more than 1000 bytes (stopped at entry 'other/2.bin'); raise"
+                        + " maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.",
+                e.getMessage());
     }
 
     @Test
@@ -137,10 +176,12 @@ class HostileArchiveTest {
         String json = "{\"values\":[" + "\"abcdefghijklm\",".repeat(39) + "\"abcdefghijklm\"]}";
         Path file = Files.write(tmp.resolve("package.zip"), zip(List.of("jobs/a.job"), json));
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
                 () -> new SafeUnzipper(new ArchiveLimits(10, json.length() + 100)).extract(file, tmp.resolve("out")));
 
-        assertTrue(e.getMessage().startsWith("The archive inflates to more than " + (json.length() + 100) + " bytes"),
+        assertTrue(
+                e.getMessage().startsWith("The archive inflates to more than " + (json.length() + 100) + " bytes"),
                 e.getMessage());
     }
 
@@ -154,10 +195,16 @@ class HostileArchiveTest {
             {"jobs/tiny.job", "{\"threshold\":1e-999999999,\"name\":\"tiny\"}"},
             {"jobs/nested.job", nested},
             {"jobs/grower.job", grower},
-            {"jobs/ones.job", ones}}));
+            {"jobs/ones.job", ones}
+        }));
 
-        ChildJvm.Result result = ChildJvm.start(ExtractInAChild.class, List.of("-Xmx128m"), file.toString(),
-                tmp.resolve("out").toString(), "10000").await(120);
+        ChildJvm.Result result = ChildJvm.start(
+                        ExtractInAChild.class,
+                        List.of("-Xmx128m"),
+                        file.toString(),
+                        tmp.resolve("out").toString(),
+                        "10000")
+                .await(120);
 
         assertEquals(0, result.exitCode(), result.output());
         assertEquals("""
@@ -166,7 +213,8 @@ class HostileArchiveTest {
                 jobs/grower.job kept: its normalized form would be larger than %d bytes
                 jobs/ones.job kept: more than 100000 values
                 """.formatted(JsonNormalizer.maxOutputBytes(grower.length())), result.output());
-        assertEquals("{\n  \"name\": \"tiny\",\n  \"threshold\": 1e-999999999\n}\n",
+        assertEquals(
+                "{\n  \"name\": \"tiny\",\n  \"threshold\": 1e-999999999\n}\n",
                 Files.readString(tmp.resolve("out/jobs/tiny.job")));
         assertEquals(nested, Files.readString(tmp.resolve("out/jobs/nested.job")));
     }
@@ -175,12 +223,13 @@ class HostileArchiveTest {
 
     @Test
     void entryNamesInMessagesCannotForgeLogLines() throws Exception {
-        byte[] zip = zip(new String[][] {{"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"},
-            {"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"}});
+        byte[] zip = zip(new String[][] {
+            {"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"}, {"jobs/a\u001b[2J\n[INFO] BUILD SUCCESS.job", "{}"}
+        });
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class, () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
@@ -194,13 +243,16 @@ class HostileArchiveTest {
         // that quote the name.
         ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         int directory = buffer.getInt(zip.length - 22 + 16);
-        int second = directory + 46 + buffer.getShort(directory + 28) + buffer.getShort(directory + 30)
+        int second = directory
+                + 46
+                + buffer.getShort(directory + 28)
+                + buffer.getShort(directory + 30)
                 + buffer.getShort(directory + 32);
         buffer.putInt(second + 42, directory + 1000);
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class, () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
@@ -214,7 +266,8 @@ class HostileArchiveTest {
             try {
                 for (ExtractedFile file : new SafeUnzipper(new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30))
                         .extract(Path.of(args[0]), Path.of(args[1]))) {
-                    System.out.println(file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));
+                    System.out.println(
+                            file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));
                 }
             } catch (UnsafeArchiveException e) {
                 System.out.println("refused: " + e.getMessage());
@@ -226,7 +279,9 @@ class HostileArchiveTest {
     }
 
     private static List<String> names(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "jobs/j" + i + ".job").toList();
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "jobs/j" + i + ".job")
+                .toList();
     }
 
     private static byte[] zip(List<String> names, String content) throws IOException {

@@ -73,7 +73,8 @@ class JsonNormalizerTest {
     void emptyContainersStayCompact() throws IOException {
         assertEquals("{}\n", normalize("{ }"));
         assertEquals("[]\n", normalize("[\r\n]"));
-        assertEquals("{\n  \"a\": {},\n  \"b\": [],\n  \"c\": [\n    {},\n    []\n  ]\n}\n",
+        assertEquals(
+                "{\n  \"a\": {},\n  \"b\": [],\n  \"c\": [\n    {},\n    []\n  ]\n}\n",
                 normalize("{\"c\":[{},[]],\"b\":[ ],\"a\":{ }}"));
     }
 
@@ -97,13 +98,15 @@ class JsonNormalizerTest {
     @Test
     void stringEscapesAreKeptMeaningful() throws IOException {
         // CR LF inside a string are content, not line ends: they stay escaped. "\/" is just "/".
-        assertEquals("{\n  \"sql\": \"select 1;\\r\\nselect \\\"2\\\";\\t\\u0001/\"\n}\n",
+        assertEquals(
+                "{\n  \"sql\": \"select 1;\\r\\nselect \\\"2\\\";\\t\\u0001/\"\n}\n",
                 normalize("{\"sql\":\"select 1;\\r\\nselect \\\"2\\\";\\t\\u0001\\/\"}"));
     }
 
     @Test
     void numbersKeepTheirDigits() throws IOException {
-        assertEquals("""
+        assertEquals(
+                """
                 {
                   "big": 12345678901234567890123,
                   "bigNegativeFraction": -12345678901234567890123.000000000000000000001,
@@ -113,30 +116,35 @@ class JsonNormalizerTest {
                   "trailingZeros": 0.1000,
                   "zeroPointZero": 0.0
                 }
-                """, normalize("{\"fraction\":1.50,\"big\":12345678901234567890123,"
-                + "\"bigNegativeFraction\":-12345678901234567890123.000000000000000000001,\"trailingZeros\":0.1000,"
-                + "\"pastDoublePrecision\":9007199254740993,\"zeroPointZero\":0.0,"
-                + "\"overDouble\":1.7976931348623157E+309}"));
+                """,
+                normalize("{\"fraction\":1.50,\"big\":12345678901234567890123,"
+                        + "\"bigNegativeFraction\":-12345678901234567890123.000000000000000000001,\"trailingZeros\":0.1000,"
+                        + "\"pastDoublePrecision\":9007199254740993,\"zeroPointZero\":0.0,"
+                        + "\"overDouble\":1.7976931348623157E+309}"));
     }
 
     @Test
     void everyNumberKeepsItsTextExactlyAsSent() throws IOException {
         // Exponents, their case and sign, negative zero: DLF's spelling is kept, so a snapshot changes only with DLF.
-        assertEquals("{\n  \"a\": 1e3,\n  \"b\": 1E-2,\n  \"c\": 2.5e+10,\n  \"d\": 1.0e3,\n  \"e\": -0,\n  \"f\": -0.0\n}\n",
+        assertEquals(
+                "{\n  \"a\": 1e3,\n  \"b\": 1E-2,\n  \"c\": 2.5e+10,\n  \"d\": 1.0e3,\n  \"e\": -0,\n  \"f\": -0.0\n}\n",
                 normalize("{\"a\":1e3,\"b\":1E-2,\"c\":2.5e+10,\"d\":1.0e3,\"e\":-0,\"f\":-0.0}"));
     }
 
     @Test
     void aHugeExponentIsKeptAsTextNotExpanded() throws IOException {
         // As a BigDecimal's plain string this would be a billion digits.
-        assertEquals("{\n  \"tiny\": 1e-999999999,\n  \"vast\": 1E+999999999\n}\n",
+        assertEquals(
+                "{\n  \"tiny\": 1e-999999999,\n  \"vast\": 1E+999999999\n}\n",
                 normalize("{\"vast\":1E+999999999,\"tiny\":1e-999999999}"));
     }
 
     @Test
     void documentsNestedTooDeeplyAreRefusedWithTheReason() throws IOException {
         String deepest = "[".repeat(JsonNormalizer.MAX_DEPTH) + "]".repeat(JsonNormalizer.MAX_DEPTH);
-        assertEquals(deepest.length() / 2, normalize(deepest).chars().filter(c -> c == '[').count());
+        assertEquals(
+                deepest.length() / 2,
+                normalize(deepest).chars().filter(c -> c == '[').count());
 
         String deeper = "[".repeat(JsonNormalizer.MAX_DEPTH + 1) + "]".repeat(JsonNormalizer.MAX_DEPTH + 1);
         IOException e = assertThrows(IOException.class, () -> normalizer.normalize(deeper.getBytes(UTF_8)));
@@ -151,7 +159,8 @@ class JsonNormalizerTest {
 
         IOException e = assertThrows(IOException.class, () -> normalizer.normalize(grower.getBytes(UTF_8)));
 
-        assertEquals("its normalized form would be larger than " + JsonNormalizer.maxOutputBytes(grower.length()) + " bytes",
+        assertEquals(
+                "its normalized form would be larger than " + JsonNormalizer.maxOutputBytes(grower.length()) + " bytes",
                 e.getMessage());
     }
 
@@ -174,12 +183,14 @@ class JsonNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"b\":1,\"a\":[{\"z\":1,\"y\":{}},[]],\"c\":{}}",
-        "{\"n\":1.50,\"e\":1e3,\"E\":1E-2,\"big\":12345678901234567890123}",
-        "{\"k\":\"作业\\u00e9\\n\\ud83d\\ude00\\u0007\"}",
-        "[[],{},[[{}]],null,true,false,\"\"]",
-        "\"just a string\""})
+    @ValueSource(
+            strings = {
+                "{\"b\":1,\"a\":[{\"z\":1,\"y\":{}},[]],\"c\":{}}",
+                "{\"n\":1.50,\"e\":1e3,\"E\":1E-2,\"big\":12345678901234567890123}",
+                "{\"k\":\"作业\\u00e9\\n\\ud83d\\ude00\\u0007\"}",
+                "[[],{},[[{}]],null,true,false,\"\"]",
+                "\"just a string\""
+            })
     void normalizingTwiceChangesNothing(String json) throws IOException {
         byte[] once = normalizer.normalize(json.getBytes(UTF_8));
 
@@ -187,7 +198,12 @@ class JsonNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1,\"a\":2}", "{\"x\":{\"b\":1,\"b\":1}}", "[{\"id\":1},{\"id\":2,\"name\":\"n\",\"id\":3}]"})
+    @ValueSource(
+            strings = {
+                "{\"a\":1,\"a\":2}",
+                "{\"x\":{\"b\":1,\"b\":1}}",
+                "[{\"id\":1},{\"id\":2,\"name\":\"n\",\"id\":3}]"
+            })
     void duplicateKeysAreRefused(String json) {
         IOException e = assertThrows(IOException.class, () -> normalizer.normalize(json.getBytes(UTF_8)));
 
@@ -209,8 +225,9 @@ class JsonNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1", "{a:1}", "{'a':1}", "[1,]", "{\"a\":01}", "not json", "<html></html>",
-        "{\"a\":NaN}"})
+    @ValueSource(
+            strings = {"{\"a\":1", "{a:1}", "{'a':1}", "[1,]", "{\"a\":01}", "not json", "<html></html>", "{\"a\":NaN}"
+            })
     void malformedJsonIsRefused(String json) {
         assertThrows(IOException.class, () -> normalizer.normalize(json.getBytes(UTF_8)));
     }

@@ -6,23 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.dlfmaven.testing.FileTrees;
 
+import io.github.dlfmaven.testing.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -67,17 +63,29 @@ class SafeUnzipperTest {
     // ---------------------------------------------------------------- hostile names
 
     @ParameterizedTest
-    @ValueSource(strings = {"../evil.txt", "jobs/../../evil", "..\\evil", "jobs\\..\\..\\evil.job", "../canary/keep.txt",
-            "./../evil", "jobs/a/../../../evil.job", "..", "jobs/.."})
+    @ValueSource(
+            strings = {
+                "../evil.txt",
+                "jobs/../../evil",
+                "..\\evil",
+                "jobs\\..\\..\\evil.job",
+                "../canary/keep.txt",
+                "./../evil",
+                "jobs/a/../../../evil.job",
+                "..",
+                "jobs/.."
+            })
     void zipSlipIsRefused(String name) throws IOException {
         byte[] zip = zip(file("jobs/ok.job", "{}"), file(name, "pwned"));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
-            assertEquals(name, Collections.list(check.getEntries()).get(1).getName(), "the archive holds the name as given");
+            assertEquals(
+                    name, Collections.list(check.getEntries()).get(1).getName(), "the archive holds the name as given");
         }
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("Entry '" + name + "' contains '..' and would be written outside the output folder.", e.getMessage());
+        assertEquals(
+                "Entry '" + name + "' contains '..' and would be written outside the output folder.", e.getMessage());
     }
 
     @Test
@@ -94,7 +102,8 @@ class SafeUnzipperTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/etc/x", "/x.job", "C:/x", "c:\\x", "C:x", "\\\\server\\share\\x", "//server/share/x", "\\x"})
+    @ValueSource(
+            strings = {"/etc/x", "/x.job", "C:/x", "c:\\x", "C:x", "\\\\server\\share\\x", "//server/share/x", "\\x"})
     void absolutePathIsRefused(String name) throws IOException {
         UnsafeArchiveException e = refused(zip(file("jobs/ok.job", "{}"), file(name, "pwned")), LIMITS);
 
@@ -135,12 +144,15 @@ class SafeUnzipperTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "jobs/a.job|jobs/a.job",
-        "jobs/a.job|./jobs/a.job",
-        "jobs/a.job|jobs\\a.job",
-        "jobs/a.job|jobs//a.job",
-        "other/x.txt|other/./x.txt"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jobs/a.job|jobs/a.job",
+                "jobs/a.job|./jobs/a.job",
+                "jobs/a.job|jobs\\a.job",
+                "jobs/a.job|jobs//a.job",
+                "other/x.txt|other/./x.txt"
+            })
     void duplicateNameIsRefused(String first, String second) throws IOException {
         byte[] zip = zip(file(first, "{\"v\":1}"), file(second, "{\"v\":2}"));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
@@ -159,8 +171,10 @@ class SafeUnzipperTest {
     void fileWhereAFolderWasIsRefused() throws IOException {
         UnsafeArchiveException e = refused(zip(file("x/y.txt", "1"), file("x", "2")), LIMITS);
 
-        assertEquals("Entry 'x' collides with a folder or another file at 'x' (a file and a folder of the same name,"
-                + " or names that differ only in case).", e.getMessage());
+        assertEquals(
+                "Entry 'x' collides with a folder or another file at 'x' (a file and a folder of the same name,"
+                        + " or names that differ only in case).",
+                e.getMessage());
         assertTrue(Files.isDirectory(out.resolve("x")));
         assertEquals(List.of("y.txt"), list(out.resolve("x")));
     }
@@ -182,8 +196,10 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, new ArchiveLimits(3, 1L << 20));
 
-        assertEquals("The archive has 4 entries, more than the limit of 3; raise maxEntries (-Ddlf.maxEntries) if that is"
-                + " expected.", e.getMessage());
+        assertEquals(
+                "The archive has 4 entries, more than the limit of 3; raise maxEntries (-Ddlf.maxEntries) if that is"
+                        + " expected.",
+                e.getMessage());
         assertEquals(List.of(), list(out));
     }
 
@@ -194,7 +210,9 @@ class SafeUnzipperTest {
 
         List<ExtractedFile> files = new SafeUnzipper(new ArchiveLimits(3, 1L << 20)).extract(zipFile, out);
 
-        assertEquals(List.of("jobs/a.job", "jobs/b.job"), files.stream().map(ExtractedFile::path).toList());
+        assertEquals(
+                List.of("jobs/a.job", "jobs/b.job"),
+                files.stream().map(ExtractedFile::path).toList());
     }
 
     @Test
@@ -204,8 +222,10 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("The archive inflates to more than 1048576 bytes (stopped at entry 'other/zeros.bin'); raise"
-                + " maxExtractedBytes (-Ddlf.maxExtractedBytes) if that is expected.", e.getMessage());
+        assertEquals(
+                "The archive inflates to more than 1048576 bytes (stopped at entry 'other/zeros.bin'); raise"
+                        + " maxExtractedBytes (-Ddlf.maxExtractedBytes) if that is expected.",
+                e.getMessage());
         assertEquals(List.of(), regularFiles(out), "the partial file is removed");
     }
 
@@ -220,8 +240,10 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("The archive inflates to more than 1048576 bytes (stopped at entry 'other/zeros.bin'); raise"
-                + " maxExtractedBytes (-Ddlf.maxExtractedBytes) if that is expected.", e.getMessage());
+        assertEquals(
+                "The archive inflates to more than 1048576 bytes (stopped at entry 'other/zeros.bin'); raise"
+                        + " maxExtractedBytes (-Ddlf.maxExtractedBytes) if that is expected.",
+                e.getMessage());
         assertEquals(List.of(), regularFiles(out));
     }
 
@@ -232,8 +254,11 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertTrue(e.getMessage().startsWith("The archive inflates to more than 1048576 bytes (stopped at entry"
-                + " 'other/c.bin')"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The archive inflates to more than 1048576 bytes (stopped at entry"
+                                + " 'other/c.bin')"),
+                e.getMessage());
         assertEquals(List.of("other/a.bin", "other/b.bin"), regularFiles(out));
     }
 
@@ -252,12 +277,16 @@ class SafeUnzipperTest {
 
     @Test
     void truncatedZipIsRefused() throws IOException {
-        byte[] good = zip(file("jobs/a.job", "{\"a\":1}"), file("scripts/s.script", "{\"s\":\"select 1\"}"),
+        byte[] good = zip(
+                file("jobs/a.job", "{\"a\":1}"),
+                file("scripts/s.script", "{\"s\":\"select 1\"}"),
                 file("other/r.txt", "x".repeat(2000)));
 
         UnsafeArchiveException half = refused(Arrays.copyOf(good, good.length / 2), LIMITS);
-        assertTrue(half.getMessage().startsWith("The archive is truncated or corrupt: its table of contents cannot be"
-                + " read ("), half.getMessage());
+        assertTrue(
+                half.getMessage()
+                        .startsWith("The archive is truncated or corrupt: its table of contents cannot be" + " read ("),
+                half.getMessage());
 
         UnsafeArchiveException lastByte = refused(Arrays.copyOf(good, good.length - 1), LIMITS);
         assertTrue(lastByte.getMessage().startsWith("The archive is truncated or corrupt"), lastByte.getMessage());
@@ -309,23 +338,28 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("Entry 'other/a.txt' uses a compression method or encryption this plugin cannot read.", e.getMessage());
+        assertEquals(
+                "Entry 'other/a.txt' uses a compression method or encryption this plugin cannot read.", e.getMessage());
     }
 
     // ---------------------------------------------------------------- not a zip at all
 
     @Test
     void htmlPageIsNamedAndQuoted() throws IOException {
-        String start = "<!DOCTYPE html>\n<html>\n<head><title>407 Proxy Authentication Required</title></head>\n<body>\n"
-                + "<h1>Proxy Authentication Required</h1>\n<p>";
+        String start =
+                "<!DOCTYPE html>\n<html>\n<head><title>407 Proxy Authentication Required</title></head>\n<body>\n"
+                        + "<h1>Proxy Authentication Required</h1>\n<p>";
         String page = start + "x".repeat(600) + "</p>\n</body>\n</html>\n";
-        String flatStart = "<!DOCTYPE html> <html> <head><title>407 Proxy Authentication Required</title></head> <body> "
-                + "<h1>Proxy Authentication Required</h1> <p>";
+        String flatStart =
+                "<!DOCTYPE html> <html> <head><title>407 Proxy Authentication Required</title></head> <body> "
+                        + "<h1>Proxy Authentication Required</h1> <p>";
 
         UnsafeArchiveException e = refused(page.getBytes(UTF_8), LIMITS);
 
-        assertEquals("The server did not send a zip archive but " + page.length() + " bytes of an HTML page (often a"
-                + " proxy's or a login portal's) starting '" + flatStart + "x".repeat(200 - flatStart.length()) + "...'.",
+        assertEquals(
+                "The server did not send a zip archive but " + page.length() + " bytes of an HTML page (often a"
+                        + " proxy's or a login portal's) starting '" + flatStart + "x".repeat(200 - flatStart.length())
+                        + "...'.",
                 e.getMessage());
         assertFalse(Files.exists(out), "nothing is created for a body that is not a zip");
     }
@@ -336,8 +370,10 @@ class SafeUnzipperTest {
 
         UnsafeArchiveException e = refused(json.getBytes(UTF_8), LIMITS);
 
-        assertEquals("The server did not send a zip archive but " + json.length() + " bytes of JSON starting '" + json
-                + "'.", e.getMessage());
+        assertEquals(
+                "The server did not send a zip archive but " + json.length() + " bytes of JSON starting '" + json
+                        + "'.",
+                e.getMessage());
         assertFalse(Files.exists(out));
     }
 
@@ -365,7 +401,8 @@ class SafeUnzipperTest {
     void plainTextIsNamedAndQuoted() throws IOException {
         UnsafeArchiveException e = refused("Service Unavailable\r\n".getBytes(UTF_8), LIMITS);
 
-        assertEquals("The server did not send a zip archive but 21 bytes of text starting 'Service Unavailable'.",
+        assertEquals(
+                "The server did not send a zip archive but 21 bytes of text starting 'Service Unavailable'.",
                 e.getMessage());
     }
 
@@ -385,28 +422,50 @@ class SafeUnzipperTest {
     @Test
     void singleExportLayoutIsExtractedAndNormalized() throws Exception {
         byte[] readme = "line 1\r\nline 2 {\"b\":1,\"a\":2}\r\n".getBytes(UTF_8);
-        Files.write(zipFile, zip(dir("jobs/"), file("jobs/a.job", "{\"name\":\"a\",\"nodes\":[{\"type\":\"DWS\",\"id\":2}]}"),
-                dir("scripts/"), file("scripts/s.script", "{\"type\":\"DWS\",\"content\":\"select 1;\\n\",\"name\":\"s\"}"),
-                file("resources/r.resource", "{\r\n\t\"name\": \"r\",\r\n\t\"location\": \"obs://b/r.jar\"\r\n}\r\n"),
-                file("cdm/x.json", "{\"b\":1,\"a\":2}"),
-                file("other/readme.txt", readme)));
+        Files.write(
+                zipFile,
+                zip(
+                        dir("jobs/"),
+                        file("jobs/a.job", "{\"name\":\"a\",\"nodes\":[{\"type\":\"DWS\",\"id\":2}]}"),
+                        dir("scripts/"),
+                        file("scripts/s.script", "{\"type\":\"DWS\",\"content\":\"select 1;\\n\",\"name\":\"s\"}"),
+                        file(
+                                "resources/r.resource",
+                                "{\r\n\t\"name\": \"r\",\r\n\t\"location\": \"obs://b/r.jar\"\r\n}\r\n"),
+                        file("cdm/x.json", "{\"b\":1,\"a\":2}"),
+                        file("other/readme.txt", readme)));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS).extract(zipFile, out);
 
-        byte[] job = "{\n  \"name\": \"a\",\n  \"nodes\": [\n    {\n      \"id\": 2,\n      \"type\": \"DWS\"\n    }\n  ]\n}\n"
-                .getBytes(UTF_8);
-        byte[] script = "{\n  \"content\": \"select 1;\\n\",\n  \"name\": \"s\",\n  \"type\": \"DWS\"\n}\n".getBytes(UTF_8);
+        byte[] job =
+                "{\n  \"name\": \"a\",\n  \"nodes\": [\n    {\n      \"id\": 2,\n      \"type\": \"DWS\"\n    }\n  ]\n}\n"
+                        .getBytes(UTF_8);
+        byte[] script =
+                "{\n  \"content\": \"select 1;\\n\",\n  \"name\": \"s\",\n  \"type\": \"DWS\"\n}\n".getBytes(UTF_8);
         byte[] resource = "{\n  \"location\": \"obs://b/r.jar\",\n  \"name\": \"r\"\n}\n".getBytes(UTF_8);
         byte[] cdm = "{\n  \"a\": 2,\n  \"b\": 1\n}\n".getBytes(UTF_8);
-        assertEquals(List.of(
-                extracted("jobs/a.job", job, true),
-                extracted("scripts/s.script", script, true),
-                extracted("resources/r.resource", resource, true),
-                extracted("cdm/x.json", cdm, true),
-                // Only definitions can report false; other files are copied as they are.
-                extracted("other/readme.txt", readme, true)), files);
-        assertEquals(tree("jobs/", "jobs/a.job", "scripts/", "scripts/s.script", "resources/", "resources/r.resource",
-                "cdm/", "cdm/x.json", "other/", "other/readme.txt"), FileTrees.state(out, false).keySet());
+        assertEquals(
+                List.of(
+                        extracted("jobs/a.job", job, true),
+                        extracted("scripts/s.script", script, true),
+                        extracted("resources/r.resource", resource, true),
+                        extracted("cdm/x.json", cdm, true),
+                        // Only definitions can report false; other files are copied as they are.
+                        extracted("other/readme.txt", readme, true)),
+                files);
+        assertEquals(
+                tree(
+                        "jobs/",
+                        "jobs/a.job",
+                        "scripts/",
+                        "scripts/s.script",
+                        "resources/",
+                        "resources/r.resource",
+                        "cdm/",
+                        "cdm/x.json",
+                        "other/",
+                        "other/readme.txt"),
+                FileTrees.state(out, false).keySet());
         assertArrayEquals(job, Files.readAllBytes(out.resolve("jobs/a.job")));
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts/s.script")));
         assertArrayEquals(resource, Files.readAllBytes(out.resolve("resources/r.resource")));
@@ -417,50 +476,80 @@ class SafeUnzipperTest {
 
     @Test
     void batchLayoutIsMappedOntoJobsScriptsAndResources() throws Exception {
-        Files.write(zipFile, zip(dir("jobs/"), dir("jobs/job_batch/"),
-                file("jobs/job_batch/job_batch.job", "{\"name\":\"job_batch\"}"),
-                file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\"}"),
-                dir("jobs/job_stream/"),
-                file("jobs/job_stream/job_stream.job", "{\"name\":\"job_stream\"}"),
-                file("jobs/job_stream/udf.resource", "{\"name\":\"udf\"}")));
+        Files.write(
+                zipFile,
+                zip(
+                        dir("jobs/"),
+                        dir("jobs/job_batch/"),
+                        file("jobs/job_batch/job_batch.job", "{\"name\":\"job_batch\"}"),
+                        file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\"}"),
+                        dir("jobs/job_stream/"),
+                        file("jobs/job_stream/job_stream.job", "{\"name\":\"job_stream\"}"),
+                        file("jobs/job_stream/udf.resource", "{\"name\":\"udf\"}")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS).extract(zipFile, out);
 
-        assertEquals(List.of("jobs/job_batch.job", "scripts/dws_sql.script", "jobs/job_stream.job", "resources/udf.resource"),
+        assertEquals(
+                List.of(
+                        "jobs/job_batch.job",
+                        "scripts/dws_sql.script",
+                        "jobs/job_stream.job",
+                        "resources/udf.resource"),
                 files.stream().map(ExtractedFile::path).toList());
-        assertEquals(tree("jobs/", "jobs/job_batch.job", "jobs/job_stream.job", "scripts/", "scripts/dws_sql.script",
-                "resources/", "resources/udf.resource"), FileTrees.state(out, false).keySet());
+        assertEquals(
+                tree(
+                        "jobs/",
+                        "jobs/job_batch.job",
+                        "jobs/job_stream.job",
+                        "scripts/",
+                        "scripts/dws_sql.script",
+                        "resources/",
+                        "resources/udf.resource"),
+                FileTrees.state(out, false).keySet());
         assertEquals("{\n  \"name\": \"dws_sql\"\n}\n", Files.readString(out.resolve("scripts/dws_sql.script")));
     }
 
     @Test
     void sameScriptInTwoBatchFoldersIsWrittenOnce() throws Exception {
         // Equal after normalization, though the bytes in the archive differ.
-        Files.write(zipFile, zip(file("jobs/job_batch/job_batch.job", "{}"),
-                file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\",\"type\":\"DWS\"}"),
-                file("jobs/job_stream/job_stream.job", "{}"),
-                file("jobs/job_stream/dws_sql.script", "{ \"type\" : \"DWS\",\r\n  \"name\" : \"dws_sql\" }\r\n")));
+        Files.write(
+                zipFile,
+                zip(
+                        file("jobs/job_batch/job_batch.job", "{}"),
+                        file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\",\"type\":\"DWS\"}"),
+                        file("jobs/job_stream/job_stream.job", "{}"),
+                        file(
+                                "jobs/job_stream/dws_sql.script",
+                                "{ \"type\" : \"DWS\",\r\n  \"name\" : \"dws_sql\" }\r\n")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS).extract(zipFile, out);
 
         byte[] script = "{\n  \"name\": \"dws_sql\",\n  \"type\": \"DWS\"\n}\n".getBytes(UTF_8);
-        assertEquals(List.of(extracted("jobs/job_batch.job", "{}\n".getBytes(UTF_8), true),
-                extracted("scripts/dws_sql.script", script, true),
-                extracted("jobs/job_stream.job", "{}\n".getBytes(UTF_8), true)), files);
-        assertEquals(tree("jobs/", "jobs/job_batch.job", "jobs/job_stream.job", "scripts/", "scripts/dws_sql.script"),
-                FileTrees.state(out, false).keySet(), "no temporary file is left behind");
+        assertEquals(
+                List.of(
+                        extracted("jobs/job_batch.job", "{}\n".getBytes(UTF_8), true),
+                        extracted("scripts/dws_sql.script", script, true),
+                        extracted("jobs/job_stream.job", "{}\n".getBytes(UTF_8), true)),
+                files);
+        assertEquals(
+                tree("jobs/", "jobs/job_batch.job", "jobs/job_stream.job", "scripts/", "scripts/dws_sql.script"),
+                FileTrees.state(out, false).keySet(),
+                "no temporary file is left behind");
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts/dws_sql.script")));
     }
 
     @Test
     void sameScriptWithDifferentContentIsRefused() throws IOException {
-        byte[] zip = zip(file("jobs/job_batch/dws_sql.script", "{\"sql\":\"select 1\"}"),
+        byte[] zip = zip(
+                file("jobs/job_batch/dws_sql.script", "{\"sql\":\"select 1\"}"),
                 file("jobs/job_stream/dws_sql.script", "{\"sql\":\"select 2\"}"));
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
-        assertEquals("The archive holds two different files for 'scripts/dws_sql.script': 'jobs/job_batch/dws_sql.script'"
-                + " and 'jobs/job_stream/dws_sql.script'.", e.getMessage());
+        assertEquals(
+                "The archive holds two different files for 'scripts/dws_sql.script': 'jobs/job_batch/dws_sql.script'"
+                        + " and 'jobs/job_stream/dws_sql.script'.",
+                e.getMessage());
         assertEquals("{\n  \"sql\": \"select 1\"\n}\n", Files.readString(out.resolve("scripts/dws_sql.script")));
         assertEquals(List.of("scripts/dws_sql.script"), regularFiles(out));
     }
@@ -473,8 +562,11 @@ class SafeUnzipperTest {
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS).extract(zipFile, out);
 
-        assertEquals(List.of(extracted("jobs/broken.job", notJson, false), extracted("scripts/dup.script", duplicateKeys,
-                false)), files);
+        assertEquals(
+                List.of(
+                        extracted("jobs/broken.job", notJson, false),
+                        extracted("scripts/dup.script", duplicateKeys, false)),
+                files);
         assertArrayEquals(notJson, Files.readAllBytes(out.resolve("jobs/broken.job")));
         assertArrayEquals(duplicateKeys, Files.readAllBytes(out.resolve("scripts/dup.script")));
     }
@@ -489,25 +581,38 @@ class SafeUnzipperTest {
         List<ExtractedFile> files = new SafeUnzipper(new ArchiveLimits(10, 16L << 20)).extract(zipFile, out);
 
         ExtractedFile verbatim = extracted("jobs/large.job", large, false);
-        assertEquals(List.of(new ExtractedFile(verbatim.path(), verbatim.size(), verbatim.sha256(), false,
-                        "larger than 8388608 bytes, the most this plugin normalizes"),
-                extracted("jobs/small.job", "{\n  \"a\": 2,\n  \"b\": 1\n}\n".getBytes(UTF_8), true)), files);
+        assertEquals(
+                List.of(
+                        new ExtractedFile(
+                                verbatim.path(),
+                                verbatim.size(),
+                                verbatim.sha256(),
+                                false,
+                                "larger than 8388608 bytes, the most this plugin normalizes"),
+                        extracted("jobs/small.job", "{\n  \"a\": 2,\n  \"b\": 1\n}\n".getBytes(UTF_8), true)),
+                files);
         assertArrayEquals(large, Files.readAllBytes(out.resolve("jobs/large.job")));
     }
 
     @Test
     void nonAsciiNamesAndContentSurvive() throws Exception {
-        Files.write(zipFile, zip(file("jobs/作业1.job", "{\"名称\":\"作业1\",\"a\":\"é\"}"),
-                file("jobs/批处理/脚本.script", "{\"sql\":\"select '数据'\"}")));
+        Files.write(
+                zipFile,
+                zip(
+                        file("jobs/作业1.job", "{\"名称\":\"作业1\",\"a\":\"é\"}"),
+                        file("jobs/批处理/脚本.script", "{\"sql\":\"select '数据'\"}")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS).extract(zipFile, out);
 
         byte[] job = "{\n  \"a\": \"é\",\n  \"名称\": \"作业1\"\n}\n".getBytes(UTF_8);
         byte[] script = "{\n  \"sql\": \"select '数据'\"\n}\n".getBytes(UTF_8);
-        assertEquals(List.of(extracted("jobs/作业1.job", job, true), extracted("scripts/脚本.script", script, true)), files);
+        assertEquals(
+                List.of(extracted("jobs/作业1.job", job, true), extracted("scripts/脚本.script", script, true)), files);
         assertArrayEquals(job, Files.readAllBytes(out.resolve("jobs").resolve("作业1.job")));
         assertArrayEquals(script, Files.readAllBytes(out.resolve("scripts").resolve("脚本.script")));
-        assertEquals(tree("jobs/", "jobs/作业1.job", "scripts/", "scripts/脚本.script"), FileTrees.state(out, false).keySet());
+        assertEquals(
+                tree("jobs/", "jobs/作业1.job", "scripts/", "scripts/脚本.script"),
+                FileTrees.state(out, false).keySet());
     }
 
     @Test
@@ -529,7 +634,8 @@ class SafeUnzipperTest {
         "jobs/.job, jobs/.job",
         "jobs/a.job.bak, jobs/a.job.bak",
         "cdm/x.json, cdm/x.json",
-        "other/readme.txt, other/readme.txt"})
+        "other/readme.txt, other/readme.txt"
+    })
     void destinationIsChosenByExtension(String name, String destination) {
         assertEquals(destination, SafeUnzipper.destination(name));
     }
@@ -605,8 +711,8 @@ class SafeUnzipperTest {
     private UnsafeArchiveException refused(byte[] zip, ArchiveLimits limits) throws IOException {
         Files.write(zipFile, zip);
         SortedMap<String, String> before = outside();
-        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> new SafeUnzipper(limits).extract(zipFile, out));
+        UnsafeArchiveException e =
+                assertThrows(UnsafeArchiveException.class, () -> new SafeUnzipper(limits).extract(zipFile, out));
         assertEquals(before, outside(), "nothing outside the target folder changed");
         assertOutsideUntouched();
         if (Files.exists(out)) {
@@ -645,7 +751,9 @@ class SafeUnzipperTest {
     }
 
     private static List<String> regularFiles(Path root) throws IOException {
-        return FileTrees.state(root, false).keySet().stream().filter(p -> !p.endsWith("/")).toList();
+        return FileTrees.state(root, false).keySet().stream()
+                .filter(p -> !p.endsWith("/"))
+                .toList();
     }
 
     private static ExtractedFile extracted(String path, byte[] content, boolean normalized) {
@@ -664,7 +772,8 @@ class SafeUnzipperTest {
     private static int header(byte[] zip, int signature, int lengthAt, int nameAt, String name) {
         byte[] wanted = name.getBytes(UTF_8);
         for (int i = 0; i + nameAt <= zip.length; i++) {
-            if (getInt(zip, i) == signature && (getShort(zip, i + lengthAt)) == wanted.length
+            if (getInt(zip, i) == signature
+                    && (getShort(zip, i + lengthAt)) == wanted.length
                     && Arrays.equals(zip, i + nameAt, i + nameAt + wanted.length, wanted, 0, wanted.length)) {
                 return i;
             }

@@ -15,7 +15,9 @@ class CredentialsTest {
     void toStringShowsWhereNotWhat() {
         Credentials credentials = Credentials.temporary("AKVALUE", "SKVALUE", "TOKENVALUE", "environment");
 
-        assertEquals("Credentials[source=environment, accessKey=****, secretKey=****, securityToken=****]", credentials.toString());
+        assertEquals(
+                "Credentials[source=environment, accessKey=****, secretKey=****, securityToken=****]",
+                credentials.toString());
     }
 
     @Test
@@ -29,21 +31,28 @@ class CredentialsTest {
 
     @Test
     void aControlCharacterInsideIsRefusedWithoutQuotingTheSecret() {
-        CredentialsException e = assertThrows(CredentialsException.class,
+        CredentialsException e = assertThrows(
+                CredentialsException.class,
                 () -> Credentials.temporary("AK", "SK", "TOP\nSECRETTOKEN", "environment (HUAWEICLOUD_SDK_AK)"));
 
-        assertEquals("The security token from environment (HUAWEICLOUD_SDK_AK) contains spaces, control characters or"
-                + " non-ASCII characters; check how the secret is stored.", e.getMessage());
+        assertEquals(
+                "The security token from environment (HUAWEICLOUD_SDK_AK) contains spaces, control characters or"
+                        + " non-ASCII characters; check how the secret is stored.",
+                e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"));
     }
 
     @Test
     void environmentNeedsBothHalvesOfTheKeyPair() {
         assertEquals(Optional.empty(), EnvironmentCredentials.from(Map.of()));
-        CredentialsException e = assertThrows(CredentialsException.class,
-                () -> EnvironmentCredentials.from(Map.of("HUAWEICLOUD_SDK_AK", "AK")));
-        assertTrue(e.getMessage().startsWith("HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not"), e.getMessage());
-        assertEquals("AK", EnvironmentCredentials.from(Map.of("HUAWEICLOUD_SDK_AK", "AK", "HUAWEICLOUD_SDK_SK", "SK\n"))
-                .orElseThrow().accessKey());
+        CredentialsException e = assertThrows(
+                CredentialsException.class, () -> EnvironmentCredentials.from(Map.of("HUAWEICLOUD_SDK_AK", "AK")));
+        assertTrue(
+                e.getMessage().startsWith("HUAWEICLOUD_SDK_AK is set but HUAWEICLOUD_SDK_SK is not"), e.getMessage());
+        assertEquals(
+                "AK",
+                EnvironmentCredentials.from(Map.of("HUAWEICLOUD_SDK_AK", "AK", "HUAWEICLOUD_SDK_SK", "SK\n"))
+                        .orElseThrow()
+                        .accessKey());
     }
 }

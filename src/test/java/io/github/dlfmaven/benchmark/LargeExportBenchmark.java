@@ -12,7 +12,6 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.testing.HeapSampler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,8 +63,12 @@ class LargeExportBenchmark {
         for (int i = 0; i < JSON_JOBS; i++) {
             jsonPackages.add(jsonPackage(packages.resolve("json" + i + ".zip"), "json" + i));
         }
-        System.out.printf(Locale.ROOT, "[benchmark] packages generated in %.1f s: big %s, json %s each%n",
-                seconds(started), mb(Files.size(big)), mb(Files.size(jsonPackages.get(0))));
+        System.out.printf(
+                Locale.ROOT,
+                "[benchmark] packages generated in %.1f s: big %s, json %s each%n",
+                seconds(started),
+                mb(Files.size(big)),
+                mb(Files.size(jsonPackages.get(0))));
 
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {
@@ -73,8 +76,11 @@ class LargeExportBenchmark {
                 public MockResponse dispatch(RecordedRequest request) {
                     String job = request.getUrl().pathSegments().get(3);
                     Path file = job.equals("big") ? big : packages.resolve(job + ".zip");
-                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                            .body(new FileBody(file)).build();
+                    return new MockResponse.Builder()
+                            .code(200)
+                            .setHeader("Content-Type", "application/octet-stream")
+                            .body(new FileBody(file))
+                            .build();
                 }
             });
             server.start(InetAddress.getLoopbackAddress(), 0);
@@ -82,23 +88,39 @@ class LargeExportBenchmark {
             for (int i = 0; i < JSON_JOBS; i++) {
                 jobs.add("json" + i);
             }
-            ExportConfiguration config = ExportConfiguration.builder().endpoint(server.url("/").toString())
-                    .projectId("p").jobs(jobs).threads(4).outputDirectory(temp.resolve("out")).build();
+            ExportConfiguration config = ExportConfiguration.builder()
+                    .endpoint(server.url("/").toString())
+                    .projectId("p")
+                    .jobs(jobs)
+                    .threads(4)
+                    .outputDirectory(temp.resolve("out"))
+                    .build();
             HeapSampler heap = new HeapSampler();
             long exportStarted = System.nanoTime();
             ExportSummary summary;
-            try (heap; DlfClient client = Exporter.client(config, Log.NONE).credentials(Credentials.of("AK", "SK", "benchmark")).build()) {
+            try (heap;
+                    DlfClient client = Exporter.client(config, Log.NONE)
+                            .credentials(Credentials.of("AK", "SK", "benchmark"))
+                            .build()) {
                 summary = new Exporter(config, client, Log.NONE).run();
             }
             double exportSeconds = seconds(exportStarted);
             long extracted;
             try (Stream<Path> files = Files.walk(temp.resolve("out"))) {
-                extracted = files.filter(Files::isRegularFile).mapToLong(LargeExportBenchmark::size).sum();
+                extracted = files.filter(Files::isRegularFile)
+                        .mapToLong(LargeExportBenchmark::size)
+                        .sum();
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "[benchmark] exported %d jobs: %s downloaded, %s extracted in %.1f s (%.0f MB/s); max heap %s, peak heap used (sampled) %s%n",
-                    jobs.size(), mb(summary.bytesDownloaded()), mb(extracted), exportSeconds,
-                    summary.bytesDownloaded() / 1e6 / exportSeconds, mb(maxHeap), mb(heap.peak()));
+                    jobs.size(),
+                    mb(summary.bytesDownloaded()),
+                    mb(extracted),
+                    exportSeconds,
+                    summary.bytesDownloaded() / 1e6 / exportSeconds,
+                    mb(maxHeap),
+                    mb(heap.peak()));
             assertEquals(BIG_JOB_ENTRIES + 1 + JSON_JOBS * 2, summary.filesWritten());
             assertTrue(extracted > BIG_JOB_BYTES + JSON_JOBS * (long) JSON_DEFINITION_CHARS);
         }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("benchmark")
 class WorkspaceExportBenchmark {
 
-    private static final Credentials CREDENTIALS = Credentials.of("BENCHMARKAK000000001", "benchmarkSecretKey00000000000000000000000", "benchmark");
+    private static final Credentials CREDENTIALS =
+            Credentials.of("BENCHMARKAK000000001", "benchmarkSecretKey00000000000000000000000", "benchmark");
     private static final int SHARED_SCRIPTS = 50;
 
     @TempDir
@@ -57,19 +58,48 @@ class WorkspaceExportBenchmark {
             names.add(jobName(i));
         }
         try (DlfEmulator emulator = DlfEmulator.builder(fixtures, CREDENTIALS)
-                .faults(new Faults(latency, 0, 0, 0, 1)).start()) {
-            Run plugin = run("plugin (jobs=*, batches, 4 threads)", emulator, latency, jobs,
+                .faults(new Faults(latency, 0, 0, 0, 1))
+                .start()) {
+            Run plugin = run(
+                    "plugin (jobs=*, batches, 4 threads)",
+                    emulator,
+                    latency,
+                    jobs,
                     config(emulator, temp.resolve("plugin")).jobs(List.of("*")).threads(4));
-            Run naive = run("naive (one job per request, 1 thread)", emulator, latency, jobs,
-                    config(emulator, temp.resolve("naive")).jobs(names).threads(1).batch(false));
-            System.out.printf(Locale.ROOT, "[benchmark] %,d jobs, %d ms latency per request, sequential bound %.1f s%n",
-                    jobs, latency.toMillis(), jobs * latency.toMillis() / 1000.0);
-            System.out.printf(Locale.ROOT, "[benchmark] %-40s %8s %9s %10s %10s %10s%n",
-                    "strategy", "jobs", "requests", "wall", "of bound", "peak heap");
+            Run naive = run(
+                    "naive (one job per request, 1 thread)",
+                    emulator,
+                    latency,
+                    jobs,
+                    config(emulator, temp.resolve("naive"))
+                            .jobs(names)
+                            .threads(1)
+                            .batch(false));
+            System.out.printf(
+                    Locale.ROOT,
+                    "[benchmark] %,d jobs, %d ms latency per request, sequential bound %.1f s%n",
+                    jobs,
+                    latency.toMillis(),
+                    jobs * latency.toMillis() / 1000.0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[benchmark] %-40s %8s %9s %10s %10s %10s%n",
+                    "strategy",
+                    "jobs",
+                    "requests",
+                    "wall",
+                    "of bound",
+                    "peak heap");
             for (Run run : List.of(plugin, naive)) {
-                System.out.printf(Locale.ROOT, "[benchmark] %-40s %,8d %,9d %8.1f s %9.1f%% %7.0f MB%n", run.name(),
-                        run.summary().jobs().size(), run.summary().requests(), run.seconds(),
-                        100 * run.seconds() / (jobs * latency.toMillis() / 1000.0), run.peakHeap() / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "[benchmark] %-40s %,8d %,9d %8.1f s %9.1f%% %7.0f MB%n",
+                        run.name(),
+                        run.summary().jobs().size(),
+                        run.summary().requests(),
+                        run.seconds(),
+                        100 * run.seconds() / (jobs * latency.toMillis() / 1000.0),
+                        run.peakHeap() / 1e6);
             }
             assertEquals(jobs, plugin.summary().jobs().size());
             assertEquals(FileTrees.state(temp.resolve("naive"), false), FileTrees.state(temp.resolve("plugin"), false));
@@ -78,21 +108,28 @@ class WorkspaceExportBenchmark {
 
     private record Run(String name, ExportSummary summary, double seconds, long peakHeap) {}
 
-    private static Run run(String name, DlfEmulator emulator, Duration latency, int jobs, ExportConfiguration.Builder builder)
+    private static Run run(
+            String name, DlfEmulator emulator, Duration latency, int jobs, ExportConfiguration.Builder builder)
             throws Exception {
         ExportConfiguration config = builder.build();
         System.gc();
         HeapSampler heap = new HeapSampler();
         long started = System.nanoTime();
         ExportSummary summary;
-        try (heap; DlfClient client = Exporter.client(config, Log.NONE).credentials(CREDENTIALS).build()) {
+        try (heap;
+                DlfClient client = Exporter.client(config, Log.NONE)
+                        .credentials(CREDENTIALS)
+                        .build()) {
             summary = new Exporter(config, client, Log.NONE).run();
         }
         return new Run(name, summary, (System.nanoTime() - started) / 1e9, heap.peak());
     }
 
     private static ExportConfiguration.Builder config(DlfEmulator emulator, Path output) {
-        return ExportConfiguration.builder().endpoint(emulator.endpoint().toString()).projectId("bench").outputDirectory(output);
+        return ExportConfiguration.builder()
+                .endpoint(emulator.endpoint().toString())
+                .projectId("bench")
+                .outputDirectory(output);
     }
 
     /** Jobs of two nodes each, every one using one of 50 shared scripts, in ten folders. */
@@ -100,17 +137,24 @@ class WorkspaceExportBenchmark {
         Files.createDirectories(root.resolve("jobs"));
         Files.createDirectories(root.resolve("scripts"));
         for (int s = 0; s < SHARED_SCRIPTS; s++) {
-            Files.writeString(root.resolve("scripts/common_" + s + ".script"), "{\n  \"content\": \"SELECT " + s
-                    + " FROM dual WHERE dt = '${bizdate}';\\n\",\n  \"name\": \"common_" + s + "\",\n  \"type\": \"HiveSQL\"\n}\n");
+            Files.writeString(
+                    root.resolve("scripts/common_" + s + ".script"),
+                    "{\n  \"content\": \"SELECT " + s
+                            + " FROM dual WHERE dt = '${bizdate}';\\n\",\n  \"name\": \"common_" + s
+                            + "\",\n  \"type\": \"HiveSQL\"\n}\n");
         }
         for (int i = 0; i < jobs; i++) {
             String name = jobName(i);
-            Files.writeString(root.resolve("jobs/" + name + ".job"), "{\n  \"directory\": \"/team_" + (i % 10) + "\",\n"
-                    + "  \"name\": \"" + name + "\",\n  \"nodes\": [\n    {\n      \"name\": \"check\",\n      \"properties\": [\n"
-                    + "        {\n          \"name\": \"scriptName\",\n          \"value\": \"common_" + (i % SHARED_SCRIPTS) + "\"\n"
-                    + "        }\n      ],\n      \"type\": \"HiveSQL\"\n    },\n    {\n      \"name\": \"load\",\n"
-                    + "      \"preNodeName\": [\n        \"check\"\n      ],\n      \"type\": \"Dummy\"\n    }\n  ],\n"
-                    + "  \"processType\": \"BATCH\"\n}\n");
+            Files.writeString(
+                    root.resolve("jobs/" + name + ".job"),
+                    "{\n  \"directory\": \"/team_" + (i % 10) + "\",\n"
+                            + "  \"name\": \"" + name
+                            + "\",\n  \"nodes\": [\n    {\n      \"name\": \"check\",\n      \"properties\": [\n"
+                            + "        {\n          \"name\": \"scriptName\",\n          \"value\": \"common_"
+                            + (i % SHARED_SCRIPTS) + "\"\n"
+                            + "        }\n      ],\n      \"type\": \"HiveSQL\"\n    },\n    {\n      \"name\": \"load\",\n"
+                            + "      \"preNodeName\": [\n        \"check\"\n      ],\n      \"type\": \"Dummy\"\n    }\n  ],\n"
+                            + "  \"processType\": \"BATCH\"\n}\n");
         }
         return root;
     }

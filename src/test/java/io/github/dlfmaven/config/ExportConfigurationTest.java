@@ -20,8 +20,11 @@ class ExportConfigurationTest {
     Path temp;
 
     private ExportConfiguration.Builder valid() {
-        return ExportConfiguration.builder().region("cn-north-4").projectId("0833a5737480d53b2f25c010dc1a7b88")
-                .jobs(List.of("a")).outputDirectory(temp.resolve("target/dlf"));
+        return ExportConfiguration.builder()
+                .region("cn-north-4")
+                .projectId("0833a5737480d53b2f25c010dc1a7b88")
+                .jobs(List.of("a"))
+                .outputDirectory(temp.resolve("target/dlf"));
     }
 
     @Test
@@ -43,20 +46,28 @@ class ExportConfigurationTest {
 
     @Test
     void endpointWinsOverRegionAndKeepsItsPathWithoutTrailingSlash() throws Exception {
-        ExportConfiguration config = valid().endpoint("http://127.0.0.1:8080/dlf-proxy/").build();
+        ExportConfiguration config =
+                valid().endpoint("http://127.0.0.1:8080/dlf-proxy/").build();
 
         assertEquals(URI.create("http://127.0.0.1:8080/dlf-proxy"), config.endpoint());
     }
 
     @Test
     void ipv6LoopbackEndpointIsKept() throws Exception {
-        assertEquals(URI.create("http://[::1]:9000"), valid().endpoint("http://[::1]:9000").build().endpoint());
+        assertEquals(
+                URI.create("http://[::1]:9000"),
+                valid().endpoint("http://[::1]:9000").build().endpoint());
     }
 
     @Test
     void malformedEndpointsAreRefused() {
-        for (String endpoint : List.of("dayu-dlf.cn-north-4.myhuaweicloud.com", "ftp://host", "https://", "http://h/x?y=1",
-                "https://user:pw@host", "https://ho st")) {
+        for (String endpoint : List.of(
+                "dayu-dlf.cn-north-4.myhuaweicloud.com",
+                "ftp://host",
+                "https://",
+                "http://h/x?y=1",
+                "https://user:pw@host",
+                "https://ho st")) {
             String message = problem(valid().endpoint(endpoint));
             assertTrue(message.contains("-Ddlf.endpoint"), endpoint + ": " + message);
             assertTrue(!message.contains("pw@"), "user info is not echoed: " + message);
@@ -67,7 +78,10 @@ class ExportConfigurationTest {
     void neitherRegionNorEndpoint() {
         String message = problem(valid().region(null));
 
-        assertTrue(message.startsWith("No DLF endpoint") && message.contains("-Ddlf.region") && message.contains("-Ddlf.endpoint"),
+        assertTrue(
+                message.startsWith("No DLF endpoint")
+                        && message.contains("-Ddlf.region")
+                        && message.contains("-Ddlf.endpoint"),
                 message);
     }
 
@@ -80,16 +94,26 @@ class ExportConfigurationTest {
     void projectIdComesFromTheParameterThenTheEnvironment() throws Exception {
         Map<String, String> environment = Map.of("HUAWEICLOUD_SDK_PROJECT_ID", "fromenv");
 
-        assertEquals("fromparameter", valid().projectId("fromparameter").environment(environment).build().projectId());
-        assertEquals("fromenv", valid().projectId(" ").environment(environment).build().projectId());
+        assertEquals(
+                "fromparameter",
+                valid().projectId("fromparameter")
+                        .environment(environment)
+                        .build()
+                        .projectId());
+        assertEquals(
+                "fromenv",
+                valid().projectId(" ").environment(environment).build().projectId());
         assertTrue(problem(valid().projectId(null)).contains("HUAWEICLOUD_SDK_PROJECT_ID"));
         assertTrue(problem(valid().projectId("../x")).contains("is not valid"));
     }
 
     @Test
     void jobsAreTrimmedAndDeduplicatedInOrder() throws Exception {
-        assertEquals(List.of("b", "a", "作业1", "daily load"),
-                valid().jobs(Arrays.asList(" b", "a", "", null, "b ", "作业1", "daily load")).build().jobs());
+        assertEquals(
+                List.of("b", "a", "作业1", "daily load"),
+                valid().jobs(Arrays.asList(" b", "a", "", null, "b ", "作业1", "daily load"))
+                        .build()
+                        .jobs());
     }
 
     @Test
@@ -111,13 +135,16 @@ class ExportConfigurationTest {
 
     @Test
     void obsPathMustBeAnObsUrl() throws Exception {
-        assertEquals(Optional.of("obs://bucket/dlf/"), valid().obsPath("obs://bucket/dlf/").build().obsPath());
+        assertEquals(
+                Optional.of("obs://bucket/dlf/"),
+                valid().obsPath("obs://bucket/dlf/").build().obsPath());
         assertTrue(problem(valid().obsPath("s3://bucket/")).contains("must start with obs://"));
     }
 
     @Test
     void workspaceMustBeAnId() throws Exception {
-        assertEquals(Optional.of("1c1f4b2e"), valid().workspace(" 1c1f4b2e ").build().workspace());
+        assertEquals(
+                Optional.of("1c1f4b2e"), valid().workspace(" 1c1f4b2e ").build().workspace());
         assertTrue(problem(valid().workspace("ws\r\nX-Injected: 1")).contains("Workspace"));
     }
 
@@ -126,18 +153,25 @@ class ExportConfigurationTest {
         Path basedir = temp.resolve("project");
         Files.createDirectories(basedir);
 
-        assertTrue(problem(valid().outputDirectory(basedir).protectDirectory(basedir)).contains("contains"));
-        assertTrue(problem(valid().outputDirectory(temp).protectDirectory(basedir)).contains("contains"));
+        assertTrue(problem(valid().outputDirectory(basedir).protectDirectory(basedir))
+                .contains("contains"));
+        assertTrue(
+                problem(valid().outputDirectory(temp).protectDirectory(basedir)).contains("contains"));
         assertTrue(problem(valid().outputDirectory(basedir.getRoot())).contains("file system root"));
         Path file = Files.writeString(temp.resolve("file"), "x");
         assertTrue(problem(valid().outputDirectory(file)).contains("is not a folder"));
-        assertEquals(basedir.resolve("target/dlf"),
-                valid().outputDirectory(basedir.resolve("target/../target/dlf")).protectDirectory(basedir).build().outputDirectory());
+        assertEquals(
+                basedir.resolve("target/dlf"),
+                valid().outputDirectory(basedir.resolve("target/../target/dlf"))
+                        .protectDirectory(basedir)
+                        .build()
+                        .outputDirectory());
     }
 
     @Test
     void limitsAreChecked() {
-        assertTrue(problem(valid().threads(0)).contains("threads is 0 but must be between 1 and 64 (<threads> or -Ddlf.threads)"));
+        assertTrue(problem(valid().threads(0))
+                .contains("threads is 0 but must be between 1 and 64 (<threads> or -Ddlf.threads)"));
         assertTrue(problem(valid().retries(-1)).contains("-Ddlf.retries"));
         assertTrue(problem(valid().connectTimeoutSeconds(0)).contains("-Ddlf.connectTimeout"));
         assertTrue(problem(valid().readTimeoutSeconds(0)).contains("-Ddlf.readTimeout"));
@@ -149,29 +183,43 @@ class ExportConfigurationTest {
     void everyUrlSettingIsCheckedWithItsNameAndProperty() {
         for (String port : List.of("0", "99999", "99999999999")) {
             String message = problem(valid().endpoint("http://127.0.0.1:" + port));
-            assertTrue(message.contains("has port " + port + ", which is not between 1 and 65535 (<endpoint> or -Ddlf.endpoint)"),
+            assertTrue(
+                    message.contains(
+                            "has port " + port + ", which is not between 1 and 65535 (<endpoint> or -Ddlf.endpoint)"),
                     message);
         }
         String underscore = problem(valid().endpoint("https://dlf_gateway.internal"));
-        assertTrue(underscore.contains("has a host name with '_'") && underscore.contains("-Ddlf.endpoint"), underscore);
+        assertTrue(
+                underscore.contains("has a host name with '_'") && underscore.contains("-Ddlf.endpoint"), underscore);
         for (String iam : List.of("iam.cn-north-4.myhuaweicloud.com", "https://", "https://iam:70000", "ftp://iam")) {
             assertTrue(problem(valid().iamEndpoint(iam)).contains("(<iamEndpoint> or -Ddlf.iamEndpoint)"), iam);
         }
-        for (String metadata : List.of("169.254.169.254/openstack/latest/securitykey", "http://169.254.169.254:0/x",
-                "http://meta data/")) {
-            assertTrue(problem(valid().metadataUrl(metadata)).contains("(<metadataUrl> or -Ddlf.metadataUrl)"), metadata);
+        for (String metadata : List.of(
+                "169.254.169.254/openstack/latest/securitykey", "http://169.254.169.254:0/x", "http://meta data/")) {
+            assertTrue(
+                    problem(valid().metadataUrl(metadata)).contains("(<metadataUrl> or -Ddlf.metadataUrl)"), metadata);
         }
     }
 
     @Test
     void everyUrlTheConfigurationAcceptsIsOneTheHttpClientAccepts() throws Exception {
-        List<String> candidates = List.of("https://[fe80::1%25lo]/", "https://[::1%25eth0]", "http://[::1]:8080/x/",
-                "https://dayu-dlf.cn-north-4.myhuaweicloud.com", "http://127.0.0.1:1", "http://localhost:65535/p",
-                "https://xn--fsqu00a.xn--0zwm56d", "https://a..b", "https://-bad-.example", "https://例子.测试",
-                "http://256.1.1.1", "https://host.:443", "http://h:08080");
+        List<String> candidates = List.of(
+                "https://[fe80::1%25lo]/",
+                "https://[::1%25eth0]",
+                "http://[::1]:8080/x/",
+                "https://dayu-dlf.cn-north-4.myhuaweicloud.com",
+                "http://127.0.0.1:1",
+                "http://localhost:65535/p",
+                "https://xn--fsqu00a.xn--0zwm56d",
+                "https://a..b",
+                "https://-bad-.example",
+                "https://例子.测试",
+                "http://256.1.1.1",
+                "https://host.:443",
+                "http://h:08080");
         for (String url : candidates) {
-            for (ExportConfiguration.Builder builder : List.of(valid().endpoint(url), valid().iamEndpoint(url),
-                    valid().metadataUrl(url))) {
+            for (ExportConfiguration.Builder builder :
+                    List.of(valid().endpoint(url), valid().iamEndpoint(url), valid().metadataUrl(url))) {
                 List<URI> accepted = new java.util.ArrayList<>();
                 try {
                     ExportConfiguration config = builder.build();
@@ -193,19 +241,29 @@ class ExportConfigurationTest {
     void theRegionIsCheckedEvenBesideAnEndpointSinceItNamesTheIamHost() throws Exception {
         String message = problem(valid().endpoint("http://127.0.0.1:8080").region("evil.example/x?"));
 
-        assertTrue(message.contains("Region 'evil.example/x?' is not a region id") && message.contains("-Ddlf.region"), message);
-        assertEquals(Optional.of(URI.create("https://iam.cn-north-4.myhuaweicloud.com")), valid().build().iamEndpoint());
-        assertEquals(Optional.of(URI.create("https://iam.example.test")),
+        assertTrue(
+                message.contains("Region 'evil.example/x?' is not a region id") && message.contains("-Ddlf.region"),
+                message);
+        assertEquals(
+                Optional.of(URI.create("https://iam.cn-north-4.myhuaweicloud.com")),
+                valid().build().iamEndpoint());
+        assertEquals(
+                Optional.of(URI.create("https://iam.example.test")),
                 valid().iamEndpoint("https://iam.example.test/").build().iamEndpoint());
-        assertEquals(Optional.empty(), valid().region(null).endpoint("http://127.0.0.1:8080").build().iamEndpoint());
+        assertEquals(
+                Optional.empty(),
+                valid().region(null).endpoint("http://127.0.0.1:8080").build().iamEndpoint());
     }
 
     @Test
     void trustStoreSettingsAreChecked() throws Exception {
-        assertTrue(problem(valid().trustStore(temp.resolve("missing.p12"))).contains("does not exist (<trustStore> or -Ddlf.trustStore)"));
+        assertTrue(problem(valid().trustStore(temp.resolve("missing.p12")))
+                .contains("does not exist (<trustStore> or -Ddlf.trustStore)"));
         assertTrue(problem(valid().trustStore(temp)).contains("is not a file"));
         String type = problem(valid().trustStoreType("PEM"));
-        assertTrue(type.contains("Trust store type 'PEM' is not valid: use PKCS12 or JKS (<trustStoreType> or -Ddlf.trustStoreType)"),
+        assertTrue(
+                type.contains(
+                        "Trust store type 'PEM' is not valid: use PKCS12 or JKS (<trustStoreType> or -Ddlf.trustStoreType)"),
                 type);
         assertEquals(Optional.of("JKS"), valid().trustStoreType("jks").build().trustStoreType());
     }
@@ -214,7 +272,8 @@ class ExportConfigurationTest {
     void wholeExportLimitsAreChecked() throws Exception {
         assertEquals(8L << 30, valid().build().maxTotalBytes());
         assertEquals(1800, valid().build().callTimeout().toSeconds());
-        assertTrue(problem(valid().maxTotalBytes(0)).contains("maxTotalBytes is 0 but must be at least 1 (<maxTotalBytes> or -Ddlf.maxTotalBytes)"));
+        assertTrue(problem(valid().maxTotalBytes(0))
+                .contains("maxTotalBytes is 0 but must be at least 1 (<maxTotalBytes> or -Ddlf.maxTotalBytes)"));
         assertTrue(problem(valid().callTimeoutSeconds(0)).contains("(<callTimeout> or -Ddlf.callTimeout)"));
     }
 
@@ -222,22 +281,49 @@ class ExportConfigurationTest {
     void offlineOnlyAnEmulatorOfThisBuildMayBeContacted() throws Exception {
         URI emulator = URI.create("http://127.0.0.1:38211");
 
-        assertEquals(emulator, valid().endpoint(emulator.toString()).offline(true, emulator).build().endpoint());
+        assertEquals(
+                emulator,
+                valid().endpoint(emulator.toString())
+                        .offline(true, emulator)
+                        .build()
+                        .endpoint());
         String loopback = problem(valid().endpoint("http://127.0.0.1:9000").offline(true, emulator));
-        assertTrue(loopback.contains("Maven runs offline (-o)") && loopback.contains("not an emulator this build started")
-                && loopback.contains("-Ddlf.skip=true"), loopback);
-        assertTrue(problem(valid().offline(true, null)).contains("needs https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
-        assertEquals(URI.create("http://127.0.0.1:9000"), valid().endpoint("http://127.0.0.1:9000").offline(false, null).build().endpoint());
+        assertTrue(
+                loopback.contains("Maven runs offline (-o)")
+                        && loopback.contains("not an emulator this build started")
+                        && loopback.contains("-Ddlf.skip=true"),
+                loopback);
+        assertTrue(
+                problem(valid().offline(true, null)).contains("needs https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
+        assertEquals(
+                URI.create("http://127.0.0.1:9000"),
+                valid().endpoint("http://127.0.0.1:9000")
+                        .offline(false, null)
+                        .build()
+                        .endpoint());
     }
 
     @Test
     void plainHttpWarningsSpareLoopbackOnly() throws Exception {
-        assertEquals(Optional.empty(), valid().endpoint("http://127.0.0.1:9000").iamEndpoint("http://localhost:5000").build()
-                .endpointWarning());
-        assertEquals(Optional.empty(), valid().iamEndpoint("http://localhost:5000").build().iamEndpointWarning());
-        String iam = valid().iamEndpoint("http://iam.example.test").build().iamEndpointWarning().orElseThrow();
+        assertEquals(
+                Optional.empty(),
+                valid().endpoint("http://127.0.0.1:9000")
+                        .iamEndpoint("http://localhost:5000")
+                        .build()
+                        .endpointWarning());
+        assertEquals(
+                Optional.empty(),
+                valid().iamEndpoint("http://localhost:5000").build().iamEndpointWarning());
+        String iam = valid().iamEndpoint("http://iam.example.test")
+                .build()
+                .iamEndpointWarning()
+                .orElseThrow();
         assertTrue(iam.contains("The IAM endpoint http://iam.example.test is plain http: an IAM user's password"), iam);
-        assertTrue(valid().endpoint("http://dlf.example.test").build().endpointWarning().orElseThrow().contains("plain http"));
+        assertTrue(valid().endpoint("http://dlf.example.test")
+                .build()
+                .endpointWarning()
+                .orElseThrow()
+                .contains("plain http"));
     }
 
     @Test
@@ -245,21 +331,35 @@ class ExportConfigurationTest {
         Path home = Files.createDirectories(temp.resolve("home/me"));
         Files.writeString(Files.createDirectories(home.resolve(".ssh")).resolve("id_ed25519"), "key");
         Path project = Files.createDirectories(temp.resolve("work/project"));
-        Path linkToHome = Files.createSymbolicLink(Files.createDirectories(project.resolve("target")).resolve("dlf"), home);
+        Path linkToHome = Files.createSymbolicLink(
+                Files.createDirectories(project.resolve("target")).resolve("dlf"), home);
         Path linkToProject = Files.createSymbolicLink(temp.resolve("work/snapshot"), project);
         Path linkToWork = Files.createSymbolicLink(temp.resolve("shortcut"), temp.resolve("work"));
         Path dangling = Files.createSymbolicLink(project.resolve("target/gone"), temp.resolve("nowhere/at/all"));
 
-        String toHome = problem(valid().outputDirectory(linkToHome).protectDirectory(home).protectDirectory(project));
-        assertTrue(toHome.contains("Output directory '" + linkToHome + "' (which is " + home.toRealPath() + ") contains")
-                && toHome.contains("<outputDirectory> or -Ddlf.outputDirectory"), toHome);
-        assertTrue(problem(valid().outputDirectory(linkToProject).protectDirectory(project)).contains("contains"));
-        assertTrue(problem(valid().outputDirectory(linkToWork).protectDirectory(project)).contains("contains"));
-        String danglingProblem = problem(valid().outputDirectory(dangling.resolve("dlf")).protectDirectory(project));
-        assertTrue(danglingProblem.contains("cannot be resolved") && danglingProblem.contains("-Ddlf.outputDirectory"),
+        String toHome = problem(
+                valid().outputDirectory(linkToHome).protectDirectory(home).protectDirectory(project));
+        assertTrue(
+                toHome.contains("Output directory '" + linkToHome + "' (which is " + home.toRealPath() + ") contains")
+                        && toHome.contains("<outputDirectory> or -Ddlf.outputDirectory"),
+                toHome);
+        assertTrue(problem(valid().outputDirectory(linkToProject).protectDirectory(project))
+                .contains("contains"));
+        assertTrue(problem(valid().outputDirectory(linkToWork).protectDirectory(project))
+                .contains("contains"));
+        String danglingProblem =
+                problem(valid().outputDirectory(dangling.resolve("dlf")).protectDirectory(project));
+        assertTrue(
+                danglingProblem.contains("cannot be resolved") && danglingProblem.contains("-Ddlf.outputDirectory"),
                 danglingProblem);
         Path fine = project.resolve("target/dlf-ok");
-        assertEquals(fine, valid().outputDirectory(fine).protectDirectory(home).protectDirectory(project).build().outputDirectory());
+        assertEquals(
+                fine,
+                valid().outputDirectory(fine)
+                        .protectDirectory(home)
+                        .protectDirectory(project)
+                        .build()
+                        .outputDirectory());
     }
 
     private static String problem(ExportConfiguration.Builder builder) {

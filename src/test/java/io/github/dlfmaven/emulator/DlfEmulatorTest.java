@@ -50,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The emulator served over real HTTP, driven by the plugin's own client and by hand-signed requests. */
 class DlfEmulatorTest {
 
-    static final Credentials CREDENTIALS = Credentials.of("EMULATORAK0000000001", "emulatorSecretKey0000000000000000000000", "test");
+    static final Credentials CREDENTIALS =
+            Credentials.of("EMULATORAK0000000001", "emulatorSecretKey0000000000000000000000", "test");
 
     @TempDir
     Path temp;
@@ -77,8 +78,12 @@ class DlfEmulatorTest {
         write("jobs/作业1.job", "{\"name\": \"作业1\", \"nodes\": []}");
         write("scripts/shared.script", "{\"name\": \"shared\", \"type\": \"HiveSQL\", \"content\": \"select 1\"}");
         write("scripts/unused.script", "{\"name\": \"unused\"}");
-        write("resources/etl_jar.resource", "{\"name\": \"etl_jar\", \"type\": \"jar\", \"location\": \"obs://bucket/etl.jar\"}");
-        write("resources/udf.resource", "{\"name\": \"udf\", \"type\": \"jar\", \"location\": \"obs://bucket/udf.jar\"}");
+        write(
+                "resources/etl_jar.resource",
+                "{\"name\": \"etl_jar\", \"type\": \"jar\", \"location\": \"obs://bucket/etl.jar\"}");
+        write(
+                "resources/udf.resource",
+                "{\"name\": \"udf\", \"type\": \"jar\", \"location\": \"obs://bucket/udf.jar\"}");
     }
 
     @AfterEach
@@ -92,18 +97,23 @@ class DlfEmulatorTest {
     void exportsAJobWithTheScriptsAndResourcesItNames() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
-        Map<String, byte[]> zip = unzip(export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
+        Map<String, byte[]> zip =
+                unzip(export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
 
-        assertEquals(List.of("jobs/load.job", "resources/etl_jar.resource", "scripts/shared.script"), List.copyOf(zip.keySet()));
+        assertEquals(
+                List.of("jobs/load.job", "resources/etl_jar.resource", "scripts/shared.script"),
+                List.copyOf(zip.keySet()));
         assertArrayEquals(Files.readAllBytes(fixtures.resolve("jobs/load.job")), zip.get("jobs/load.job"));
-        assertArrayEquals(Files.readAllBytes(fixtures.resolve("scripts/shared.script")), zip.get("scripts/shared.script"));
+        assertArrayEquals(
+                Files.readAllBytes(fixtures.resolve("scripts/shared.script")), zip.get("scripts/shared.script"));
     }
 
     @Test
     void withoutExportDependOnlyTheJobComes() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
-        Map<String, byte[]> zip = unzip(export(emulator, CREDENTIALS, new ExportRequest("aggregate", false, "SUBMIT", null)));
+        Map<String, byte[]> zip =
+                unzip(export(emulator, CREDENTIALS, new ExportRequest("aggregate", false, "SUBMIT", null)));
 
         assertEquals(List.of("jobs/aggregate.job"), List.copyOf(zip.keySet()));
     }
@@ -112,16 +122,20 @@ class DlfEmulatorTest {
     void aResourceIsFoundByItsNameToo() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
-        Map<String, byte[]> zip = unzip(export(emulator, CREDENTIALS, new ExportRequest("aggregate", true, "DEVELOP", null)));
+        Map<String, byte[]> zip =
+                unzip(export(emulator, CREDENTIALS, new ExportRequest("aggregate", true, "DEVELOP", null)));
 
-        assertEquals(List.of("jobs/aggregate.job", "resources/udf.resource", "scripts/shared.script"), List.copyOf(zip.keySet()));
+        assertEquals(
+                List.of("jobs/aggregate.job", "resources/udf.resource", "scripts/shared.script"),
+                List.copyOf(zip.keySet()));
     }
 
     @Test
     void aMissingJobIsDlf0100() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(emulator, CREDENTIALS, new ExportRequest("nope", true, "DEVELOP", null)));
 
         assertEquals(400, e.httpStatus());
@@ -134,12 +148,14 @@ class DlfEmulatorTest {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
         Credentials wrong = Credentials.of(CREDENTIALS.accessKey(), CREDENTIALS.secretKey() + "x", "wrong");
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> export(emulator, wrong, new ExportRequest("load", true, "DEVELOP", null)));
+        DlfApiException e = assertThrows(
+                DlfApiException.class, () -> export(emulator, wrong, new ExportRequest("load", true, "DEVELOP", null)));
 
         assertEquals(401, e.httpStatus());
         assertEquals("APIGW.0301", e.errorCode().orElseThrow());
-        assertEquals("Incorrect IAM authentication information: verify aksk signature fail", e.errorMessage().orElseThrow());
+        assertEquals(
+                "Incorrect IAM authentication information: verify aksk signature fail",
+                e.errorMessage().orElseThrow());
         assertTrue(e.requestId().isPresent());
     }
 
@@ -148,8 +164,8 @@ class DlfEmulatorTest {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
         Credentials other = Credentials.of("OTHERAK", CREDENTIALS.secretKey(), "other");
 
-        DlfApiException e = assertThrows(DlfApiException.class,
-                () -> export(emulator, other, new ExportRequest("load", true, "DEVELOP", null)));
+        DlfApiException e = assertThrows(
+                DlfApiException.class, () -> export(emulator, other, new ExportRequest("load", true, "DEVELOP", null)));
 
         assertTrue(e.errorMessage().orElseThrow().contains("ak not exist"));
     }
@@ -159,10 +175,12 @@ class DlfEmulatorTest {
         Clock hourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).clock(hourAhead));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
 
-        assertEquals("Incorrect IAM authentication information: calc ak sk signature fail:signature expired",
+        assertEquals(
+                "Incorrect IAM authentication information: calc ak sk signature fail:signature expired",
                 e.errorMessage().orElseThrow());
     }
 
@@ -171,10 +189,15 @@ class DlfEmulatorTest {
         Credentials temporary = Credentials.temporary("TEMPAK", "tempSecretKey", "tempToken", "test");
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, temporary));
 
-        assertInstanceOf(ExportResponse.Archive.class,
+        assertInstanceOf(
+                ExportResponse.Archive.class,
                 exportResponse(emulator, temporary, new ExportRequest("load", true, "DEVELOP", null)));
-        DlfApiException e = assertThrows(DlfApiException.class, () -> export(emulator,
-                Credentials.of("TEMPAK", "tempSecretKey", "no token"), new ExportRequest("load", true, "DEVELOP", null)));
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
+                () -> export(
+                        emulator,
+                        Credentials.of("TEMPAK", "tempSecretKey", "no token"),
+                        new ExportRequest("load", true, "DEVELOP", null)));
         assertEquals(401, e.httpStatus());
     }
 
@@ -182,12 +205,14 @@ class DlfEmulatorTest {
     void theWorkspaceMustMatchWhenOneIsConfigured() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).workspace("ws1"));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
         assertEquals("DLF.3051", e.errorCode().orElseThrow());
 
         try (DlfClient client = client(emulator, CREDENTIALS).workspace("ws1").build()) {
-            assertInstanceOf(ExportResponse.Archive.class,
+            assertInstanceOf(
+                    ExportResponse.Archive.class,
                     client.export(new ExportRequest("load", true, "DEVELOP", null), temp.resolve("ws.zip"), 1 << 20));
         }
     }
@@ -197,34 +222,46 @@ class DlfEmulatorTest {
         Path obs = temp.resolve("obs");
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).obsDirectory(obs));
 
-        ExportResponse response = exportResponse(emulator, CREDENTIALS,
-                new ExportRequest("load", true, "DEVELOP", "obs://bucket/exports/"));
+        ExportResponse response = exportResponse(
+                emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", "obs://bucket/exports/"));
 
         ExportResponse.ObsLocation location = assertInstanceOf(ExportResponse.ObsLocation.class, response);
         assertEquals("obs://bucket/exports/load/", location.location());
         assertTrue(location.confirmed());
         Path zip = obs.resolve("bucket/exports/load/DLF_load.zip");
-        assertEquals(List.of("jobs/load.job", "resources/etl_jar.resource", "scripts/shared.script"),
+        assertEquals(
+                List.of("jobs/load.job", "resources/etl_jar.resource", "scripts/shared.script"),
                 List.copyOf(unzip(Files.readAllBytes(zip)).keySet()));
     }
 
     @Test
     void throttlesTheFirstRequestsThenAnswers() throws Exception {
-        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS)
-                .faults(new Faults(Duration.ZERO, 0, 0, 2, 0)));
+        DlfEmulator emulator =
+                start(DlfEmulator.builder(fixtures, CREDENTIALS).faults(new Faults(Duration.ZERO, 0, 0, 2, 0)));
 
-        ExportResponse response = exportResponse(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null));
+        ExportResponse response =
+                exportResponse(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null));
 
         assertEquals(3, response.attempts());
-        assertEquals(3, log.lines().stream().filter(l -> l.contains("/jobs/load/export")).count());
-        assertEquals(2, log.lines().stream().filter(l -> l.matches(".*/jobs/load/export -> 429 \\(\\d+ ms\\)")).count());
+        assertEquals(
+                3,
+                log.lines().stream()
+                        .filter(l -> l.contains("/jobs/load/export"))
+                        .count());
+        assertEquals(
+                2,
+                log.lines().stream()
+                        .filter(l -> l.matches(".*/jobs/load/export -> 429 \\(\\d+ ms\\)"))
+                        .count());
     }
 
     @Test
     void aFailureRateOfOneAlwaysAnswers503() throws Exception {
-        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).faults(new Faults(Duration.ZERO, 1, 0, 0, 1)));
+        DlfEmulator emulator =
+                start(DlfEmulator.builder(fixtures, CREDENTIALS).faults(new Faults(Duration.ZERO, 1, 0, 0, 1)));
 
-        DlfApiException e = assertThrows(DlfApiException.class,
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
                 () -> export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
 
         assertEquals(503, e.httpStatus());
@@ -233,7 +270,8 @@ class DlfEmulatorTest {
 
     @Test
     void latencyIsAddedToEveryRequest() throws Exception {
-        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).faults(new Faults(Duration.ofMillis(300), 0, 0, 0, 1)));
+        DlfEmulator emulator = start(
+                DlfEmulator.builder(fixtures, CREDENTIALS).faults(new Faults(Duration.ofMillis(300), 0, 0, 0, 1)));
         long started = System.nanoTime();
 
         export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null));
@@ -246,12 +284,19 @@ class DlfEmulatorTest {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
         export(emulator, CREDENTIALS, new ExportRequest("作业1", true, "DEVELOP", null));
-        assertThrows(DlfApiException.class, () -> export(emulator, CREDENTIALS, new ExportRequest("nope", true, "DEVELOP", null)));
+        assertThrows(
+                DlfApiException.class,
+                () -> export(emulator, CREDENTIALS, new ExportRequest("nope", true, "DEVELOP", null)));
 
         List<String> lines = log.lines();
         assertEquals(2, lines.size(), lines::toString);
-        assertTrue(lines.get(0).matches("\\[INFO] Emulator: POST /v1/p/jobs/%E4%BD%9C%E4%B8%9A1/export -> 200 \\(\\d+ ms\\)"), lines.get(0));
-        assertTrue(lines.get(1).matches("\\[INFO] Emulator: POST /v1/p/jobs/nope/export -> 400 \\(\\d+ ms\\)"), lines.get(1));
+        assertTrue(
+                lines.get(0)
+                        .matches("\\[INFO] Emulator: POST /v1/p/jobs/%E4%BD%9C%E4%B8%9A1/export -> 200 \\(\\d+ ms\\)"),
+                lines.get(0));
+        assertTrue(
+                lines.get(1).matches("\\[INFO] Emulator: POST /v1/p/jobs/nope/export -> 400 \\(\\d+ ms\\)"),
+                lines.get(1));
         lines.forEach(line -> assertFalse(line.contains(CREDENTIALS.secretKey()) || line.contains("Signature"), line));
     }
 
@@ -265,8 +310,18 @@ class DlfEmulatorTest {
         Path again = temp.resolve("second/target/dlf");
         exportAll(second, again, List.of("load", "aggregate", "stream", "作业1"));
 
-        assertEquals(List.of("jobs/", "jobs/aggregate.job", "jobs/load.job", "jobs/stream.job", "jobs/作业1.job",
-                "resources/", "resources/etl_jar.resource", "resources/udf.resource", "scripts/", "scripts/shared.script"),
+        assertEquals(
+                List.of(
+                        "jobs/",
+                        "jobs/aggregate.job",
+                        "jobs/load.job",
+                        "jobs/stream.job",
+                        "jobs/作业1.job",
+                        "resources/",
+                        "resources/etl_jar.resource",
+                        "resources/udf.resource",
+                        "scripts/",
+                        "scripts/shared.script"),
                 List.copyOf(FileTrees.state(snapshot, false).keySet()));
         assertEquals(FileTrees.state(snapshot, false), FileTrees.state(again, false));
     }
@@ -278,7 +333,8 @@ class DlfEmulatorTest {
         exportAll(emulator, snapshot, List.of("load"));
         Map<String, String> before = FileTrees.state(snapshot, true);
 
-        assertThrows(ExportFailedException.class, () -> exportAll(emulator, snapshot, List.of("load", "removed_upstream")));
+        assertThrows(
+                ExportFailedException.class, () -> exportAll(emulator, snapshot, List.of("load", "removed_upstream")));
 
         assertEquals(before, FileTrees.state(snapshot, true));
     }
@@ -286,7 +342,9 @@ class DlfEmulatorTest {
     @Test
     void listsJobsByTypeWithNameFilterAndBothOffsetReadings() throws Exception {
         DlfEmulator rows = start(DlfEmulator.builder(fixtures, CREDENTIALS));
-        DlfEmulator pages = start(DlfEmulator.builder(fixtures, CREDENTIALS).offsetMode(DlfEmulator.OffsetMode.PAGES).maxPageSize(100));
+        DlfEmulator pages = start(DlfEmulator.builder(fixtures, CREDENTIALS)
+                .offsetMode(DlfEmulator.OffsetMode.PAGES)
+                .maxPageSize(100));
 
         JsonNode all = get(rows, "jobs", Map.of("limit", "10"));
         assertEquals(3, all.get("total").asInt());
@@ -296,8 +354,14 @@ class DlfEmulatorTest {
         assertEquals(List.of("作业1"), names(get(rows, "jobs", Map.of("jobName", "作业"))));
         assertEquals(List.of("load", "作业1"), names(get(rows, "jobs", Map.of("offset", "1", "limit", "2"))));
         assertEquals(List.of("作业1"), names(get(pages, "jobs", Map.of("offset", "1", "limit", "2"))));
-        assertEquals(3, get(pages, "jobs", Map.of("offset", "1", "limit", "2")).get("total").asInt());
-        assertEquals("DLF.3051", get(pages, "jobs", Map.of("limit", "101")).get("error_code").asText());
+        assertEquals(
+                3,
+                get(pages, "jobs", Map.of("offset", "1", "limit", "2"))
+                        .get("total")
+                        .asInt());
+        assertEquals(
+                "DLF.3051",
+                get(pages, "jobs", Map.of("limit", "101")).get("error_code").asText());
     }
 
     @Test
@@ -306,9 +370,15 @@ class DlfEmulatorTest {
 
         byte[] zip = post(emulator, "jobs/batch-export", "{\"jobList\":[\"load\",\"stream\"],\"exportDepend\":true}");
 
-        assertEquals(List.of("jobs/load/etl_jar.resource", "jobs/load/load.job", "jobs/load/shared.script",
-                "jobs/stream/stream.job"), List.copyOf(unzip(zip).keySet()));
-        JsonNode missing = new ObjectMapper().readTree(post(emulator, "jobs/batch-export", "{\"jobList\":[\"load\",\"nope\"]}"));
+        assertEquals(
+                List.of(
+                        "jobs/load/etl_jar.resource",
+                        "jobs/load/load.job",
+                        "jobs/load/shared.script",
+                        "jobs/stream/stream.job"),
+                List.copyOf(unzip(zip).keySet()));
+        JsonNode missing =
+                new ObjectMapper().readTree(post(emulator, "jobs/batch-export", "{\"jobList\":[\"load\",\"nope\"]}"));
         assertEquals("DLF.0100", missing.get("error_code").asText());
     }
 
@@ -329,7 +399,9 @@ class DlfEmulatorTest {
     void unknownPathsAreTheGatewaysApiNotFound() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
 
-        assertEquals("APIGW.0101", get(emulator, "scripts", Map.of()).get("error_code").asText());
+        assertEquals(
+                "APIGW.0101",
+                get(emulator, "scripts", Map.of()).get("error_code").asText());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -345,7 +417,8 @@ class DlfEmulatorTest {
                 .retryPolicy(RetryPolicy.of(2).withDelays(Duration.ofMillis(10), Duration.ofMillis(20)));
     }
 
-    private ExportResponse exportResponse(DlfEmulator emulator, Credentials credentials, ExportRequest request) throws Exception {
+    private ExportResponse exportResponse(DlfEmulator emulator, Credentials credentials, ExportRequest request)
+            throws Exception {
         try (DlfClient client = client(emulator, credentials).build()) {
             return client.export(request, temp.resolve("package.zip"), 1 << 20);
         }
@@ -357,24 +430,36 @@ class DlfEmulatorTest {
     }
 
     private void exportAll(DlfEmulator emulator, Path output, List<String> jobs) throws Exception {
-        ExportConfiguration config = ExportConfiguration.builder().endpoint(emulator.endpoint().toString()).projectId("p")
-                .jobs(jobs).outputDirectory(output).build();
-        try (DlfClient client = Exporter.client(config, log).credentials(CREDENTIALS).build()) {
+        ExportConfiguration config = ExportConfiguration.builder()
+                .endpoint(emulator.endpoint().toString())
+                .projectId("p")
+                .jobs(jobs)
+                .outputDirectory(output)
+                .build();
+        try (DlfClient client =
+                Exporter.client(config, log).credentials(CREDENTIALS).build()) {
             new Exporter(config, client, log).run();
         }
     }
 
     /** A GET signed by hand, for the calls the plugin's client does not make yet. */
     private JsonNode get(DlfEmulator emulator, String path, Map<String, String> query) throws Exception {
-        HttpUrl.Builder url = HttpUrl.get(emulator.endpoint().toString()).newBuilder().addPathSegment("v1").addPathSegment("p")
+        HttpUrl.Builder url = HttpUrl.get(emulator.endpoint().toString())
+                .newBuilder()
+                .addPathSegment("v1")
+                .addPathSegment("p")
                 .addPathSegments(path);
         query.forEach(url::addQueryParameter);
         return new ObjectMapper().readTree(send(url.build(), "GET", null));
     }
 
     private byte[] post(DlfEmulator emulator, String path, String json) throws Exception {
-        HttpUrl url = HttpUrl.get(emulator.endpoint().toString()).newBuilder().addPathSegment("v1").addPathSegment("p")
-                .addPathSegments(path).build();
+        HttpUrl url = HttpUrl.get(emulator.endpoint().toString())
+                .newBuilder()
+                .addPathSegment("v1")
+                .addPathSegment("p")
+                .addPathSegments(path)
+                .build();
         return send(url, "POST", json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -386,9 +471,11 @@ class DlfEmulatorTest {
         for (int i = 0; i < url.querySize(); i++) {
             query.add(Map.entry(url.queryParameterName(i), url.queryParameterValue(i)));
         }
-        String authorization = new AkSkSigner().authorization(
-                new SignableRequest(method, url.pathSegments(), query, headers, body), CREDENTIALS);
-        Request.Builder request = new Request.Builder().url(url).header("X-Sdk-Date", headers.get("X-Sdk-Date"))
+        String authorization = new AkSkSigner()
+                .authorization(new SignableRequest(method, url.pathSegments(), query, headers, body), CREDENTIALS);
+        Request.Builder request = new Request.Builder()
+                .url(url)
+                .header("X-Sdk-Date", headers.get("X-Sdk-Date"))
                 .header("Authorization", authorization)
                 .method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
         OkHttpClient http = new OkHttpClient();

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,19 +80,26 @@ class ExporterTest {
 
     @Test
     void sharedScriptIsWrittenOnceAndJsonIsNormalized() throws Exception {
-        answers.put("load", zip(Map.of(
-                "jobs/load.job", "{\"name\":\"load\",\"nodes\":[{\"properties\":[{\"name\":\"scriptName\",\"value\":\"common\"}]}]}",
-                "scripts/common.script", "{\"type\":\"HiveSQL\",\"name\":\"common\"}")));
-        answers.put("aggregate", zip(Map.of(
-                "jobs/aggregate.job", "{\"name\":\"aggregate\"}",
-                "scripts/common.script", "{ \"name\" : \"common\", \"type\" : \"HiveSQL\" }",
-                "resources/lib.resource", "{\"name\":\"lib\",\"location\":\"obs://b/lib.jar\"}")));
+        answers.put(
+                "load",
+                zip(Map.of(
+                        "jobs/load.job",
+                                "{\"name\":\"load\",\"nodes\":[{\"properties\":[{\"name\":\"scriptName\",\"value\":\"common\"}]}]}",
+                        "scripts/common.script", "{\"type\":\"HiveSQL\",\"name\":\"common\"}")));
+        answers.put(
+                "aggregate",
+                zip(Map.of(
+                        "jobs/aggregate.job", "{\"name\":\"aggregate\"}",
+                        "scripts/common.script", "{ \"name\" : \"common\", \"type\" : \"HiveSQL\" }",
+                        "resources/lib.resource", "{\"name\":\"lib\",\"location\":\"obs://b/lib.jar\"}")));
 
         ExportSummary summary = run(config(List.of("load", "aggregate")));
 
-        assertEquals(List.of("jobs/aggregate.job", "jobs/load.job", "resources/lib.resource", "scripts/common.script"),
+        assertEquals(
+                List.of("jobs/aggregate.job", "jobs/load.job", "resources/lib.resource", "scripts/common.script"),
                 tree(output));
-        assertEquals("{\n  \"name\": \"common\",\n  \"type\": \"HiveSQL\"\n}\n",
+        assertEquals(
+                "{\n  \"name\": \"common\",\n  \"type\": \"HiveSQL\"\n}\n",
                 Files.readString(output.resolve("scripts/common.script")));
         assertEquals(4, summary.filesWritten());
         assertTrue(log.hasLineStartingWith("[INFO] Exported job 'load': 2 files, "), log.lines()::toString);
@@ -118,13 +124,18 @@ class ExporterTest {
         Map<String, String> before = FileTrees.state(temp, true);
         answers.put("good", zip(Map.of("jobs/good.job", "{\"name\":\"good\"}")));
 
-        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("good", "missing"))));
+        ExportFailedException e =
+                assertThrows(ExportFailedException.class, () -> run(config(List.of("good", "missing"))));
 
         assertEquals(before, FileTrees.state(temp, true));
-        DlfApiException cause = assertInstanceOf(DlfApiException.class, e.failures().get("missing"));
+        DlfApiException cause =
+                assertInstanceOf(DlfApiException.class, e.failures().get("missing"));
         assertEquals(400, cause.httpStatus());
-        assertTrue(e.getMessage().contains("job 'missing'") && e.getMessage().contains("DLF.0100")
-                && e.getMessage().contains("The job does not exists.") && e.getMessage().contains("was left as it was"),
+        assertTrue(
+                e.getMessage().contains("job 'missing'")
+                        && e.getMessage().contains("DLF.0100")
+                        && e.getMessage().contains("The job does not exists.")
+                        && e.getMessage().contains("was left as it was"),
                 e.getMessage());
     }
 
@@ -140,10 +151,14 @@ class ExporterTest {
         answers.put("one", zip(Map.of("jobs/one.job", "{}", "scripts/s.script", "{\"content\":\"select 1\"}")));
         answers.put("two", zip(Map.of("jobs/two.job", "{}", "scripts/s.script", "{\"content\":\"select 2\"}")));
 
-        SnapshotConflictException e = assertThrows(SnapshotConflictException.class, () -> run(config(List.of("one", "two"))));
+        SnapshotConflictException e =
+                assertThrows(SnapshotConflictException.class, () -> run(config(List.of("one", "two"))));
 
-        assertTrue(e.getMessage().contains("'one'") && e.getMessage().contains("'two'")
-                && e.getMessage().contains("scripts/s.script"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'one'")
+                        && e.getMessage().contains("'two'")
+                        && e.getMessage().contains("scripts/s.script"),
+                e.getMessage());
         assertFalse(Files.exists(output));
     }
 
@@ -160,13 +175,21 @@ class ExporterTest {
 
     @Test
     void anHtmlPageInsteadOfAZipIsDescribed() throws Exception {
-        answers.put("a", new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<!DOCTYPE html><html><body>Proxy login required</body></html>").build());
+        answers.put(
+                "a",
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "text/html")
+                        .body("<!DOCTYPE html><html><body>Proxy login required</body></html>")
+                        .build());
 
         ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a"))));
 
-        assertTrue(e.getMessage().contains("HTML page") && e.getMessage().contains("Proxy login required")
-                && e.getMessage().contains("text/html"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("HTML page")
+                        && e.getMessage().contains("Proxy login required")
+                        && e.getMessage().contains("text/html"),
+                e.getMessage());
     }
 
     @Test
@@ -177,8 +200,13 @@ class ExporterTest {
             answers.put("job" + i, zip(Map.of("jobs/job" + i + ".job", "{\"i\":" + i + "}")));
         }
 
-        run(ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p").jobs(jobs)
-                .outputDirectory(output).threads(3).build());
+        run(ExportConfiguration.builder()
+                .endpoint(server.url("/").toString())
+                .projectId("p")
+                .jobs(jobs)
+                .outputDirectory(output)
+                .threads(3)
+                .build());
 
         assertEquals(3, maxInFlight.get());
         assertEquals(12, tree(output).size());
@@ -186,30 +214,48 @@ class ExporterTest {
 
     @Test
     void obsModeUnpacksNothingAndLogsWhereEachJobWent() throws Exception {
-        answers.put("a", new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"obsPath\":\"obs://bucket/dlf/a_20261128/\"}").build());
+        answers.put(
+                "a",
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .body("{\"obsPath\":\"obs://bucket/dlf/a_20261128/\"}")
+                        .build());
 
-        ExportSummary summary = run(ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p")
-                .jobs(List.of("a")).obsPath("obs://bucket/dlf/").outputDirectory(output).build());
+        ExportSummary summary = run(ExportConfiguration.builder()
+                .endpoint(server.url("/").toString())
+                .projectId("p")
+                .jobs(List.of("a"))
+                .obsPath("obs://bucket/dlf/")
+                .outputDirectory(output)
+                .build());
 
         assertEquals("obs://bucket/dlf/a_20261128/", summary.obsLocations().get("a"));
         assertFalse(Files.exists(temp.resolve("project")));
-        assertTrue(log.hasLineStartingWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/"),
+        assertTrue(
+                log.hasLineStartingWith("[INFO] Exported job 'a' to obs://bucket/dlf/a_20261128/"),
                 log.lines()::toString);
         RecordedRequest sent = server.takeRequest();
-        assertEquals("{\"exportDepend\":true,\"exportStatus\":\"DEVELOP\",\"obsPath\":\"obs://bucket/dlf/\"}",
+        assertEquals(
+                "{\"exportDepend\":true,\"exportStatus\":\"DEVELOP\",\"obsPath\":\"obs://bucket/dlf/\"}",
                 sent.getBody().string(StandardCharsets.UTF_8));
     }
 
     private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.client(config, log).credentials(Credentials.of("AK", "SK", "test")).build()) {
+        try (DlfClient client = Exporter.client(config, log)
+                .credentials(Credentials.of("AK", "SK", "test"))
+                .build()) {
             return new Exporter(config, client, log).run();
         }
     }
 
     private ExportConfiguration config(List<String> jobs) throws Exception {
-        return ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p").jobs(jobs)
-                .outputDirectory(output).build();
+        return ExportConfiguration.builder()
+                .endpoint(server.url("/").toString())
+                .projectId("p")
+                .jobs(jobs)
+                .outputDirectory(output)
+                .build();
     }
 
     static MockResponse zip(Map<String, String> entries) throws IOException {
@@ -221,13 +267,19 @@ class ExporterTest {
                 zip.closeEntry();
             }
         }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(bytes.toByteArray())).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(bytes.toByteArray()))
+                .build();
     }
 
     static MockResponse error(int status, String code, String message) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                .body("{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\"}").build();
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"" + code + "\",\"error_msg\":\"" + message + "\"}")
+                .build();
     }
 
     /** Relative paths of all files under a folder, sorted. */
@@ -236,8 +288,10 @@ class ExporterTest {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 }

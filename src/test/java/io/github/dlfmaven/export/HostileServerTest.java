@@ -48,6 +48,7 @@ class HostileServerTest {
     private final MockWebServer server = new MockWebServer();
     /** Answers by path after {@code /v1/p/jobs/}: a job name, "batch-export", or "" for the job list. */
     private final Map<String, MockResponse> answers = new ConcurrentHashMap<>();
+
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final RecordingLog log = new RecordingLog();
     private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -83,16 +84,26 @@ class HostileServerTest {
 
     @Test
     void anEmptyPackageFailsTheJobAndKeepsThePreviousSnapshot() throws Exception {
-        answers.put("a", new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))
-                .build());
+        answers.put(
+                "a",
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/octet-stream")
+                        .body(new Buffer()
+                                .write(new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+                                }))
+                        .build());
         SortedMap<String, String> before = FileTrees.state(output, true);
 
-        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a")).build()));
+        ExportFailedException e = assertThrows(
+                ExportFailedException.class, () -> run(config(List.of("a")).build()));
 
         assertInstanceOf(UnsafeArchiveException.class, e.failures().get("a"));
-        assertTrue(e.getMessage().startsWith("The export of job 'a' was refused: the package DLF sent holds no definition"
-                + " of the job (jobs/a.job) and no other file either."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The export of job 'a' was refused: the package DLF sent holds no definition"
+                                + " of the job (jobs/a.job) and no other file either."),
+                e.getMessage());
         assertEquals(before, FileTrees.state(output, true));
     }
 
@@ -100,9 +111,12 @@ class HostileServerTest {
     void aPackageWithoutTheRequestedJobFailsThatJob() throws Exception {
         answers.put("a", zip(Map.of("jobs/someone_else.job", "{}", "scripts/s.script", "{}")));
 
-        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a")).build()));
+        ExportFailedException e = assertThrows(
+                ExportFailedException.class, () -> run(config(List.of("a")).build()));
 
-        assertTrue(e.getMessage().contains("holds no definition of the job (jobs/a.job), only 2 other files"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("holds no definition of the job (jobs/a.job), only 2 other files"),
+                e.getMessage());
         assertEquals(List.of("jobs/old.job"), tree(output));
     }
 
@@ -115,39 +129,61 @@ class HostileServerTest {
 
         assertEquals(List.of("POST /v1/p/jobs/batch-export", "POST /v1/p/jobs/b/export"), requested);
         assertEquals(List.of("jobs/a.job", "jobs/b.job"), tree(output));
-        assertTrue(log.hasLineStartingWith("[INFO] The package of the batch of 2 jobs ('a' to 'b') holds no definition of 1"
-                + " of them ('b'); exporting it one by one instead."), log.lines()::toString);
+        assertTrue(
+                log.hasLineStartingWith(
+                        "[INFO] The package of the batch of 2 jobs ('a' to 'b') holds no definition of 1"
+                                + " of them ('b'); exporting it one by one instead."),
+                log.lines()::toString);
     }
 
     @Test
     void namesFromTheJobListThatArePathsOrControlCharactersAreNeverRequested() throws Exception {
-        answers.put("", new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"total\":5,\"jobs\":[{\"name\":\"ok\"},{\"name\":\"..\"},{\"name\":\".\"},{\"name\":\"a/b\"},"
-                        + "{\"name\":\"x\\u001b[2J\\n[INFO] BUILD SUCCESS\"}]}").build());
+        answers.put(
+                "",
+                new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .body(
+                                "{\"total\":5,\"jobs\":[{\"name\":\"ok\"},{\"name\":\"..\"},{\"name\":\".\"},{\"name\":\"a/b\"},"
+                                        + "{\"name\":\"x\\u001b[2J\\n[INFO] BUILD SUCCESS\"}]}")
+                        .build());
         answers.put("ok", zip(Map.of("jobs/ok.job", "{}")));
 
         run(config(List.of("*")).batch(false).build());
 
         assertEquals(List.of("jobs/ok.job"), tree(output));
-        assertEquals(List.of("POST /v1/p/jobs/ok/export"),
-                requested.stream().filter(r -> r.startsWith("POST")).toList(), "nothing else was sent as a path");
-        String warning = log.lines().stream().filter(l -> l.startsWith("[WARN] The job list names 4 job(s)")).findFirst()
+        assertEquals(
+                List.of("POST /v1/p/jobs/ok/export"),
+                requested.stream().filter(r -> r.startsWith("POST")).toList(),
+                "nothing else was sent as a path");
+        String warning = log.lines().stream()
+                .filter(l -> l.startsWith("[WARN] The job list names 4 job(s)"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(log.lines()));
-        assertTrue(warning.contains("'..' ('.' and '..' would change the request's path)")
-                && warning.contains("'a/b' (it contains '/' or '\\')")
-                && warning.contains("'x\\u001B[2J\\n[INFO] BUILD SUCCESS' (it contains control characters)"), warning);
+        assertTrue(
+                warning.contains("'..' ('.' and '..' would change the request's path)")
+                        && warning.contains("'a/b' (it contains '/' or '\\')")
+                        && warning.contains("'x\\u001B[2J\\n[INFO] BUILD SUCCESS' (it contains control characters)"),
+                warning);
         log.lines().forEach(line -> assertFalse(line.chars().anyMatch(c -> c < 0x20), line));
     }
 
     @Test
     void aForgedContentTypeCannotForgeALogLine() throws Exception {
         MockResponse unsafe = zip(Map.of("jobs/a.job", "{}", "../escape.txt", "x"));
-        answers.put("a", unsafe.newBuilder().removeHeader("Content-Type")
-                .addHeaderLenient("Content-Type", "application/zip\u001b[2J\r[INFO] BUILD SUCCESS").build());
+        answers.put(
+                "a",
+                unsafe.newBuilder()
+                        .removeHeader("Content-Type")
+                        .addHeaderLenient("Content-Type", "application/zip\u001b[2J\r[INFO] BUILD SUCCESS")
+                        .build());
 
-        ExportFailedException e = assertThrows(ExportFailedException.class, () -> run(config(List.of("a")).build()));
+        ExportFailedException e = assertThrows(
+                ExportFailedException.class, () -> run(config(List.of("a")).build()));
 
-        assertTrue(e.getMessage().contains("(Content-Type application/zip\\u001B[2J\\r[INFO] BUILD SUCCESS)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("(Content-Type application/zip\\u001B[2J\\r[INFO] BUILD SUCCESS)"),
+                e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20 && c != '\n'), e.getMessage());
     }
 
@@ -156,8 +192,15 @@ class HostileServerTest {
         answers.put("batch-export", zip(Map.of("jobs/a/a.job", "{}", "jobs/b/b.job", "{}")));
         answers.put("c", zip(Map.of("jobs/c.job", "{}")));
 
-        run(config(List.of("a", "b")).threads(1).maxExtractedBytes(Long.MAX_VALUE).maxTotalBytes(Long.MAX_VALUE).build());
-        run(config(List.of("c")).maxExtractedBytes(Long.MAX_VALUE).maxTotalBytes(Long.MAX_VALUE).build());
+        run(config(List.of("a", "b"))
+                .threads(1)
+                .maxExtractedBytes(Long.MAX_VALUE)
+                .maxTotalBytes(Long.MAX_VALUE)
+                .build());
+        run(config(List.of("c"))
+                .maxExtractedBytes(Long.MAX_VALUE)
+                .maxTotalBytes(Long.MAX_VALUE)
+                .build());
 
         assertEquals(List.of("jobs/c.job"), tree(output));
     }
@@ -167,11 +210,13 @@ class HostileServerTest {
         answers.put("a", zip(Map.of("jobs/a.job", "{}", "other/x", "a file")));
         answers.put("b", zip(Map.of("jobs/b.job", "{}", "other/x/y", "needs other/x to be a folder")));
 
-        SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
+        SnapshotConflictException e = assertThrows(
+                SnapshotConflictException.class,
                 () -> run(config(List.of("a", "b")).batch(false).threads(1).build()));
 
-        assertEquals("Jobs 'a' and 'b' bring other/x and other/x/y, which this file system cannot hold side by side (a file"
-                + " and a folder of the same name, or names that differ only in case); rename one in DataArts Factory.",
+        assertEquals(
+                "Jobs 'a' and 'b' bring other/x and other/x/y, which this file system cannot hold side by side (a file"
+                        + " and a folder of the same name, or names that differ only in case); rename one in DataArts Factory.",
                 e.getMessage());
         assertEquals(List.of("jobs/old.job"), tree(output));
     }
@@ -182,13 +227,15 @@ class HostileServerTest {
         hold = new CountDownLatch(1);
         ExecutorService first = Executors.newSingleThreadExecutor();
         try {
-            Future<ExportSummary> running = first.submit(() -> run(config(List.of("a")).build()));
+            Future<ExportSummary> running =
+                    first.submit(() -> run(config(List.of("a")).build()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (requested.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
 
-            OutputLockedException e = assertThrows(OutputLockedException.class, () -> run(config(List.of("a")).build()));
+            OutputLockedException e = assertThrows(
+                    OutputLockedException.class, () -> run(config(List.of("a")).build()));
 
             assertTrue(e.getMessage().startsWith("Another export is writing to " + output), e.getMessage());
             assertEquals(1, requested.size(), "the second export sent nothing");
@@ -204,12 +251,17 @@ class HostileServerTest {
     // ---------------------------------------------------------------- helpers
 
     private ExportConfiguration.Builder config(List<String> jobs) {
-        return ExportConfiguration.builder().endpoint(server.url("/").toString()).projectId("p").jobs(jobs)
+        return ExportConfiguration.builder()
+                .endpoint(server.url("/").toString())
+                .projectId("p")
+                .jobs(jobs)
                 .outputDirectory(output);
     }
 
     private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.client(config, log).credentials(Credentials.of("AK", "SK", "test")).build()) {
+        try (DlfClient client = Exporter.client(config, log)
+                .credentials(Credentials.of("AK", "SK", "test"))
+                .build()) {
             return new Exporter(config, client, log).run();
         }
     }

@@ -78,14 +78,21 @@ class EmulatorMojoTest {
             }
         });
         foreground.start();
-        String url = awaitLine(Pattern.compile("DLF emulator listening on (http://127\\.0\\.0\\.1:\\d+)")).group(1);
-        Matcher demo = awaitLine(Pattern.compile("Demo credentials: HUAWEICLOUD_SDK_AK=(\\S+) HUAWEICLOUD_SDK_SK=(\\S+)"));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint="
-                + url)), lines::toString);
+        String url = awaitLine(Pattern.compile("DLF emulator listening on (http://127\\.0\\.0\\.1:\\d+)"))
+                .group(1);
+        Matcher demo =
+                awaitLine(Pattern.compile("Demo credentials: HUAWEICLOUD_SDK_AK=(\\S+) HUAWEICLOUD_SDK_SK=(\\S+)"));
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l ->
+                                l.contains("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint=" + url)),
+                lines::toString);
 
-        try (DlfClient client = DlfClient.builder(URI.create(url), "p",
-                Credentials.of(demo.group(1), demo.group(2), "printed demo credentials")).build()) {
-            assertInstanceOf(ExportResponse.Archive.class,
+        try (DlfClient client = DlfClient.builder(
+                        URI.create(url), "p", Credentials.of(demo.group(1), demo.group(2), "printed demo credentials"))
+                .build()) {
+            assertInstanceOf(
+                    ExportResponse.Archive.class,
                     client.export(new ExportRequest("a", true, "DEVELOP", null), temp.resolve("a.zip"), 1 << 20));
         }
 
@@ -123,5 +130,4 @@ class EmulatorMojoTest {
         }
         throw new AssertionError("no line matching " + pattern + " in " + lines);
     }
-
 }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.testing.ForwardProxy;
+import io.github.dlfmaven.testing.MetadataService;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.StringReader;
@@ -26,10 +30,6 @@ import java.util.zip.ZipOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.emulator.DlfEmulator;
-import io.github.dlfmaven.testing.ForwardProxy;
-import io.github.dlfmaven.testing.MetadataService;
 import okio.Buffer;
 import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -123,7 +123,9 @@ class ExportMojoTest {
     @Test
     @InjectMojo(goal = "export")
     void parameterDefaults(ExportMojo mojo) {
-        assertEquals(new File(MojoExtension.getBasedir(), "target/dlf").getAbsoluteFile(), mojo.outputDirectory.getAbsoluteFile());
+        assertEquals(
+                new File(MojoExtension.getBasedir(), "target/dlf").getAbsoluteFile(),
+                mojo.outputDirectory.getAbsoluteFile());
         assertEquals("dlf", mojo.serverId);
         assertEquals("DEVELOP", mojo.exportStatus);
         assertTrue(mojo.exportDepend);
@@ -175,7 +177,8 @@ class ExportMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("-Ddlf.projectId") && e.getMessage().contains("HUAWEICLOUD_SDK_PROJECT_ID"),
+        assertTrue(
+                e.getMessage().contains("-Ddlf.projectId") && e.getMessage().contains("HUAWEICLOUD_SDK_PROJECT_ID"),
                 e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
@@ -191,7 +194,9 @@ class ExportMojoTest {
 
         mojo.execute();
 
-        assertEquals("/v1/fromenvironment/jobs/a/export", server.takeRequest().getUrl().encodedPath());
+        assertEquals(
+                "/v1/fromenvironment/jobs/a/export",
+                server.takeRequest().getUrl().encodedPath());
     }
 
     @Test
@@ -206,9 +211,16 @@ class ExportMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertTrue(e.getMessage().contains("3 problems"), e.getMessage());
-        assertTrue(e.getMessage().contains("'RELEASED' is not valid: use DEVELOP") && e.getMessage().contains("or SUBMIT"), e.getMessage());
-        assertTrue(e.getMessage().contains("ftp://example.invalid/") && e.getMessage().contains("-Ddlf.endpoint"), e.getMessage());
-        assertTrue(e.getMessage().contains("No jobs to export") && e.getMessage().contains("-Ddlf.jobs"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'RELEASED' is not valid: use DEVELOP")
+                        && e.getMessage().contains("or SUBMIT"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("ftp://example.invalid/")
+                        && e.getMessage().contains("-Ddlf.endpoint"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("No jobs to export") && e.getMessage().contains("-Ddlf.jobs"), e.getMessage());
     }
 
     @Test
@@ -218,8 +230,11 @@ class ExportMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("<id>dlf</id>") && e.getMessage().contains("HUAWEICLOUD_SDK_AK")
-                && e.getMessage().contains("HUAWEICLOUD_SDK_SK"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("<id>dlf</id>")
+                        && e.getMessage().contains("HUAWEICLOUD_SDK_AK")
+                        && e.getMessage().contains("HUAWEICLOUD_SDK_SK"),
+                e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
 
@@ -235,8 +250,11 @@ class ExportMojoTest {
 
         RecordedRequest sent = server.takeRequest();
         assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=" + SETTINGS_AK + ", "));
-        assertNull(sent.getHeaders().get("X-Security-Token"), "the environment's token belongs to the environment's key");
-        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from settings.xml server 'dlf'")), lines::toString);
+        assertNull(
+                sent.getHeaders().get("X-Security-Token"), "the environment's token belongs to the environment's key");
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("with credentials from settings.xml server 'dlf'")),
+                lines::toString);
         assertNoSecretIn(lines, sent);
     }
 
@@ -255,7 +273,9 @@ class ExportMojoTest {
         assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=" + ENV_AK + ", "));
         assertEquals(ENV_TOKEN, sent.getHeaders().get("X-Security-Token"));
         assertTrue(sent.getHeaders().get("Authorization").contains(";x-security-token,"));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from environment (HUAWEICLOUD_SDK_AK")), lines::toString);
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("with credentials from environment (HUAWEICLOUD_SDK_AK")),
+                lines::toString);
         assertNoSecretIn(lines, sent);
     }
 
@@ -273,7 +293,8 @@ class ExportMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().startsWith("Cannot decrypt the password of settings.xml server 'dlf'"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Cannot decrypt the password of settings.xml server 'dlf'"), e.getMessage());
         assertTrue(e.getMessage().contains("settings-security.xml"), e.getMessage());
         assertFalse(e.getMessage().contains(broken.getPassword()), "not even the encrypted value is shown");
         assertEquals(0, server.getRequestCount());
@@ -284,14 +305,20 @@ class ExportMojoTest {
     void unauthorizedNamesTheCredentialSourceAndLeaksNothing(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
         environment(ENV_AK, ENV_SK, ENV_TOKEN);
-        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
-                .body("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}")
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .setHeader("Content-Type", "application/json")
+                .body(
+                        "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}")
                 .build());
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("job 'a'") && e.getMessage().contains("HTTP 401")
-                && e.getMessage().contains("APIGW.0301") && e.getMessage().contains("environment (HUAWEICLOUD_SDK_AK"),
+        assertTrue(
+                e.getMessage().contains("job 'a'")
+                        && e.getMessage().contains("HTTP 401")
+                        && e.getMessage().contains("APIGW.0301")
+                        && e.getMessage().contains("environment (HUAWEICLOUD_SDK_AK"),
                 e.getMessage());
         List<String> everything = new ArrayList<>(lines);
         everything.add(e.getMessage());
@@ -320,7 +347,9 @@ class ExportMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().contains("offline (-o)") && e.getMessage().contains("not an emulator this build started"),
+        assertTrue(
+                e.getMessage().contains("offline (-o)")
+                        && e.getMessage().contains("not an emulator this build started"),
                 e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
@@ -350,14 +379,20 @@ class ExportMojoTest {
         configureForServer(mojo, "a");
         environment(ENV_AK, ENV_SK, null);
         // Should the check ever let it through, the export still fails before anything is replaced.
-        server.enqueue(new MockResponse.Builder().code(400).body("{\"error_code\":\"DLF.0100\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .body("{\"error_code\":\"DLF.0100\"}")
+                .build());
         Path link = Files.createSymbolicLink(temp.resolve("snapshot"), Path.of(MojoExtension.getBasedir()));
         mojo.outputDirectory = link.toFile();
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().startsWith("Output directory '" + link + "' (which is ") && e.getMessage().contains("contains")
-                && e.getMessage().contains("-Ddlf.outputDirectory"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Output directory '" + link + "' (which is ")
+                        && e.getMessage().contains("contains")
+                        && e.getMessage().contains("-Ddlf.outputDirectory"),
+                e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
 
@@ -369,14 +404,23 @@ class ExportMojoTest {
         Path old = mojo.outputDirectory.toPath().resolve("jobs/old.job");
         Files.createDirectories(old.getParent());
         Files.writeString(old, "{}\n");
-        server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-                .body("{\"error_code\":\"DLF.0100\",\"error_msg\":\"The job does not exists.\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"error_code\":\"DLF.0100\",\"error_msg\":\"The job does not exists.\"}")
+                .build());
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertTrue(e.getMessage().contains("DLF.0100"), e.getMessage());
-        assertEquals(List.of("old.job"), Files.list(old.getParent()).map(p -> p.getFileName().toString()).toList());
-        assertEquals(List.of("jobs"), Files.list(mojo.outputDirectory.toPath()).map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("old.job"),
+                Files.list(old.getParent()).map(p -> p.getFileName().toString()).toList());
+        assertEquals(
+                List.of("jobs"),
+                Files.list(mojo.outputDirectory.toPath())
+                        .map(p -> p.getFileName().toString())
+                        .toList());
     }
 
     @Test
@@ -401,15 +445,26 @@ class ExportMojoTest {
         environment(ENV_AK, ENV_SK, null);
         server.enqueue(zip("jobs/a.job", "{}"));
         try (ForwardProxy proxy = new ForwardProxy("builder", "proxy-secret")) {
-            repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(),
-                    new AuthenticationBuilder().addUsername("builder").addPassword("proxy-secret").build()), "*.example.com"));
+            repositorySession(new DefaultProxySelector()
+                    .add(
+                            new Proxy(
+                                    "http",
+                                    "127.0.0.1",
+                                    proxy.port(),
+                                    new AuthenticationBuilder()
+                                            .addUsername("builder")
+                                            .addPassword("proxy-secret")
+                                            .build()),
+                            "*.example.com"));
 
             mojo.execute();
 
             String target = "POST " + server.url("/v1/0833a5737480d53b2f25c010dc1a7b88/jobs/a/export");
             assertEquals(List.of("407 " + target, target), proxy.requests());
-            assertTrue(lines.contains("[DEBUG] Using the settings.xml proxy 127.0.0.1:" + proxy.port() + " (as builder) for "
-                    + mojo.endpoint.replaceAll("/$", "")), lines::toString);
+            assertTrue(
+                    lines.contains("[DEBUG] Using the settings.xml proxy 127.0.0.1:" + proxy.port()
+                            + " (as builder) for " + mojo.endpoint.replaceAll("/$", "")),
+                    lines::toString);
             lines.forEach(line -> assertFalse(line.contains("proxy-secret"), line));
         }
     }
@@ -422,7 +477,8 @@ class ExportMojoTest {
         Path fixtures = Files.createDirectories(temp.resolve("fixtures/jobs"));
         Files.writeString(fixtures.resolve("a.job"), "{\"name\":\"a\"}");
         try (ForwardProxy proxy = new ForwardProxy(null, null);
-                DlfEmulator emulator = DlfEmulator.builder(fixtures.getParent(), Credentials.of(ENV_AK, ENV_SK, "test")).start()) {
+                DlfEmulator emulator = DlfEmulator.builder(fixtures.getParent(), Credentials.of(ENV_AK, ENV_SK, "test"))
+                        .start()) {
             repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(), null), ""));
             Map<String, Object> context = new HashMap<>();
             new EmulatorContext(emulator, false).store(context);
@@ -444,8 +500,8 @@ class ExportMojoTest {
         environment(ENV_AK, ENV_SK, null);
         server.enqueue(zip("jobs/a.job", "{}"));
         try (ForwardProxy proxy = new ForwardProxy(null, null)) {
-            repositorySession(new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(), null),
-                    "*.example.com|" + server.getHostName()));
+            repositorySession(new DefaultProxySelector()
+                    .add(new Proxy("http", "127.0.0.1", proxy.port(), null), "*.example.com|" + server.getHostName()));
 
             mojo.execute();
 
@@ -459,11 +515,14 @@ class ExportMojoTest {
     void anUnreadableTrustStoreFailsBeforeAnyRequest(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
         environment(ENV_AK, ENV_SK, null);
-        mojo.trustStore = Files.writeString(temp.resolve("store.p12"), "not a key store").toFile();
+        mojo.trustStore =
+                Files.writeString(temp.resolve("store.p12"), "not a key store").toFile();
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
-        assertTrue(e.getMessage().startsWith("Cannot read the trust store") && e.getMessage().contains("-Ddlf.trustStore"),
+        assertTrue(
+                e.getMessage().startsWith("Cannot read the trust store")
+                        && e.getMessage().contains("-Ddlf.trustStore"),
                 e.getMessage());
         assertEquals(0, server.getRequestCount());
     }
@@ -475,8 +534,8 @@ class ExportMojoTest {
         Server token = new Server();
         token.setId("dlf");
         token.setPassword("settings-iam-token-0123456789");
-        token.setConfiguration(Xpp3DomBuilder.build(new StringReader(
-                "<configuration><authentication>token</authentication></configuration>")));
+        token.setConfiguration(Xpp3DomBuilder.build(
+                new StringReader("<configuration><authentication>token</authentication></configuration>")));
         settings.addServer(token);
         environment(ENV_AK, ENV_SK, null);
         server.enqueue(zip("jobs/a.job", "{}"));
@@ -501,8 +560,11 @@ class ExportMojoTest {
                 "<configuration><authentication>password</authentication><domain>acme</domain></configuration>")));
         settings.addServer(user);
         try (MockWebServer iam = new MockWebServer()) {
-            iam.enqueue(new MockResponse.Builder().code(201).setHeader("X-Subject-Token", "TOKEN-FROM-IAM")
-                    .body("{\"token\":{\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}").build());
+            iam.enqueue(new MockResponse.Builder()
+                    .code(201)
+                    .setHeader("X-Subject-Token", "TOKEN-FROM-IAM")
+                    .body("{\"token\":{\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}")
+                    .build());
             iam.start(InetAddress.getLoopbackAddress(), 0);
             mojo.iamEndpoint = iam.url("/").toString();
             server.enqueue(zip("jobs/a.job", "{}"));
@@ -511,8 +573,11 @@ class ExportMojoTest {
 
             assertEquals("/v3/auth/tokens", iam.takeRequest().getUrl().encodedPath());
             assertEquals("TOKEN-FROM-IAM", server.takeRequest().getHeaders().get("X-Auth-Token"));
-            assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from an IAM token for user 'builder' of"
-                    + " settings.xml server 'dlf'")), lines::toString);
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l -> l.contains("with credentials from an IAM token for user 'builder' of"
+                                    + " settings.xml server 'dlf'")),
+                    lines::toString);
         }
     }
 
@@ -525,8 +590,12 @@ class ExportMojoTest {
 
         mojo.execute();
 
-        assertEquals("environment-token-0123456789", server.takeRequest().getHeaders().get("X-Auth-Token"));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("with credentials from environment (DLF_AUTH_TOKEN)")), lines::toString);
+        assertEquals(
+                "environment-token-0123456789",
+                server.takeRequest().getHeaders().get("X-Auth-Token"));
+        assertTrue(
+                lines.stream().anyMatch(l -> l.contains("with credentials from environment (DLF_AUTH_TOKEN)")),
+                lines::toString);
     }
 
     @Test
@@ -585,9 +654,11 @@ class ExportMojoTest {
     private void writeSettingsSecurity() throws Exception {
         Path security = temp.resolve("settings-security.xml");
         // Maven keeps the master password encrypted with the fixed passphrase "settings.security".
-        Files.writeString(security, "<settingsSecurity><master>"
-                + new DefaultPlexusCipher().encryptAndDecorate(MASTER_PASSWORD, "settings.security")
-                + "</master></settingsSecurity>");
+        Files.writeString(
+                security,
+                "<settingsSecurity><master>"
+                        + new DefaultPlexusCipher().encryptAndDecorate(MASTER_PASSWORD, "settings.security")
+                        + "</master></settingsSecurity>");
         System.setProperty("settings.security", security.toString());
     }
 
@@ -607,7 +678,10 @@ class ExportMojoTest {
             zip.putNextEntry(new ZipEntry(name));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
         }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(bytes.toByteArray())).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(bytes.toByteArray()))
+                .build();
     }
 }

@@ -30,6 +30,7 @@ class CommitRecoveryTest {
 
     /** The previous snapshot, and what the interrupted export was writing; they share the names jobs/ and scripts/. */
     private Path oldSnapshot;
+
     private Path newSnapshot;
     /** What the export after the crash writes when it succeeds. */
     private Path nextSnapshot;
@@ -66,15 +67,20 @@ class CommitRecoveryTest {
                 // no commit: the export failed
             }
             SortedMap<String, String> expected = committed ? FileTrees.state(newSnapshot, false) : old;
-            assertEquals(expected, FileTrees.state(failing, false), "a failed export after " + state.getFileName()
-                    + " (" + before.keySet() + ") leaves one complete snapshot");
+            assertEquals(
+                    expected,
+                    FileTrees.state(failing, false),
+                    "a failed export after " + state.getFileName() + " (" + before.keySet()
+                            + ") leaves one complete snapshot");
 
             Path succeeding = copy(state, tmp.resolve("succeeding-" + state.getFileName()));
             try (SnapshotWriter writer = SnapshotWriter.open(succeeding)) {
                 stage(writer, "job_b", "jobs/b.job", "next b\n");
                 writer.commit();
             }
-            assertEquals(FileTrees.state(nextSnapshot, false), FileTrees.state(succeeding, false),
+            assertEquals(
+                    FileTrees.state(nextSnapshot, false),
+                    FileTrees.state(succeeding, false),
                     "a successful export after " + state.getFileName());
         }
     }
@@ -115,13 +121,17 @@ class CommitRecoveryTest {
         try (SnapshotWriter writer = SnapshotWriter.open(output, unlucky)) {
             stageNewSnapshot(writer);
             IOException e = assertThrows(IOException.class, writer::commit);
-            assertTrue(e.getMessage().contains("could not be fully undone") && e.getMessage().contains("The next export puts"
-                    + " them back"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("could not be fully undone")
+                            && e.getMessage().contains("The next export puts" + " them back"),
+                    e.getMessage());
         }
         assertTrue(Files.exists(workFolder(output).resolve(CommitJournal.FILE_NAME)), "the journal stays");
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
-            assertEquals(FileTrees.state(oldSnapshot, false), withoutPluginFiles(FileTrees.state(output, false)),
+            assertEquals(
+                    FileTrees.state(oldSnapshot, false),
+                    withoutPluginFiles(FileTrees.state(output, false)),
                     "restored before anything else");
         }
         assertEquals(FileTrees.state(oldSnapshot, false), FileTrees.state(output, false));
@@ -184,7 +194,9 @@ class CommitRecoveryTest {
 
         IOException e = assertThrows(IOException.class, () -> SnapshotWriter.open(output));
 
-        assertTrue(e.getMessage().contains("cannot be read") && e.getMessage().contains(".dlf-work-crashed"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("cannot be read") && e.getMessage().contains(".dlf-work-crashed"),
+                e.getMessage());
         assertEquals(before, FileTrees.state(output, false));
     }
 
@@ -192,7 +204,8 @@ class CommitRecoveryTest {
     void aJournalNamingSomethingOutsideTheFolderIsRefused() throws Exception {
         Path output = copy(oldSnapshot, tmp.resolve("output"));
         Files.createDirectories(output.resolve(".dlf-work-crashed/old"));
-        Files.writeString(output.resolve(".dlf-work-crashed/" + CommitJournal.FILE_NAME),
+        Files.writeString(
+                output.resolve(".dlf-work-crashed/" + CommitJournal.FILE_NAME),
                 "{\"format\":1,\"old\":[\"../../etc\"],\"new\":[]}");
 
         IOException e = assertThrows(IOException.class, () -> SnapshotWriter.open(output));
@@ -225,7 +238,15 @@ class CommitRecoveryTest {
     }
 
     private void stageNewSnapshot(SnapshotWriter writer) throws Exception {
-        stage(writer, "job_a", "jobs/a.job", "new a\n", "scripts/s.script", "new s\n", "resources/r.resource", "new r\n");
+        stage(
+                writer,
+                "job_a",
+                "jobs/a.job",
+                "new a\n",
+                "scripts/s.script",
+                "new s\n",
+                "resources/r.resource",
+                "new r\n");
     }
 
     private static void stage(SnapshotWriter writer, String job, String... pairs) throws Exception {
@@ -234,7 +255,8 @@ class CommitRecoveryTest {
 
     private static Path workFolder(Path output) throws IOException {
         try (Stream<Path> list = Files.list(output)) {
-            return list.filter(p -> p.getFileName().toString().startsWith(SnapshotWriter.WORK_PREFIX)).findFirst()
+            return list.filter(p -> p.getFileName().toString().startsWith(SnapshotWriter.WORK_PREFIX))
+                    .findFirst()
                     .orElse(output.resolve(".dlf-work-none"));
         }
     }

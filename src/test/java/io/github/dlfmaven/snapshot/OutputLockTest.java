@@ -31,8 +31,12 @@ class OutputLockTest {
 
             OutputLockedException e = assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output));
 
-            assertTrue(e.getMessage().startsWith("Another export is writing to " + output + " (it holds "
-                    + output.resolve(".dlf-lock") + ")") && e.getMessage().contains("-Ddlf.outputDirectory"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                                    .startsWith("Another export is writing to " + output + " (it holds "
+                                            + output.resolve(".dlf-lock") + ")")
+                            && e.getMessage().contains("-Ddlf.outputDirectory"),
+                    e.getMessage());
             assertEquals(during, FileTrees.state(output, true), "the second one removed none of the first one's work");
         }
 
@@ -67,7 +71,8 @@ class OutputLockTest {
             assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output)); // as with mvn -T
 
             // POSIX locks go with any descriptor of the file the process closes: another process must still be refused.
-            ChildJvm.Result other = ChildJvm.start(TriesTheLock.class, List.of(), output.toString()).await(60);
+            ChildJvm.Result other = ChildJvm.start(TriesTheLock.class, List.of(), output.toString())
+                    .await(60);
 
             assertEquals("refused\n", other.output());
         }

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.dlfmaven.testing.FileTrees;
 
 import io.github.dlfmaven.archive.ArchiveLimits;
 import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.archive.SafeUnzipper;
+import io.github.dlfmaven.testing.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -70,7 +67,8 @@ class SnapshotWriterTest {
             writer.commit();
         }
 
-        assertEquals(Map.of("jobs/", "folder", "jobs/kept.job", "v2\n", "scripts/", "folder", "scripts/new.script", "S\n"),
+        assertEquals(
+                Map.of("jobs/", "folder", "jobs/kept.job", "v2\n", "scripts/", "folder", "scripts/new.script", "S\n"),
                 contents(output));
     }
 
@@ -175,8 +173,8 @@ class SnapshotWriterTest {
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             StagedFiles staged = stage(writer, ".dlf-work-x/evil", "E\n");
 
-            SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
-                    () -> writer.add("job_a", staged.folder, staged));
+            SnapshotConflictException e =
+                    assertThrows(SnapshotConflictException.class, () -> writer.add("job_a", staged.folder, staged));
 
             assertTrue(e.getMessage().contains("Job 'job_a' brings .dlf-work-x/evil"), e.getMessage());
         }
@@ -200,8 +198,19 @@ class SnapshotWriterTest {
             writer.commit();
         }
 
-        assertEquals(Map.of("jobs/", "folder", "jobs/job_a.job", "A\n", "jobs/job_b.job", "B\n", "scripts/", "folder",
-                "scripts/shared.script", "S\n"), contents(output));
+        assertEquals(
+                Map.of(
+                        "jobs/",
+                        "folder",
+                        "jobs/job_a.job",
+                        "A\n",
+                        "jobs/job_b.job",
+                        "B\n",
+                        "scripts/",
+                        "folder",
+                        "scripts/shared.script",
+                        "S\n"),
+                contents(output));
     }
 
     @Test
@@ -213,14 +222,17 @@ class SnapshotWriterTest {
             add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/shared.script", "S1\n");
             StagedFiles second = stage(writer, "jobs/job_b.job", "B\n", "scripts/shared.script", "S2\n");
 
-            SnapshotConflictException e = assertThrows(SnapshotConflictException.class,
-                    () -> writer.add("job_b", second.folder, second));
+            SnapshotConflictException e =
+                    assertThrows(SnapshotConflictException.class, () -> writer.add("job_b", second.folder, second));
 
-            assertEquals("Jobs 'job_a' and 'job_b' bring different content for scripts/shared.script; export them in"
-                    + " separate executions or make the two definitions agree in DataArts Factory.", e.getMessage());
+            assertEquals(
+                    "Jobs 'job_a' and 'job_b' bring different content for scripts/shared.script; export them in"
+                            + " separate executions or make the two definitions agree in DataArts Factory.",
+                    e.getMessage());
         }
 
-        assertEquals(before, FileTrees.state(output, true), "no commit after the conflict: the old snapshot is untouched");
+        assertEquals(
+                before, FileTrees.state(output, true), "no commit after the conflict: the old snapshot is untouched");
     }
 
     @Test
@@ -257,7 +269,8 @@ class SnapshotWriterTest {
         }
 
         try (Stream<Path> walk = Files.walk(output)) {
-            List<String> leftovers = walk.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".dlf-work-"))
+            List<String> leftovers = walk.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".dlf-work-"))
                     .toList();
             assertEquals(List.of(), leftovers);
         }
@@ -274,7 +287,12 @@ class SnapshotWriterTest {
             for (String job : List.of("job_a", "job_b")) {
                 Path folder = writer.newWorkFolder();
                 Path zip = folder.resolve("package.zip");
-                writeZip(zip, "jobs/" + job + ".job", "{\"name\":\"" + job + "\"}", "scripts/shared.script", "{\"s\":1}");
+                writeZip(
+                        zip,
+                        "jobs/" + job + ".job",
+                        "{\"name\":\"" + job + "\"}",
+                        "scripts/shared.script",
+                        "{\"s\":1}");
                 Path files = folder.resolve("files");
                 List<ExtractedFile> extracted = unzipper.extract(zip, files);
                 Files.delete(zip);
@@ -284,9 +302,19 @@ class SnapshotWriterTest {
             writer.commit();
         }
 
-        assertEquals(Map.of("jobs/", "folder", "jobs/job_a.job", "{\n  \"name\": \"job_a\"\n}\n",
-                "jobs/job_b.job", "{\n  \"name\": \"job_b\"\n}\n", "scripts/", "folder",
-                "scripts/shared.script", "{\n  \"s\": 1\n}\n"), contents(output));
+        assertEquals(
+                Map.of(
+                        "jobs/",
+                        "folder",
+                        "jobs/job_a.job",
+                        "{\n  \"name\": \"job_a\"\n}\n",
+                        "jobs/job_b.job",
+                        "{\n  \"name\": \"job_b\"\n}\n",
+                        "scripts/",
+                        "folder",
+                        "scripts/shared.script",
+                        "{\n  \"s\": 1\n}\n"),
+                contents(output));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -327,7 +355,8 @@ class SnapshotWriterTest {
     }
 
     private static void writeZip(Path zip, String... pairs) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip); ZipArchiveOutputStream stream = new ZipArchiveOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipArchiveOutputStream stream = new ZipArchiveOutputStream(out)) {
             for (int i = 0; i < pairs.length; i += 2) {
                 stream.putArchiveEntry(new ZipArchiveEntry(pairs[i]));
                 stream.write(pairs[i + 1].getBytes(UTF_8));
@@ -342,7 +371,8 @@ class SnapshotWriterTest {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : walk.filter(p -> !p.equals(root)).toList()) {
                 String name = root.relativize(path).toString().replace('\\', '/');
-                state.put(Files.isDirectory(path) ? name + "/" : name,
+                state.put(
+                        Files.isDirectory(path) ? name + "/" : name,
                         Files.isDirectory(path) ? "folder" : Files.readString(path));
             }
         }

@@ -32,8 +32,10 @@ public final class FileTrees {
                 } else if (Files.isDirectory(path)) {
                     state.put(name + "/", "folder");
                 } else {
-                    state.put(name, sha256(Files.readAllBytes(path))
-                            + (withTimes ? " " + Files.getLastModifiedTime(path) : ""));
+                    state.put(
+                            name,
+                            sha256(Files.readAllBytes(path))
+                                    + (withTimes ? " " + Files.getLastModifiedTime(path) : ""));
                 }
             }
         }

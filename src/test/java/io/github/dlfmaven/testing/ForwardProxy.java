@@ -38,8 +38,11 @@ public final class ForwardProxy implements AutoCloseable {
 
     /** @param username null for a proxy without authentication */
     public ForwardProxy(String username, String password) throws IOException {
-        this.expectedAuthorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = username == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
@@ -78,14 +81,19 @@ public final class ForwardProxy implements AutoCloseable {
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
                     int colon = line.indexOf(':');
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                    headers.put(
+                            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            line.substring(colon + 1).trim());
                 }
                 String[] parts = requestLine.split(" ");
                 byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-                if (expectedAuthorization != null && !expectedAuthorization.equals(headers.get("proxy-authorization"))) {
+                if (expectedAuthorization != null
+                        && !expectedAuthorization.equals(headers.get("proxy-authorization"))) {
                     requests.add("407 " + parts[0] + " " + parts[1]);
-                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                            + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(
+                            ("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
+                                            + "Content-Length: 0\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     out.flush();
                     continue;
                 }
@@ -103,7 +111,8 @@ public final class ForwardProxy implements AutoCloseable {
         }
     }
 
-    private static void tunnel(Socket client, InputStream in, OutputStream out, String host, int port) throws IOException {
+    private static void tunnel(Socket client, InputStream in, OutputStream out, String host, int port)
+            throws IOException {
         try (Socket target = new Socket(loopbackOnly(host), port)) {
             out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -122,13 +131,16 @@ public final class ForwardProxy implements AutoCloseable {
         }
     }
 
-    private static void forward(OutputStream out, String[] parts, Map<String, String> headers, byte[] body) throws IOException {
+    private static void forward(OutputStream out, String[] parts, Map<String, String> headers, byte[] body)
+            throws IOException {
         URI uri = URI.create(parts[1]);
         try (Socket target = new Socket(loopbackOnly(uri.getHost()), uri.getPort())) {
             StringBuilder request = new StringBuilder(parts[0] + " " + uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
             headers.forEach((name, value) -> {
-                if (!name.equals("proxy-authorization") && !name.equals("connection") && !name.equals("proxy-connection")) {
+                if (!name.equals("proxy-authorization")
+                        && !name.equals("connection")
+                        && !name.equals("proxy-connection")) {
                     request.append(name).append(": ").append(value).append("\r\n");
                 }
             });

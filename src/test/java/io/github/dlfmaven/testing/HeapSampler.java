@@ -12,16 +12,18 @@ public final class HeapSampler implements AutoCloseable {
     private volatile long peak;
 
     public HeapSampler() {
-        thread = new Thread(() -> {
-            while (running) {
-                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         thread.setDaemon(true);
         thread.start();
     }

@@ -89,8 +89,12 @@ public final class MetadataService implements AutoCloseable {
             if (mode == Mode.NO_TOKEN_ENDPOINT) {
                 return new MockResponse.Builder().code(404).body("Not Found").build();
             }
-            if (!request.getMethod().equals("PUT") || request.getHeaders().get("X-Metadata-Token-Ttl-Seconds") == null) {
-                return new MockResponse.Builder().code(400).body("PUT with X-Metadata-Token-Ttl-Seconds").build();
+            if (!request.getMethod().equals("PUT")
+                    || request.getHeaders().get("X-Metadata-Token-Ttl-Seconds") == null) {
+                return new MockResponse.Builder()
+                        .code(400)
+                        .body("PUT with X-Metadata-Token-Ttl-Seconds")
+                        .build();
             }
             String token = "session-token-" + tokensIssued.incrementAndGet() + "-0123456789abcdef";
             validToken = token;
@@ -102,15 +106,23 @@ public final class MetadataService implements AutoCloseable {
         if (mode == Mode.TOKEN_REQUIRED) {
             String token = request.getHeaders().get("X-Metadata-Token");
             if (token == null || !token.equals(validToken)) {
-                return new MockResponse.Builder().code(401).body("{\"message\":\"token is invalid or expired\"}").build();
+                return new MockResponse.Builder()
+                        .code(401)
+                        .body("{\"message\":\"token is invalid or expired\"}")
+                        .build();
             }
         }
         if (agencyMissing != null) {
             return new MockResponse.Builder().code(401).body(agencyMissing).build();
         }
         String key = keys.size() > 1 ? keys.poll() : keys.peek();
-        return key == null ? new MockResponse.Builder().code(404).build()
-                : new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(key).build();
+        return key == null
+                ? new MockResponse.Builder().code(404).build()
+                : new MockResponse.Builder()
+                        .code(200)
+                        .setHeader("Content-Type", "application/json")
+                        .body(key)
+                        .build();
     }
 
     @Override
