@@ -9,6 +9,10 @@ import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
 import io.github.dlfmaven.config.JobNames;
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.BodyPreview;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
@@ -64,6 +68,7 @@ public final class DlfClient implements AutoCloseable {
     private final String projectId;
     private final String workspace;
     private final AuthenticationSource authentication;
+    private final SettingNames names;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final Log log;
@@ -78,6 +83,7 @@ public final class DlfClient implements AutoCloseable {
         this.projectId = b.projectId;
         this.workspace = b.workspace;
         this.authentication = b.authentication;
+        this.names = b.names;
         this.retryPolicy = b.retryPolicy;
         this.clock = b.clock;
         this.log = b.log;
@@ -203,6 +209,11 @@ public final class DlfClient implements AutoCloseable {
             }
             return new JobPage(json.path("total").asInt(jobs.size()), jobs);
         });
+    }
+
+    /** Where the credentials come from, safe to print. */
+    public String credentialsSource() {
+        return authentication.description();
     }
 
     /** How many HTTP requests this client has sent, retries included. */
@@ -426,9 +437,9 @@ public final class DlfClient implements AutoCloseable {
                     read = in.read(buffer);
                 } catch (IOException e) {
                     String why = attempt.call().isCanceled()
-                            ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
-                            : transport.redactor().describe(e)
-                                    + ". Check the network and readTimeout (-Ddlf.readTimeout)";
+                            ? "the whole request took longer than " + names.name(Setting.CALL_TIMEOUT)
+                            : transport.redactor().describe(e) + ". Check the network and "
+                                    + names.name(Setting.READ_TIMEOUT);
                     throw new IOException(
                             capitalized(operation.noun()) + " broke off after " + total + " bytes: " + why
                                     + ", then run the build again.",
@@ -439,10 +450,10 @@ public final class DlfClient implements AutoCloseable {
                 }
                 total += read;
                 if (total > maxBytes) {
-                    throw new IOException(
-                            capitalized(operation.noun()) + " is larger than " + maxBytes + " bytes, the"
-                                    + " most this export takes for it; raise maxExtractedBytes (-Ddlf.maxExtractedBytes, per job) or"
-                                    + " maxTotalBytes (-Ddlf.maxTotalBytes, for the whole export) if the jobs really are that big.");
+                    throw new IOException(capitalized(operation.noun()) + " is larger than " + maxBytes + " bytes, the"
+                            + " most this export takes for it; raise " + names.name(Setting.MAX_EXTRACTED_BYTES)
+                            + " (per job) or " + names.name(Setting.MAX_TOTAL_BYTES)
+                            + " (for the whole export) if the jobs really are that big.");
                 }
                 // A write failure (disk full, say) keeps its own message: it is not the network's fault.
                 out.write(buffer, 0, read);
@@ -546,7 +557,8 @@ public final class DlfClient implements AutoCloseable {
             return new IOException(
                     operation.label() + " failed: the TLS handshake with " + where + " failed ("
                             + transport.redactor().describe(cause)
-                            + "). If the server uses a private certificate authority, point trustStore (-Ddlf.trustStore) at a"
+                            + "). If the server uses a private certificate authority, point "
+                            + names.name(Setting.TRUST_STORE) + " at a"
                             + " trust store holding it.",
                     cause);
         }
@@ -555,11 +567,12 @@ public final class DlfClient implements AutoCloseable {
                 : "could not connect to " + where;
         String tries = attempt.number() > 1 ? " after " + attempt.number() + " attempts" : "";
         String detail = attempt.call().isCanceled()
-                ? "the whole request took longer than callTimeout (-Ddlf.callTimeout)"
+                ? "the whole request took longer than " + names.name(Setting.CALL_TIMEOUT)
                 : transport.redactor().describe(cause);
         return new IOException(
                 operation.label() + " failed" + tries + ": " + what + " (" + detail
-                        + "). Check the endpoint (-Ddlf.endpoint / -Ddlf.region), the network and the timeouts.",
+                        + "). Check " + names.name(Setting.ENDPOINT) + " or " + names.name(Setting.REGION)
+                        + ", the network and the timeouts.",
                 cause);
     }
 
@@ -661,6 +674,7 @@ public final class DlfClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.of(3);
         private Clock clock = Clock.systemUTC();
         private Log log = Log.NONE;
+        private SettingNames names = SettingNames.PLAIN;
 
         private Builder(URI endpoint, String projectId) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -713,6 +727,12 @@ public final class DlfClient implements AutoCloseable {
 
         public Builder log(Log log) {
             this.log = log;
+            return this;
+        }
+
+        /** How the front end spells settings in messages. */
+        public Builder names(SettingNames names) {
+            this.names = names;
             return this;
         }
 

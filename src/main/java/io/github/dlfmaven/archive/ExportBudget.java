@@ -1,5 +1,7 @@
 package io.github.dlfmaven.archive;
 
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -12,6 +14,7 @@ public final class ExportBudget {
 
     private final long maxBytes;
     private final long maxEntries;
+    private final SettingNames names;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong entries = new AtomicLong();
 
@@ -19,12 +22,18 @@ public final class ExportBudget {
      * @param maxBytes most bytes the export may inflate to
      * @param maxEntries most entries all its packages may hold together
      */
-    public ExportBudget(long maxBytes, long maxEntries) {
+    public ExportBudget(long maxBytes, long maxEntries, SettingNames names) {
         if (maxBytes < 1 || maxEntries < 1) {
             throw new IllegalArgumentException("budgets must be positive");
         }
         this.maxBytes = maxBytes;
         this.maxEntries = maxEntries;
+        this.names = names;
+    }
+
+    /** With settings named by their parameters in messages. */
+    public ExportBudget(long maxBytes, long maxEntries) {
+        this(maxBytes, maxEntries, SettingNames.PLAIN);
     }
 
     /** No bound beyond each package's own limits. */
@@ -37,7 +46,7 @@ public final class ExportBudget {
         if (entries.addAndGet(n) > maxEntries || n < 0) {
             throw new UnsafeArchiveException("The export as a whole would extract more than " + maxEntries
                     + " entries (this package holds " + n
-                    + "); raise maxTotalEntries (-Ddlf.maxTotalEntries) if that is"
+                    + "); raise " + names.name(Setting.MAX_TOTAL_ENTRIES) + " if that is"
                     + " expected.");
         }
     }
@@ -47,7 +56,7 @@ public final class ExportBudget {
         if (bytes.addAndGet(n) > maxBytes) {
             throw new UnsafeArchiveException(
                     "The export as a whole inflates to more than " + maxBytes + " bytes (stopped" + " at entry '"
-                            + entry + "'); raise maxTotalBytes (-Ddlf.maxTotalBytes) if that is expected.");
+                            + entry + "'); raise " + names.name(Setting.MAX_TOTAL_BYTES) + " if that is expected.");
         }
     }
 }

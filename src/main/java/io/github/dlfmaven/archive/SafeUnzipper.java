@@ -1,5 +1,7 @@
 package io.github.dlfmaven.archive;
 
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.BodyPreview;
 import io.github.dlfmaven.log.LogText;
 import java.io.EOFException;
@@ -59,11 +61,19 @@ public final class SafeUnzipper {
     private static final HexFormat HEX = HexFormat.of();
 
     private final ArchiveLimits limits;
+    private final SettingNames names;
     private final JsonNormalizer normalizer = new JsonNormalizer();
     private final Object bigDocumentLock = new Object();
 
+    /** With settings named by their parameters in messages. */
     public SafeUnzipper(ArchiveLimits limits) {
+        this(limits, SettingNames.PLAIN);
+    }
+
+    /** @param names how the front end spells the limits in the advice of messages */
+    public SafeUnzipper(ArchiveLimits limits, SettingNames names) {
         this.limits = limits;
+        this.names = names;
     }
 
     /**
@@ -145,16 +155,16 @@ public final class SafeUnzipper {
         }
     }
 
-    private static UnsafeArchiveException tooManyEntries(String count, ArchiveLimits limits) {
+    private UnsafeArchiveException tooManyEntries(String count, ArchiveLimits limits) {
         return new UnsafeArchiveException("The archive has " + count + " entries, more than the limit of "
-                + limits.maxEntries() + "; raise maxEntries (-Ddlf.maxEntries) if that is expected.");
+                + limits.maxEntries() + "; raise " + names.name(Setting.MAX_ENTRIES) + " if that is expected.");
     }
 
     /**
      * The bytes an archive has written so far, against its own limit and the export's budget: inflated bytes as they
      * come, and what normalizing adds on top.
      */
-    private static final class Inflated {
+    private final class Inflated {
         private final ArchiveLimits limits;
         private final ExportBudget budget;
         private long bytes;
@@ -168,8 +178,8 @@ public final class SafeUnzipper {
             bytes += n;
             if (bytes > limits.maxExtractedBytes()) {
                 throw new UnsafeArchiveException("The archive inflates to more than " + limits.maxExtractedBytes()
-                        + " bytes (stopped at entry '" + LogText.escape(entry.getName()) + "'); raise maxExtractedBytes"
-                        + " (-Ddlf.maxExtractedBytes) if that is expected.");
+                        + " bytes (stopped at entry '" + LogText.escape(entry.getName()) + "'); raise "
+                        + names.name(Setting.MAX_EXTRACTED_BYTES) + " if that is expected.");
             }
             budget.charge(n, LogText.escape(entry.getName()));
         }

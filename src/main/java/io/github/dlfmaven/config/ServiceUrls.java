@@ -18,7 +18,7 @@ final class ServiceUrls {
     private ServiceUrls() {}
 
     /**
-     * The URL, or null after adding a problem naming {@code where} (such as {@code <endpoint> or -Ddlf.endpoint}).
+     * The URL, or null after adding a problem naming {@code where} (see {@link SettingNames#where}).
      *
      * @param what the URL's role in messages, such as {@code Endpoint}
      * @param example a correct value, for the messages

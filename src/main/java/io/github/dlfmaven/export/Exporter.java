@@ -2,11 +2,10 @@ package io.github.dlfmaven.export;
 
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.api.ExportRequest;
 import io.github.dlfmaven.api.ExportResponse;
-import io.github.dlfmaven.api.HttpTransport;
 import io.github.dlfmaven.api.JobLister;
-import io.github.dlfmaven.api.RetryPolicy;
 import io.github.dlfmaven.archive.ArchiveLimits;
 import io.github.dlfmaven.archive.ExportBudget;
 import io.github.dlfmaven.archive.ExtractedFile;
@@ -14,6 +13,7 @@ import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ExportStatus;
+import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
@@ -68,8 +68,9 @@ public final class Exporter {
         this.config = config;
         this.client = client;
         this.log = log;
-        this.unzipper = new SafeUnzipper(new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()));
-        this.budget = new ExportBudget(config.maxTotalBytes(), config.maxTotalEntries());
+        this.unzipper =
+                new SafeUnzipper(new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()), config.names());
+        this.budget = new ExportBudget(config.maxTotalBytes(), config.maxTotalEntries(), config.names());
     }
 
     /**
@@ -80,16 +81,10 @@ public final class Exporter {
     public static DlfClient.Builder client(ExportConfiguration config, Log log) {
         return DlfClient.builder(config.endpoint(), config.projectId())
                 .workspace(config.workspace().orElse(null))
-                .transport(transport(config))
+                .transport(DlfConnection.transport(config))
                 .retryPolicy(RetryPolicy.of(config.retries()))
+                .names(config.names())
                 .log(log);
-    }
-
-    /** Transport settings with the configured timeouts; the caller adds a proxy or trust store. */
-    public static HttpTransport.Builder transport(ExportConfiguration config) {
-        return HttpTransport.builder()
-                .timeouts(config.connectTimeout(), config.readTimeout())
-                .callTimeout(config.callTimeout());
     }
 
     /**
@@ -102,6 +97,13 @@ public final class Exporter {
     public ExportSummary run()
             throws SelectionException, DlfApiException, ExportFailedException, SnapshotConflictException, IOException {
         long started = System.nanoTime();
+        log.info("Exporting "
+                + (config.hasPatterns()
+                        ? "the DLF jobs matching " + config.jobs()
+                        : config.jobs().size() + " DLF job(s)")
+                + " from " + config.endpoint() + " (project " + config.projectId()
+                + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
+                + client.credentialsSource() + ".");
         if (config.obsPath().isPresent()) {
             List<String> jobs = select();
             try (ProgressReporter progress = new ProgressReporter(jobs.size())) {
@@ -109,7 +111,7 @@ public final class Exporter {
             }
         }
         // Locked before the first request: a second export into the same folder stops before it sends any.
-        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory())) {
+        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory(), config.names())) {
             List<String> jobs = select();
             try (ProgressReporter progress = new ProgressReporter(jobs.size())) {
                 return toSnapshot(jobs, writer, started);

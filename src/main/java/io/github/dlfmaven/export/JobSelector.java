@@ -6,6 +6,7 @@ import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.JobNames;
 import io.github.dlfmaven.config.JobPattern;
+import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
@@ -85,8 +86,8 @@ final class JobSelector {
                         "No job" + config.directory().map(d -> " in " + d).orElse("") + " matches "
                                 + String.join(", ", unmatched) + ".";
                 if (!config.allowEmpty()) {
-                    throw new SelectionException(message
-                            + " Check the pattern, or set allowEmpty (-Ddlf.allowEmpty=true)" + " if that can happen.");
+                    throw new SelectionException(message + " Check the pattern, or set allowEmpty ("
+                            + config.names().assignment(Setting.ALLOW_EMPTY, "true") + ") if that can happen.");
                 }
                 log.warn(message);
             }
@@ -111,8 +112,8 @@ final class JobSelector {
                                 + config.directory().orElseThrow())
                 + ".");
         if (selected.isEmpty() && !config.allowEmpty()) {
-            throw new SelectionException("The configured jobs and excludes select no job; set allowEmpty"
-                    + " (-Ddlf.allowEmpty=true) to accept an empty export.");
+            throw new SelectionException("The configured jobs and excludes select no job; set allowEmpty" + " ("
+                    + config.names().assignment(Setting.ALLOW_EMPTY, "true") + ") to accept an empty export.");
         }
         return List.copyOf(selected);
     }

@@ -1,8 +1,9 @@
 package io.github.dlfmaven.maven;
 
+import io.github.dlfmaven.auth.CredentialChain;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
-import io.github.dlfmaven.config.UserProperties;
+import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.emulator.DemoCredentials;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.emulator.Faults;
@@ -29,7 +30,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.fixtures", defaultValue = "${project.basedir}/src/test/dlf")
+    @Parameter(property = UserProperties.EMULATOR_FIXTURES, defaultValue = "${project.basedir}/src/test/dlf")
     File fixturesDirectory;
 
     /**
@@ -37,7 +38,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.port", defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_PORT, defaultValue = "0")
     int port;
 
     /**
@@ -53,7 +54,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.SERVER_ID, defaultValue = "dlf")
+    @Parameter(property = UserProperties.SERVER_ID, defaultValue = Defaults.SERVER_ID)
     String serverId;
 
     /**
@@ -61,7 +62,9 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.obsDirectory", defaultValue = "${project.build.directory}/dlf-emulator/obs")
+    @Parameter(
+            property = UserProperties.EMULATOR_OBS_DIRECTORY,
+            defaultValue = "${project.build.directory}/dlf-emulator/obs")
     File obsDirectory;
 
     /**
@@ -69,7 +72,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.latency", defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_LATENCY, defaultValue = "0")
     long latency;
 
     /**
@@ -77,7 +80,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.failureRate", defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_FAILURE_RATE, defaultValue = "0")
     double failureRate;
 
     /**
@@ -85,7 +88,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.throttleRate", defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_THROTTLE_RATE, defaultValue = "0")
     double throttleRate;
 
     /**
@@ -93,7 +96,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.throttleFirst", defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_THROTTLE_FIRST, defaultValue = "0")
     int throttleFirst;
 
     /**
@@ -101,7 +104,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.retryAfter", defaultValue = "1")
+    @Parameter(property = UserProperties.EMULATOR_RETRY_AFTER, defaultValue = "1")
     int retryAfter;
 
     /**
@@ -110,7 +113,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.offsetMode", defaultValue = "ROWS")
+    @Parameter(property = UserProperties.EMULATOR_OFFSET_MODE, defaultValue = "ROWS")
     String offsetMode;
 
     /**
@@ -118,7 +121,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.maxPageSize", defaultValue = "1000")
+    @Parameter(property = UserProperties.EMULATOR_MAX_PAGE_SIZE, defaultValue = "1000")
     int maxPageSize;
 
     final MavenSession session;
@@ -139,8 +142,10 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
         }
         Optional<Credentials> configured;
         try {
-            configured = MavenCredentials.find(
-                    session.getSettings(), settingsDecrypter, serverId, MavenEnvironment.variables(session));
+            // The same sources, in the same order, as the export that will sign its requests.
+            configured = CredentialChain.accessKeyPair(
+                    MavenServerCredentials.read(session.getSettings(), settingsDecrypter, serverId),
+                    MavenEnvironment.variables(session));
         } catch (CredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package io.github.dlfmaven.maven;
 
-import io.github.dlfmaven.config.UserProperties;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,7 +26,7 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dlf.emulator.skip", defaultValue = "false")
+    @Parameter(property = UserProperties.EMULATOR_SKIP, defaultValue = "false")
     boolean skip;
 
     @Inject

@@ -1,6 +1,5 @@
 package io.github.dlfmaven.maven;
 
-import io.github.dlfmaven.config.UserProperties;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,6 +1,6 @@
 package io.github.dlfmaven.maven;
 
-import io.github.dlfmaven.api.ProxySettings;
+import io.github.dlfmaven.http.ProxySettings;
 import java.net.URI;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;

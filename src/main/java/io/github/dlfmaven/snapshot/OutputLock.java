@@ -1,5 +1,6 @@
 package io.github.dlfmaven.snapshot;
 
+import io.github.dlfmaven.config.SettingNames;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -51,11 +52,11 @@ final class OutputLock implements AutoCloseable {
      * @throws OutputLockedException another export holds the folder
      * @throws IOException the lock file cannot be created
      */
-    static OutputLock acquire(Path output) throws IOException {
+    static OutputLock acquire(Path output, SettingNames names) throws IOException {
         Path file = output.resolve(FILE_NAME);
         Path key = output.toRealPath().resolve(FILE_NAME);
         if (!HELD.add(key)) {
-            throw new OutputLockedException(output);
+            throw new OutputLockedException(output, names);
         }
         try {
             OutputLock lock = lockFile(output, file, key);
@@ -67,7 +68,7 @@ final class OutputLock implements AutoCloseable {
             throw e;
         }
         HELD.remove(key);
-        throw new OutputLockedException(output);
+        throw new OutputLockedException(output, names);
     }
 
     /** The lock on the file the path names, or null when another process holds it. */

@@ -1,6 +1,7 @@
 package io.github.dlfmaven.snapshot;
 
 import io.github.dlfmaven.archive.ExtractedFile;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,10 +71,20 @@ public final class SnapshotWriter implements AutoCloseable {
      * @throws OutputLockedException another export is writing to the folder
      */
     public static SnapshotWriter open(Path outputDirectory) throws IOException {
-        return open(outputDirectory, CommitJournal.Renamer.FILES);
+        return open(outputDirectory, SettingNames.PLAIN);
+    }
+
+    /** @param names how the front end spells the output folder's setting in messages */
+    public static SnapshotWriter open(Path outputDirectory, SettingNames names) throws IOException {
+        return open(outputDirectory, names, CommitJournal.Renamer.FILES);
     }
 
     static SnapshotWriter open(Path outputDirectory, CommitJournal.Renamer renamer) throws IOException {
+        return open(outputDirectory, SettingNames.PLAIN, renamer);
+    }
+
+    static SnapshotWriter open(Path outputDirectory, SettingNames names, CommitJournal.Renamer renamer)
+            throws IOException {
         Path output = outputDirectory.toAbsolutePath().normalize();
         List<Path> created = new ArrayList<>();
         Deque<Path> missing = new ArrayDeque<>();
@@ -86,7 +97,7 @@ public final class SnapshotWriter implements AutoCloseable {
         }
         OutputLock lock;
         try {
-            lock = OutputLock.acquire(output);
+            lock = OutputLock.acquire(output, names);
         } catch (IOException e) {
             removeCreated(created);
             throw e;

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dlfmaven.auth.AkSkSigner;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.IamTokenSource;
+import io.github.dlfmaven.auth.MetadataCredentials;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.ProxySettings;
+import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.RecordingLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +94,7 @@ class HttpPolicyTest {
     private DlfClient client(AuthenticationSource authentication, HttpTransport.Builder transport, int retries) {
         DlfClient client = DlfClient.builder(URI.create(server.url("/").toString()), "p")
                 .authentication(authentication)
+                .names(MavenSettingNames.INSTANCE)
                 .transport(transport)
                 .retryPolicy(RetryPolicy.of(retries).withDelays(Duration.ofMillis(10), Duration.ofMillis(20)))
                 .build();

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.ProxySettings;
+import io.github.dlfmaven.http.RetryPolicy;
+import io.github.dlfmaven.http.TrustStores;
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.ForwardProxy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,7 +135,8 @@ class ProxyAndTrustTest {
 
         IOException e = assertThrows(
                 IOException.class,
-                () -> export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)));
+                () -> export(DlfClient.builder(URI.create(https.url("/").toString()), "p", CREDENTIALS)
+                        .names(MavenSettingNames.INSTANCE)));
 
         assertInstanceOf(SSLException.class, e.getCause());
         assertTrue(

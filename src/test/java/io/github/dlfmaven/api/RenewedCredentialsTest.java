@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.IamTokenSource;
+import io.github.dlfmaven.auth.MetadataCredentials;
+import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.MetadataService;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -243,7 +247,8 @@ class RenewedCredentialsTest {
                 URI.create("http://127.0.0.1:" + closedPort + "/openstack/latest/securitykey"),
                 Duration.ofHours(2),
                 Clock.systemUTC(),
-                Log.NONE);
+                Log.NONE,
+                MavenSettingNames.INSTANCE);
         long started = System.nanoTime();
 
         IOException e = assertThrows(IOException.class, metadata::current);

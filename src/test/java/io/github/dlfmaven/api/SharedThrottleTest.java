@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.http.RetryPolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;

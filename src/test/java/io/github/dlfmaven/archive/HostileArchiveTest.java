@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +43,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertEquals(
                 "The archive has 65000 entries, more than the limit of 10; raise maxEntries (-Ddlf.maxEntries) if that"
@@ -58,7 +60,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("out/jobs")), "nothing was extracted");
@@ -97,7 +100,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
     }
@@ -130,8 +134,8 @@ class HostileArchiveTest {
 
     @Test
     void packagesShareTheWholeExportsEntryBudget() throws Exception {
-        ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25);
-        SafeUnzipper unzipper = new SafeUnzipper(LIMITS);
+        ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25, MavenSettingNames.INSTANCE);
+        SafeUnzipper unzipper = new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE);
         unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), tmp.resolve("1"), 1, budget);
 
         UnsafeArchiveException e = assertThrows(
@@ -149,8 +153,8 @@ class HostileArchiveTest {
 
     @Test
     void batchesShareTheWholeExportsByteBudgetCountedWhileInflating() throws Exception {
-        ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE);
-        SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 800));
+        ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE, MavenSettingNames.INSTANCE);
+        SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE);
         String content = "x".repeat(600);
         // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
         unzipper.extract(
@@ -178,7 +182,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, json.length() + 100)).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(new ArchiveLimits(10, json.length() + 100), MavenSettingNames.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertTrue(
                 e.getMessage().startsWith("The archive inflates to more than " + (json.length() + 100) + " bytes"),
@@ -229,7 +234,8 @@ class HostileArchiveTest {
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
         UnsafeArchiveException e = assertThrows(
-                UnsafeArchiveException.class, () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+                UnsafeArchiveException.class,
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE).extract(file, tmp.resolve("out")));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
@@ -252,7 +258,8 @@ class HostileArchiveTest {
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
         UnsafeArchiveException e = assertThrows(
-                UnsafeArchiveException.class, () -> new SafeUnzipper(LIMITS).extract(file, tmp.resolve("out")));
+                UnsafeArchiveException.class,
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
@@ -264,7 +271,8 @@ class HostileArchiveTest {
     public static final class ExtractInAChild {
         public static void main(String[] args) throws Exception {
             try {
-                for (ExtractedFile file : new SafeUnzipper(new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30))
+                for (ExtractedFile file : new SafeUnzipper(
+                                new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30), MavenSettingNames.INSTANCE)
                         .extract(Path.of(args[0]), Path.of(args[1]))) {
                     System.out.println(
                             file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -711,8 +712,9 @@ class SafeUnzipperTest {
     private UnsafeArchiveException refused(byte[] zip, ArchiveLimits limits) throws IOException {
         Files.write(zipFile, zip);
         SortedMap<String, String> before = outside();
-        UnsafeArchiveException e =
-                assertThrows(UnsafeArchiveException.class, () -> new SafeUnzipper(limits).extract(zipFile, out));
+        UnsafeArchiveException e = assertThrows(
+                UnsafeArchiveException.class,
+                () -> new SafeUnzipper(limits, MavenSettingNames.INSTANCE).extract(zipFile, out));
         assertEquals(before, outside(), "nothing outside the target folder changed");
         assertOutsideUntouched();
         if (Files.exists(out)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.maven.MavenSettingNames;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ class ExportConfigurationTest {
 
     private ExportConfiguration.Builder valid() {
         return ExportConfiguration.builder()
+                .names(MavenSettingNames.INSTANCE)
                 .region("cn-north-4")
                 .projectId("0833a5737480d53b2f25c010dc1a7b88")
                 .jobs(List.of("a"))

@@ -12,6 +12,7 @@ import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
 import java.io.IOException;
@@ -301,6 +302,7 @@ class WorkspaceExportTest {
 
     private ExportConfiguration.Builder config(DlfEmulator emulator) {
         return ExportConfiguration.builder()
+                .names(MavenSettingNames.INSTANCE)
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p")
                 .outputDirectory(temp.resolve("out-" + System.nanoTime()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.ChildJvm;
 import io.github.dlfmaven.testing.FileTrees;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class OutputLockTest {
         try (SnapshotWriter first = SnapshotWriter.open(output)) {
             SortedMap<String, String> during = FileTrees.state(output, true);
 
-            OutputLockedException e = assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output));
+            OutputLockedException e = assertThrows(
+                    OutputLockedException.class, () -> SnapshotWriter.open(output, MavenSettingNames.INSTANCE));
 
             assertTrue(
                     e.getMessage()

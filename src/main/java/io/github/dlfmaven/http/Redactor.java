@@ -1,4 +1,4 @@
-package io.github.dlfmaven.api;
+package io.github.dlfmaven.http;
 
 import io.github.dlfmaven.log.LogText;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.api;
+package io.github.dlfmaven.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

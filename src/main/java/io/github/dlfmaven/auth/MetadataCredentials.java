@@ -1,10 +1,11 @@
-package io.github.dlfmaven.api;
+package io.github.dlfmaven.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dlfmaven.auth.Authentication;
-import io.github.dlfmaven.auth.AuthenticationSource;
-import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.Redactor;
 import io.github.dlfmaven.log.Log;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ import okhttp3.Response;
  * security switched on refuse requests without one. A service that answers the token request with 404 or 405
  * has no tokens and is asked without one; a 401 (other than "no agency") fetches a new token and asks once more.
  */
-public final class MetadataCredentials implements AuthenticationSource {
+public final class MetadataCredentials extends RenewedAuthentication {
 
     /** As Huawei's SDKs do: read again when less than two hours remain. */
     public static final Duration REFRESH_BEFORE = Duration.ofHours(2);
@@ -47,12 +48,8 @@ public final class MetadataCredentials implements AuthenticationSource {
     private final Redactor redactor;
     private final HttpUrl url;
     private final HttpUrl tokenUrl;
-    private final Duration refreshBefore;
-    private final Clock clock;
     private final Log log;
-    private Authentication.Signed current;
-    private Instant expiresAt = Instant.MIN;
-    private Instant fetchedAt = Instant.MIN;
+    private final SettingNames names;
     /** The session token; null before the first request, or when the service has no token endpoint. */
     private String sessionToken;
 
@@ -63,13 +60,14 @@ public final class MetadataCredentials implements AuthenticationSource {
      *     and the transport learns each secret it hands out
      * @param url where the service hands out the credentials, such as {@code http://169.254.169.254/openstack/latest/securitykey}
      */
-    public MetadataCredentials(HttpTransport transport, URI url, Duration refreshBefore, Clock clock, Log log) {
+    public MetadataCredentials(
+            HttpTransport transport, URI url, Duration refreshBefore, Clock clock, Log log, SettingNames names) {
+        super(refreshBefore, clock);
         this.url = HttpUrl.get(url.toString());
         this.tokenUrl =
                 this.url.newBuilder().encodedPath(TOKEN_PATH).query(null).build();
-        this.refreshBefore = refreshBefore;
-        this.clock = clock;
         this.log = log;
+        this.names = names;
         this.redactor = transport.redactor();
         // On the instance's own link: it answers at once or not at all.
         this.http = transport.direct(Duration.ofSeconds(2), Duration.ofSeconds(3));
@@ -80,24 +78,13 @@ public final class MetadataCredentials implements AuthenticationSource {
         return "the instance metadata service (" + url.host() + ")";
     }
 
+    /** With settings named by their parameters. */
+    public MetadataCredentials(HttpTransport transport, URI url, Duration refreshBefore, Clock clock, Log log) {
+        this(transport, url, refreshBefore, clock, log, SettingNames.PLAIN);
+    }
+
     @Override
-    public synchronized Authentication current() throws IOException {
-        Instant now = clock.instant();
-        // Refresh early; for credentials that live less than twice that long, halfway through their life.
-        Duration margin = current == null
-                ? Duration.ZERO
-                : min(refreshBefore, Duration.between(fetchedAt, expiresAt).dividedBy(2));
-        if (current == null || !now.isBefore(expiresAt.minus(margin))) {
-            fetch();
-        }
-        return current;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private void fetch() throws IOException {
+    Fetched fetch() throws IOException {
         JsonNode credential;
         try {
             if (!askedForToken) {
@@ -124,8 +111,9 @@ public final class MetadataCredentials implements AuthenticationSource {
             throw new IOException(
                     "Cannot read credentials from the instance metadata service at " + url + " ("
                             + redactor.describe(e)
-                            + "). It answers only on Huawei Cloud instances; elsewhere set -Ddlf.metadataCredentials=false and"
-                            + " use settings.xml or the environment.",
+                            + "). It answers only on Huawei Cloud instances; elsewhere set "
+                            + names.assignment(Setting.METADATA_CREDENTIALS, "false")
+                            + " and use settings.xml or the environment.",
                     e);
         }
         if (credential == null
@@ -137,18 +125,17 @@ public final class MetadataCredentials implements AuthenticationSource {
         try {
             expiry = Instant.parse(credential.path("expires_at").asText(""));
         } catch (DateTimeParseException e) {
-            expiry = clock.instant().plus(Duration.ofMinutes(15)); // the shortest documented lifetime
+            expiry = clock().instant().plus(Duration.ofMinutes(15)); // the shortest documented lifetime
         }
-        current = new Authentication.Signed(Credentials.temporary(
+        Authentication.Signed current = new Authentication.Signed(Credentials.temporary(
                 credential.path("access").asText(),
                 credential.path("secret").asText(),
                 credential.path("securitytoken").asText(null),
                 description()));
         current.secrets().forEach(redactor::add);
-        expiresAt = expiry;
-        fetchedAt = clock.instant();
         log.debug("Read temporary credentials from the instance metadata service"
                 + (sessionToken == null ? "" : " with a session token") + ", valid until " + expiry);
+        return new Fetched(current, expiry);
     }
 
     /**
@@ -193,9 +180,9 @@ public final class MetadataCredentials implements AuthenticationSource {
         try (Response response = http.newCall(request).execute()) {
             String redirect = HttpTransport.redirect(response);
             if (redirect != null) {
-                throw new MetadataException(
-                        "The instance metadata service at " + url.host() + " answered with " + redirect
-                                + ", which it never does; the build did not follow it. Check metadataUrl (-Ddlf.metadataUrl).");
+                throw new MetadataException("The instance metadata service at " + url.host() + " answered with "
+                        + redirect + ", which it never does; the build did not follow it. Check "
+                        + names.name(Setting.METADATA_URL) + ".");
             }
             // The answers are small; a longer one is cut rather than held in memory whole.
             return new Answer(response.code(), response.peekBody(1 << 20).string());

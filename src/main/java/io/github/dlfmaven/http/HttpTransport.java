@@ -1,4 +1,4 @@
-package io.github.dlfmaven.api;
+package io.github.dlfmaven.http;
 
 import java.io.IOException;
 import java.io.InputStream;

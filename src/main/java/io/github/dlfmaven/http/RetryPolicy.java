@@ -1,4 +1,4 @@
-package io.github.dlfmaven.api;
+package io.github.dlfmaven.http;
 
 import java.time.Duration;
 import java.time.Instant;

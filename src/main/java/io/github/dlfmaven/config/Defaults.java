@@ -1,0 +1,49 @@
+package io.github.dlfmaven.config;
+
+/**
+ * The default of every setting, in one place: as text, because the goals' {@code @Parameter(defaultValue = ...)}
+ * annotations need compile-time constants, and read from that text by the builders of the core.
+ */
+public final class Defaults {
+
+    public static final String ALLOW_EMPTY = "false";
+    public static final String BATCH = "true";
+    public static final String EXPORT_DEPEND = "true";
+    public static final String EXPORT_STATUS = "DEVELOP";
+    public static final String SERVER_ID = "dlf";
+    public static final String SKIP = "false";
+    public static final String THREADS = "4";
+    public static final String RETRIES = "3";
+    /** Seconds. */
+    public static final String CONNECT_TIMEOUT = "10";
+    /** Seconds. */
+    public static final String READ_TIMEOUT = "120";
+    /** Seconds. */
+    public static final String CALL_TIMEOUT = "1800";
+    /** 1 GiB. */
+    public static final String MAX_EXTRACTED_BYTES = "1073741824";
+
+    public static final String MAX_ENTRIES = "10000";
+    /** 8 GiB. */
+    public static final String MAX_TOTAL_BYTES = "8589934592";
+
+    public static final String MAX_TOTAL_ENTRIES = "100000";
+    public static final String TRUST_STORE_SERVER_ID = "dlf-truststore";
+    public static final String METADATA_CREDENTIALS = "false";
+    /** Where Huawei Cloud's instance metadata service hands out an agency's temporary credentials. */
+    public static final String METADATA_URL = "http://169.254.169.254/openstack/latest/securitykey";
+
+    private Defaults() {}
+
+    public static int integer(String value) {
+        return Integer.parseInt(value);
+    }
+
+    public static long number(String value) {
+        return Long.parseLong(value);
+    }
+
+    public static boolean flag(String value) {
+        return Boolean.parseBoolean(value);
+    }
+}

@@ -1,0 +1,325 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.DlfConnection;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.CredentialsException;
+import io.github.dlfmaven.config.Defaults;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.export.ExportFailedException;
+import io.github.dlfmaven.export.SelectionException;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.ProxySettings;
+import io.github.dlfmaven.http.TrustStores;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.OutputLockedException;
+import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * What every goal that talks to DLF shares: where DLF is, whose credentials, the network settings, and one
+ * {@code final} {@link #execute()}: skip, build the validated configuration, connect, {@link #run}, and turn the
+ * core's typed failures into Maven's: {@link MojoFailureException} where the user must act (a setting, a refusal
+ * of the server, an unsafe package), {@link MojoExecutionException} where something broke.
+ */
+abstract class AbstractDlfMojo extends AbstractMojo {
+
+    /**
+     * Huawei Cloud region id, such as {@code cn-north-4}; the endpoint becomes
+     * {@code https://dayu-dlf.{region}.myhuaweicloud.com}. One of region or endpoint is required.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.REGION)
+    String region;
+
+    /**
+     * Full base URL of the DLF API; wins over {@code region}. For private clouds, other Huawei Cloud domains
+     * and local stand-ins.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.ENDPOINT)
+    String endpoint;
+
+    /**
+     * IAM project id of the region. Defaults to the environment variable {@code HUAWEICLOUD_SDK_PROJECT_ID}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.PROJECT_ID)
+    String projectId;
+
+    /**
+     * DataArts Studio workspace id, sent as the {@code workspace} header; without it DLF uses the default
+     * workspace.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.WORKSPACE)
+    String workspace;
+
+    /**
+     * Id of the settings.xml {@code <server>} holding the credentials: by default the access key (username) and
+     * secret key (password); see the README for IAM tokens and IAM users.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.SERVER_ID, defaultValue = Defaults.SERVER_ID)
+    String serverId;
+
+    /**
+     * A trust store (PKCS12 or JKS) with the certificate authorities to trust instead of the JVM's, for private
+     * clouds with their own CA. Its password comes from the settings.xml server {@code trustStoreServerId}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE)
+    File trustStore;
+
+    /**
+     * {@code PKCS12} or {@code JKS}; by default JKS for a {@code .jks} file, PKCS12 otherwise.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE_TYPE)
+    String trustStoreType;
+
+    /**
+     * settings.xml {@code <server>} whose {@code <password>} (encrypted or not) opens {@code trustStore}; without
+     * that server the store is read without a password.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.TRUST_STORE_SERVER_ID, defaultValue = Defaults.TRUST_STORE_SERVER_ID)
+    String trustStoreServerId;
+
+    /**
+     * Skips the goal: no configuration check, no request.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.SKIP, defaultValue = Defaults.SKIP)
+    boolean skip;
+
+    /**
+     * How many requests are in flight at the same time (1 to 64).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.THREADS, defaultValue = Defaults.THREADS)
+    int threads;
+
+    /**
+     * Extra attempts after a connect failure or HTTP 429, 502, 503 or 504, with exponential backoff and
+     * jitter; a {@code Retry-After} header is honoured.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.RETRIES, defaultValue = Defaults.RETRIES)
+    int retries;
+
+    /**
+     * Connect timeout in seconds.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.CONNECT_TIMEOUT, defaultValue = Defaults.CONNECT_TIMEOUT)
+    int connectTimeout;
+
+    /**
+     * Read timeout in seconds: the longest silence tolerated while waiting for or downloading an answer.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.READ_TIMEOUT, defaultValue = Defaults.READ_TIMEOUT)
+    int readTimeout;
+
+    /**
+     * Longest time in seconds one request may take as a whole, the download of its package included, so that a
+     * server that sends a byte now and then cannot hold the build forever. Raise it for packages that take longer
+     * to download.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.CALL_TIMEOUT, defaultValue = Defaults.CALL_TIMEOUT)
+    int callTimeout;
+
+    /**
+     * On a Huawei Cloud instance (ECS, CCE node) with an agency: when no other source has credentials, read
+     * temporary ones from the instance metadata service, and read them again before they expire. Off by
+     * default: a build never probes a link-local address unasked.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.METADATA_CREDENTIALS, defaultValue = Defaults.METADATA_CREDENTIALS)
+    boolean metadataCredentials;
+
+    /**
+     * Where the instance metadata service hands out the agency's temporary credentials.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.METADATA_URL, defaultValue = Defaults.METADATA_URL)
+    String metadataUrl;
+
+    /**
+     * IAM endpoint for an IAM user's token or OIDC federation; by default {@code https://iam.{region}.myhuaweicloud.com}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.IAM_ENDPOINT)
+    String iamEndpoint;
+
+    final MavenSession session;
+    final SettingsDecrypter settingsDecrypter;
+
+    AbstractDlfMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
+        this.session = session;
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    /** The goal's name, for messages: {@code export}. */
+    abstract String goal();
+
+    /** The goal's own settings, on top of the shared ones. */
+    abstract void configure(ExportConfiguration.Builder builder);
+
+    /** The goal's work, given the validated configuration and a connection to DLF. */
+    abstract void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the DLF " + goal() + " (" + UserProperties.SKIP + "=true).");
+            return;
+        }
+        Log log = new MavenLog(getLog());
+        Map<String, String> environment = MavenEnvironment.variables(session);
+        Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
+        try {
+            ExportConfiguration config = configuration(environment, emulator);
+            try (DlfConnection connection = connect(config, environment, emulator, log)) {
+                run(config, connection, log);
+            }
+        } catch (InvalidConfigurationException e) {
+            throw new MojoFailureException(e.describe("dlf:" + goal()), e);
+        } catch (CredentialsException | SelectionException | DlfApiException | OutputLockedException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (SnapshotConflictException e) {
+            throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
+        } catch (ExportFailedException e) {
+            boolean remoteOrContent = e.causes().stream()
+                    .allMatch(c -> c instanceof DlfApiException || c instanceof UnsafeArchiveException);
+            if (remoteOrContent) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("The DLF " + goal() + " failed: " + e.getMessage(), e);
+        } catch (MojoFailureException | MojoExecutionException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MojoExecutionException("The DLF " + goal() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ExportConfiguration configuration(Map<String, String> environment, Optional<EmulatorContext> emulator)
+            throws InvalidConfigurationException {
+        ExportConfiguration.Builder builder = ExportConfiguration.builder()
+                .names(MavenSettingNames.INSTANCE)
+                .region(region)
+                .endpoint(endpoint)
+                .projectId(projectId)
+                .environment(environment)
+                .workspace(workspace)
+                .threads(threads)
+                .retries(retries)
+                .connectTimeoutSeconds(connectTimeout)
+                .readTimeoutSeconds(readTimeout)
+                .callTimeoutSeconds(callTimeout)
+                .iamEndpoint(iamEndpoint)
+                .metadataCredentials(metadataCredentials)
+                .metadataUrl(metadataUrl)
+                .trustStore(trustStore == null ? null : trustStore.toPath())
+                .trustStoreType(trustStoreType)
+                .offline(
+                        session.isOffline(),
+                        emulator.map(running -> running.emulator().endpoint()).orElse(null))
+                .protectDirectory(Path.of(System.getProperty("user.home")));
+        MavenProject project = session.getCurrentProject();
+        if (project != null && project.getBasedir() != null) {
+            builder.protectDirectory(project.getBasedir().toPath());
+        }
+        if (session.getExecutionRootDirectory() != null) {
+            builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
+        }
+        configure(builder);
+        return builder.build();
+    }
+
+    /** The transport with Maven's proxy and the trust store, and the credentials of the first source that has any. */
+    private DlfConnection connect(
+            ExportConfiguration config, Map<String, String> environment, Optional<EmulatorContext> emulator, Log log)
+            throws MojoFailureException, IOException {
+        HttpTransport.Builder network = DlfConnection.transport(config);
+        if (config.offline()) {
+            // Offline the only endpoint allowed is this build's emulator, and a proxy would be another host.
+            network.direct();
+        } else {
+            Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
+            proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
+            proxy.ifPresent(network::proxy);
+        }
+        if (config.trustStore().isPresent()) {
+            try {
+                network.trustManager(TrustStores.load(
+                        config.trustStore().get(), config.trustStoreType().orElse(null), trustStorePassword()));
+            } catch (IOException e) {
+                throw new MojoFailureException(
+                        e.getMessage() + " (" + MavenSettingNames.INSTANCE.where(Setting.TRUST_STORE) + ")", e);
+            }
+            log.debug("Trusting the certificate authorities in "
+                    + config.trustStore().get());
+        }
+        config.endpointWarning().ifPresent(log::warn);
+        Optional<Credentials> demo = emulator.filter(running -> running.demoCredentials()
+                        && running.emulator().endpoint().equals(config.endpoint()))
+                .map(running -> running.emulator().credentials());
+        return DlfConnection.open(
+                config,
+                network,
+                MavenServerCredentials.read(session.getSettings(), settingsDecrypter, serverId),
+                environment,
+                demo,
+                () -> MavenServerCredentials.notFound(serverId),
+                log);
+    }
+
+    /** The trust store's password from its settings.xml server, decrypted; null without that server. */
+    private char[] trustStorePassword() {
+        Server server =
+                session.getSettings() == null ? null : session.getSettings().getServer(trustStoreServerId);
+        if (server == null) {
+            return null;
+        }
+        String password =
+                MavenServerCredentials.decrypted(server, settingsDecrypter).getPassword();
+        return password == null ? null : password.toCharArray();
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.config.Setting;
+
+/**
+ * The user properties ({@code -Dname=value}) of the goals' parameters, in one place, so that the annotations and
+ * the advice in messages cannot drift apart. Every setting of the core is {@code dlf.} and its parameter name.
+ */
+final class UserProperties {
+
+    static final String REGION = "dlf.region";
+    static final String ENDPOINT = "dlf.endpoint";
+    static final String PROJECT_ID = "dlf.projectId";
+    static final String WORKSPACE = "dlf.workspace";
+    static final String JOBS = "dlf.jobs";
+    static final String EXCLUDES = "dlf.excludes";
+    static final String ALLOW_EMPTY = "dlf.allowEmpty";
+    static final String DIRECTORY = "dlf.directory";
+    static final String BATCH = "dlf.batch";
+    static final String EXPORT_DEPEND = "dlf.exportDepend";
+    static final String EXPORT_STATUS = "dlf.exportStatus";
+    static final String OBS_PATH = "dlf.obsPath";
+    static final String OUTPUT_DIRECTORY = "dlf.outputDirectory";
+    static final String SERVER_ID = "dlf.serverId";
+    static final String SKIP = "dlf.skip";
+    static final String THREADS = "dlf.threads";
+    static final String RETRIES = "dlf.retries";
+    static final String CONNECT_TIMEOUT = "dlf.connectTimeout";
+    static final String READ_TIMEOUT = "dlf.readTimeout";
+    static final String CALL_TIMEOUT = "dlf.callTimeout";
+    static final String MAX_EXTRACTED_BYTES = "dlf.maxExtractedBytes";
+    static final String MAX_ENTRIES = "dlf.maxEntries";
+    static final String MAX_TOTAL_BYTES = "dlf.maxTotalBytes";
+    static final String MAX_TOTAL_ENTRIES = "dlf.maxTotalEntries";
+    static final String TRUST_STORE = "dlf.trustStore";
+    static final String TRUST_STORE_TYPE = "dlf.trustStoreType";
+    static final String TRUST_STORE_SERVER_ID = "dlf.trustStoreServerId";
+    static final String IAM_ENDPOINT = "dlf.iamEndpoint";
+    static final String METADATA_CREDENTIALS = "dlf.metadataCredentials";
+    static final String METADATA_URL = "dlf.metadataUrl";
+
+    static final String EMULATOR_FIXTURES = "dlf.emulator.fixtures";
+    static final String EMULATOR_PORT = "dlf.emulator.port";
+    static final String EMULATOR_OBS_DIRECTORY = "dlf.emulator.obsDirectory";
+    static final String EMULATOR_LATENCY = "dlf.emulator.latency";
+    static final String EMULATOR_FAILURE_RATE = "dlf.emulator.failureRate";
+    static final String EMULATOR_THROTTLE_RATE = "dlf.emulator.throttleRate";
+    static final String EMULATOR_THROTTLE_FIRST = "dlf.emulator.throttleFirst";
+    static final String EMULATOR_RETRY_AFTER = "dlf.emulator.retryAfter";
+    static final String EMULATOR_OFFSET_MODE = "dlf.emulator.offsetMode";
+    static final String EMULATOR_MAX_PAGE_SIZE = "dlf.emulator.maxPageSize";
+    static final String EMULATOR_SKIP = "dlf.emulator.skip";
+
+    private UserProperties() {}
+
+    /** The user property of a setting of the core: {@code dlf.threads}. */
+    static String of(Setting setting) {
+        return "dlf." + setting.parameter();
+    }
+}
