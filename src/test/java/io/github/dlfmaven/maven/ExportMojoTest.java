@@ -620,6 +620,50 @@ class ExportMojoTest {
         }
     }
 
+    @Test
+    @InjectMojo(goal = "export")
+    void oidcFederationTradesTheIdTokenFileForTemporaryKeys(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        Path tokenFile = Files.writeString(temp.resolve("oidc-token"), "github-oidc-id-token\n");
+        systemProperties.setProperty("env.HUAWEICLOUD_SDK_IDP_ID", "github-actions");
+        systemProperties.setProperty("env.HUAWEICLOUD_SDK_ID_TOKEN_FILE", tokenFile.toString());
+        try (MockWebServer iam = new MockWebServer()) {
+            iam.enqueue(new MockResponse.Builder()
+                    .code(201)
+                    .setHeader("X-Subject-Token", "FEDERATED-TOKEN")
+                    .body("{\"token\":{}}")
+                    .build());
+            iam.enqueue(new MockResponse.Builder()
+                    .code(201)
+                    .body("{\"credential\":{\"access\":\"FEDAK\","
+                            + "\"secret\":\"federatedSecret\",\"securitytoken\":\"federatedToken\","
+                            + "\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}")
+                    .build());
+            iam.start(InetAddress.getLoopbackAddress(), 0);
+            mojo.iamEndpoint = iam.url("/").toString();
+            server.enqueue(zip("jobs/a.job", "{}"));
+
+            mojo.execute();
+
+            RecordedRequest exchange = iam.takeRequest();
+            assertEquals("/v3.0/OS-AUTH/id-token/tokens", exchange.getUrl().encodedPath());
+            assertEquals("github-actions", exchange.getHeaders().get("X-Idp-Id"));
+            assertEquals(
+                    "/v3.0/OS-CREDENTIAL/securitytokens",
+                    iam.takeRequest().getUrl().encodedPath());
+            RecordedRequest sent = server.takeRequest();
+            assertTrue(sent.getHeaders().get("Authorization").startsWith("SDK-HMAC-SHA256 Access=FEDAK, "));
+            assertEquals("federatedToken", sent.getHeaders().get("X-Security-Token"));
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l -> l.contains(
+                                    "with credentials from OIDC federation (identity" + " provider 'github-actions'")),
+                    lines::toString);
+            lines.forEach(line ->
+                    assertFalse(line.contains("github-oidc-id-token") || line.contains("federatedSecret"), line));
+        }
+    }
+
     private void repositorySession(DefaultProxySelector proxies) {
         DefaultRepositorySystemSession session = new DefaultRepositorySystemSession();
         session.setProxySelector(proxies);
