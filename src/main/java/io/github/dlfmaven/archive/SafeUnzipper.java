@@ -186,18 +186,10 @@ public final class SafeUnzipper {
     }
 
     private static void checkIsZip(Path zip) throws IOException, UnsafeArchiveException {
-        long size = Files.size(zip);
-        byte[] head;
-        try (InputStream in = Files.newInputStream(zip)) {
-            head = in.readNBytes(512);
-        }
-        boolean zipHeader = head.length >= 4
-                && head[0] == 'P'
-                && head[1] == 'K'
-                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-        if (!zipHeader) {
-            throw new UnsafeArchiveException("The server did not send a zip archive but " + size + " bytes of "
-                    + BodyPreview.describe(head) + ".");
+        byte[] head = ZipSniffer.head(zip);
+        if (!ZipSniffer.isZip(head)) {
+            throw new UnsafeArchiveException("The server did not send a zip archive but " + Files.size(zip)
+                    + " bytes of " + BodyPreview.describe(head) + ".");
         }
     }
 

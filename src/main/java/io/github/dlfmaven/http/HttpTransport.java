@@ -1,5 +1,6 @@
 package io.github.dlfmaven.http;
 
+import io.github.dlfmaven.config.Defaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -166,9 +167,9 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Settings of a transport; everything has a default. */
     public static final class Builder {
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(120);
-        private Duration callTimeout = Duration.ofMinutes(30);
+        private Duration connectTimeout = seconds(Defaults.CONNECT_TIMEOUT);
+        private Duration readTimeout = seconds(Defaults.READ_TIMEOUT);
+        private Duration callTimeout = seconds(Defaults.CALL_TIMEOUT);
         private ProxySettings proxy;
         private boolean direct;
         private X509TrustManager trustManager;
@@ -212,6 +213,10 @@ public final class HttpTransport implements AutoCloseable {
 
         public HttpTransport build() {
             return new HttpTransport(this);
+        }
+
+        private static Duration seconds(String value) {
+            return Duration.ofSeconds(Defaults.number(value));
         }
     }
 }

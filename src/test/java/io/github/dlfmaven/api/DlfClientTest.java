@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.auth.AkSkSigner;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
 import io.github.dlfmaven.http.HttpTransport;
@@ -444,6 +446,8 @@ class DlfClientTest {
         new Random(42).nextBytes(body);
         body[0] = 'P';
         body[1] = 'K';
+        body[2] = 3; // a local file header, as every zip archive starts
+        body[3] = 4;
         server.enqueue(zipResponse(body));
 
         ExportResponse.Archive archive = (ExportResponse.Archive) client().export(job("big"), packageFile, MAX);
@@ -462,6 +466,8 @@ class DlfClientTest {
         byte[] body = new byte[100_000];
         body[0] = 'P';
         body[1] = 'K';
+        body[2] = 3; // a local file header, as every zip archive starts
+        body[3] = 4;
         server.enqueue(zipResponse(body));
 
         ExportResponse.Archive archive = (ExportResponse.Archive) client().export(job("edge"), packageFile, 100_000);
@@ -474,6 +480,8 @@ class DlfClientTest {
         byte[] body = new byte[300_000];
         body[0] = 'P';
         body[1] = 'K';
+        body[2] = 3; // a local file header, as every zip archive starts
+        body[3] = 4;
         server.enqueue(zipResponse(body));
 
         IOException e = assertThrows(IOException.class, () -> client().export(job("hugeJob"), packageFile, 100_000));
@@ -818,6 +826,8 @@ class DlfClientTest {
         byte[] body = new byte[64 * 1024];
         body[0] = 'P';
         body[1] = 'K';
+        body[2] = 3; // a local file header, as every zip archive starts
+        body[3] = 4;
         server.enqueue(new MockResponse.Builder()
                 .code(200)
                 .setHeader("Content-Type", "application/octet-stream")
@@ -848,6 +858,39 @@ class DlfClientTest {
         assertTrue(e.getMessage().contains("'myJob'"), e.getMessage());
         assertTrue(e.getMessage().contains("DLF.3051: The request parameter is invalid."), e.getMessage());
         assertEquals(1, server.getRequestCount());
+    }
+
+    @Test
+    void bodyThatOnlyStartsLikeAZipIsNoPackage() {
+        // "PK" alone is not an archive: the download decides as the extraction does, by the record signature.
+        server.enqueue(zipResponse("PKWARE says hello".getBytes(StandardCharsets.UTF_8)));
+
+        DlfApiException e = assertThrows(DlfApiException.class, () -> client().export(job("myJob"), packageFile, MAX));
+
+        assertTrue(e.getMessage().contains("instead of a zip archive"), e.getMessage());
+        assertTrue(e.getMessage().contains("PKWARE says hello"), e.getMessage());
+    }
+
+    @Test
+    void credentialsThatCannotBeObtainedAreReportedAsTheyAreAndNeverRetried() {
+        AuthenticationSource unreachable = new AuthenticationSource() {
+            @Override
+            public Authentication current() throws IOException {
+                throw new IOException("Could not get temporary credentials from the metadata service");
+            }
+
+            @Override
+            public String description() {
+                return "the instance metadata service";
+            }
+        };
+        DlfClient client = track(builder().authentication(unreachable).build());
+
+        IOException e = assertThrows(IOException.class, () -> client.export(job("myJob"), packageFile, MAX));
+
+        assertEquals("Could not get temporary credentials from the metadata service", e.getMessage());
+        assertEquals(0, server.getRequestCount());
+        assertEquals(0, client.requestCount());
     }
 
     @Test

@@ -427,6 +427,8 @@ class HttpPolicyTest {
         byte[] body = new byte[10_000];
         body[0] = 'P';
         body[1] = 'K';
+        body[2] = 3; // a local file header, as every zip archive starts
+        body[3] = 4;
         // 100 bytes every 100 ms: never silent for as long as the read timeout, but 10 s for the whole answer.
         server.enqueue(new MockResponse.Builder()
                 .code(200)

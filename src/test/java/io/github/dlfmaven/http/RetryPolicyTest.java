@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,6 +48,43 @@ class RetryPolicyTest {
             // Jitter: 500 samples over a range of step/2 + 1 values are not all the same.
             assertTrue(max > min, "no jitter at retry " + retry);
             previousMax = max;
+        }
+    }
+
+    @Test
+    void seededRandomSourceMakesEveryWaitRepeatable() {
+        RetryPolicy base = RetryPolicy.of(5).withDelays(Duration.ofMillis(100), Duration.ofSeconds(10));
+        // A fresh generator of the same seed per policy: the two policies must wait exactly alike.
+        SplittableRandom first = new SplittableRandom(42);
+        SplittableRandom second = new SplittableRandom(42);
+        RetryPolicy one = base.withRandom(() -> first);
+        RetryPolicy other = base.withRandom(() -> second);
+        List<Duration> waits = new ArrayList<>();
+        for (int retry = 1; retry <= 5; retry++) {
+            Duration wait = one.backoff(retry);
+            assertEquals(wait, other.backoff(retry), "retry " + retry);
+            waits.add(wait);
+        }
+        // The lowest draw waits exactly half a step, the highest a whole step: the source is what decides.
+        assertEquals(
+                Duration.ofMillis(200), base.withRandom(() -> new FixedDraw(0)).backoff(3));
+        assertEquals(
+                Duration.ofMillis(400),
+                base.withRandom(() -> new FixedDraw(200)).backoff(3));
+        assertEquals(5, waits.size());
+        assertEquals(3, RetryPolicy.defaults().retries());
+    }
+
+    /** Always draws {@code value} (bounded), so a test knows the jitter in advance. */
+    private record FixedDraw(long value) implements RandomGenerator {
+        @Override
+        public long nextLong() {
+            return value;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return Math.min(value, bound - 1);
         }
     }
 
