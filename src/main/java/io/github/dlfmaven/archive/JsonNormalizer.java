@@ -49,6 +49,14 @@ public final class JsonNormalizer {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
+    /** The layout; each document gets an instance of its own, since a pretty printer tracks the nesting. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
     /** A number as it was written in the document. */
     private record Number(String text) {}
 
@@ -85,12 +93,7 @@ public final class JsonNormalizer {
         long limit = maxOutputBytes(input.length);
         BoundedOutput out = new BoundedOutput(limit, input.length + 64);
         try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("")
-                            .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            generator.setPrettyPrinter(PRETTY.createInstance());
             write(generator, tree);
         } catch (TooLargeException e) {
             throw new OverLimitException("its normalized form would be larger than " + limit + " bytes", e);

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.emulator.Fixtures.Definition;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.DefinitionKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,7 @@ public final class DlfEmulator implements AutoCloseable {
     private static final int MAX_BATCH = 100;
 
     private final Path fixtures;
+    private final JobPackages packages = new JobPackages();
     private final Path obsDirectory;
     private final String workspace;
     private final Faults faults;
@@ -244,8 +246,8 @@ public final class DlfEmulator implements AutoCloseable {
      */
     private Fixtures currentFixtures() throws IOException {
         List<Object> stamp = new ArrayList<>();
-        for (String folder : List.of("jobs", "scripts", "resources")) {
-            Path path = fixtures.resolve(folder);
+        for (DefinitionKind kind : DefinitionKind.values()) {
+            Path path = fixtures.resolve(kind.folder());
             stamp.add(Files.isDirectory(path) ? Files.getLastModifiedTime(path) : "missing");
         }
         CachedFixtures cached = this.cache;
@@ -272,7 +274,7 @@ public final class DlfEmulator implements AutoCloseable {
             return dlfError("DLF.0100", "The job does not exists.");
         }
         // The emulator keeps one state per job: DEVELOP and SUBMIT export the same definition.
-        byte[] zip = JobPackages.single(
+        byte[] zip = packages.single(
                 definitions, job.get(), request.path("exportDepend").asBoolean(true));
         String obsPath = request.path("obsPath").asText(null);
         if (obsPath != null) {
@@ -317,8 +319,8 @@ public final class DlfEmulator implements AutoCloseable {
             }
             jobs.add(job.get());
         }
-        byte[] zip = JobPackages.batch(
-                definitions, jobs, request.path("exportDepend").asBoolean(true));
+        byte[] zip =
+                packages.batch(definitions, jobs, request.path("exportDepend").asBoolean(true));
         return new Answer(
                 200,
                 "application/octet-stream",
@@ -343,24 +345,28 @@ public final class DlfEmulator implements AutoCloseable {
                 || !(jobType.equals("BATCH") || jobType.equals("REAL_TIME"))) {
             return dlfError("DLF.3051", "The request parameter is invalid.");
         }
-        List<ObjectNode> matching = new ArrayList<>();
+        List<Fixtures.Listing> matching = new ArrayList<>();
         for (Fixtures.Listing job : definitions.listings()) {
-            String name = job.job().name();
             // Whether the real filter is exact or fuzzy is not confirmed; the emulator matches substrings.
-            if (job.jobType().equals(jobType) && nameFilter.map(name::contains).orElse(true)) {
-                matching.add(JSON.createObjectNode()
-                        .put("name", name)
+            if (job.jobType().equals(jobType)
+                    && nameFilter.map(job.job().name()::contains).orElse(true)) {
+                matching.add(job);
+            }
+        }
+        long skip = offsetMode == OffsetMode.ROWS ? offset : (long) offset * limit;
+        ArrayNode page = JSON.createArrayNode();
+        // Only the page's jobs become JSON: a listing of a large workspace is read a hundred times.
+        matching.stream()
+                .skip(skip)
+                .limit(limit)
+                .forEach(job -> page.add(JSON.createObjectNode()
+                        .put("name", job.job().name())
                         .put("jobType", job.jobType())
                         .put("path", job.directory())
                         .put("status", job.jobType().equals("BATCH") ? "STOPPED" : "NORMAL")
                         .put("owner", "emulator")
                         .put("priority", 0)
-                        .put("singleNodeJobFlag", false));
-            }
-        }
-        long skip = offsetMode == OffsetMode.ROWS ? offset : (long) offset * limit;
-        ArrayNode page = JSON.createArrayNode();
-        matching.stream().skip(skip).limit(limit).forEach(page::add);
+                        .put("singleNodeJobFlag", false)));
         ObjectNode answer = JSON.createObjectNode().put("total", matching.size());
         answer.set("jobs", page);
         return Answer.json(200, answer);

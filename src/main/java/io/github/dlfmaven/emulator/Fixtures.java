@@ -2,6 +2,7 @@ package io.github.dlfmaven.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.snapshot.DefinitionKind;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -55,25 +56,24 @@ final class Fixtures {
     /** Reads the folder as it is now; a missing folder means no fixtures. */
     static Fixtures load(Path root) throws IOException {
         List<Resource> resources = new ArrayList<>();
-        for (Definition resource :
-                definitions(root.resolve("resources"), ".resource").values()) {
+        for (Definition resource : definitions(root, DefinitionKind.RESOURCE).values()) {
             JsonNode json = readJson(resource.file());
             String location = json == null ? null : text(json, "location");
             resources.add(new Resource(resource.name(), location, resource.file()));
         }
-        return new Fixtures(
-                definitions(root.resolve("jobs"), ".job"), definitions(root.resolve("scripts"), ".script"), resources);
+        return new Fixtures(definitions(root, DefinitionKind.JOB), definitions(root, DefinitionKind.SCRIPT), resources);
     }
 
-    private static Map<String, Definition> definitions(Path folder, String extension) throws IOException {
+    private static Map<String, Definition> definitions(Path root, DefinitionKind kind) throws IOException {
+        Path folder = root.resolve(kind.folder());
         Map<String, Definition> byName = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return byName;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + extension)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + kind.extension())) {
             for (Path file : files) {
                 String fileName = file.getFileName().toString();
-                String name = fileName.substring(0, fileName.length() - extension.length());
+                String name = kind.nameOf(fileName);
                 if (!name.isEmpty() && Files.isRegularFile(file)) {
                     byName.put(name, new Definition(name, file));
                 }

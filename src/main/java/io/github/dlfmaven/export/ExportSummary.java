@@ -15,6 +15,7 @@ import java.util.Map;
  * @param obsLocations in OBS mode, where DLF put each job's package
  * @param outputDirectory where the snapshot was written, or null in OBS mode
  * @param time wall-clock time of the whole run
+ * @param timings where the time went
  */
 public record ExportSummary(
         List<String> jobs,
@@ -23,4 +24,5 @@ public record ExportSummary(
         int requests,
         Map<String, String> obsLocations,
         Path outputDirectory,
-        Duration time) {}
+        Duration time,
+        ExportTimings timings) {}

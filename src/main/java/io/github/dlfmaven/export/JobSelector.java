@@ -46,8 +46,8 @@ final class JobSelector {
         int byName = selected.size();
         int outsideDirectory = 0;
         if (!patterns.isEmpty()) {
-            List<JobSummary> all = new ArrayList<>(lister.listAll("BATCH"));
-            all.addAll(lister.listAll("REAL_TIME"));
+            List<JobSummary> all = new ArrayList<>();
+            lister.listAll(List.of("BATCH", "REAL_TIME")).values().forEach(all::addAll);
             TreeMap<String, JobSummary> candidates = new TreeMap<>();
             Set<String> refused = new LinkedHashSet<>();
             for (JobSummary job : all) {

@@ -1,12 +1,10 @@
 package io.github.dlfmaven.snapshot;
 
-import io.github.dlfmaven.archive.ExtractedFile;
+import io.github.dlfmaven.archive.ExtractionTarget;
 import io.github.dlfmaven.config.SettingNames;
-import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,10 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -41,17 +36,14 @@ public final class SnapshotWriter implements AutoCloseable {
 
     private final Path output;
     private final Path work;
-    private final Path tree;
+    private final StagingTree tree;
     private final OutputLock lock;
     private final CommitJournal journal;
     private final List<Path> createdDirectories;
-    private final Map<String, Origin> origins = new HashMap<>();
     private int folders;
     private boolean committed;
     private boolean closed;
     private boolean keepWork;
-
-    private record Origin(String job, String sha256) {}
 
     private SnapshotWriter(
             Path output, Path work, OutputLock lock, List<Path> createdDirectories, CommitJournal.Renamer renamer)
@@ -59,7 +51,7 @@ public final class SnapshotWriter implements AutoCloseable {
         this.output = output;
         this.work = work;
         this.lock = lock;
-        this.tree = Files.createDirectory(work.resolve(CommitJournal.TREE));
+        this.tree = new StagingTree(Files.createDirectory(work.resolve(CommitJournal.TREE)));
         this.journal = new CommitJournal(output, work, renamer);
         this.createdDirectories = createdDirectories;
     }
@@ -141,67 +133,18 @@ public final class SnapshotWriter implements AutoCloseable {
     }
 
     /**
-     * Moves one job's extracted files into the new snapshot. A file another job already brought with the
-     * same content is written once; different content for the same path is a conflict, and so are two paths
-     * the file system cannot hold apart (names differing only in case on macOS or Windows, a file where
-     * another job needs a folder).
+     * Where the package of {@code job} (a job's name, or a label for a batch) is extracted to: straight into the new
+     * snapshot, see {@link StagingTree} for what is a conflict.
      *
-     * @param folder where {@code files} were extracted
-     * @return how many of the files were new to the snapshot
+     * @param scratch a folder from {@link #newWorkFolder()}, for entries too large to hold in memory
      */
-    public synchronized int add(String job, Path folder, List<ExtractedFile> files)
-            throws IOException, SnapshotConflictException {
-        int added = 0;
-        for (ExtractedFile file : files) {
-            if (file.path().startsWith(WORK_PREFIX) || file.path().equals(OutputLock.FILE_NAME)) {
-                throw new SnapshotConflictException(
-                        "Job '" + LogText.escape(job) + "' brings " + LogText.escape(file.path())
-                                + ", a name this plugin reserves for its work folder; rename it in DataArts Factory.");
-            }
-            Origin earlier = origins.get(file.path());
-            if (earlier != null) {
-                if (!earlier.sha256().equals(file.sha256())) {
-                    throw new SnapshotConflictException(
-                            "Jobs '" + LogText.escape(earlier.job()) + "' and '"
-                                    + LogText.escape(job) + "' bring different content for "
-                                    + LogText.escape(file.path())
-                                    + "; export them in separate executions or make the two definitions agree in DataArts Factory.");
-                }
-                continue;
-            }
-            Path target = tree.resolve(file.path());
-            try {
-                Files.createDirectories(target.getParent());
-                Files.move(folder.resolve(file.path()), target);
-            } catch (FileSystemException e) {
-                // FileAlreadyExists, NotDirectory and the like: the path is taken by another job's file or folder.
-                Map.Entry<String, Origin> clash = clashing(file.path());
-                if (clash == null) {
-                    throw e;
-                }
-                throw new SnapshotConflictException(
-                        "Jobs '" + LogText.escape(clash.getValue().job()) + "' and '"
-                                + LogText.escape(job) + "' bring " + LogText.escape(clash.getKey()) + " and "
-                                + LogText.escape(file.path())
-                                + ", which this file system cannot hold side by side (a file and a"
-                                + " folder of the same name, or names that differ only in case); rename one in DataArts Factory.");
-            }
-            origins.put(file.path(), new Origin(job, file.sha256()));
-            added++;
-        }
-        return added;
+    public ExtractionTarget<SnapshotConflictException> target(String job, Path scratch) {
+        return tree.target(job, scratch);
     }
 
-    /** The file already in the snapshot that {@code path} collides with: same name but for case, or a folder of it. */
-    private Map.Entry<String, Origin> clashing(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, Origin> entry : origins.entrySet()) {
-            String other = entry.getKey().toLowerCase(Locale.ROOT);
-            if (other.equals(lower) || lower.startsWith(other + "/") || other.startsWith(lower + "/")) {
-                return entry;
-            }
-        }
-        return null;
+    /** How many files the new snapshot holds so far. */
+    public int files() {
+        return tree.files();
     }
 
     /** Replaces the output folder's content with the new snapshot. On failure the old content is put back. */

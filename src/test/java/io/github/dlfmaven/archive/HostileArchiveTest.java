@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.maven.MavenSettingNames;
+import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +44,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                () -> new SafeUnzipper(
+                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
                         .extract(file, tmp.resolve("out")));
 
         assertEquals(
@@ -60,7 +62,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                () -> new SafeUnzipper(
+                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -100,7 +103,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE)
+                () -> new SafeUnzipper(
+                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -135,13 +139,17 @@ class HostileArchiveTest {
     @Test
     void packagesShareTheWholeExportsEntryBudget() throws Exception {
         ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper = new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE);
-        unzipper.extract(Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), tmp.resolve("1"), 1, budget);
+        SafeUnzipper unzipper = new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE);
+        unzipper.extract(
+                Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), 1, budget, new FolderTarget(tmp.resolve("1")));
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
                 () -> unzipper.extract(
-                        Files.write(tmp.resolve("2.zip"), zip(names(6), "{}")), tmp.resolve("2"), 1, budget));
+                        Files.write(tmp.resolve("2.zip"), zip(names(6), "{}")),
+                        1,
+                        budget,
+                        new FolderTarget(tmp.resolve("2"))));
 
         assertEquals(
                 "The export as a whole would extract more than 25 entries (this package holds 6); raise"
@@ -154,19 +162,23 @@ class HostileArchiveTest {
     @Test
     void batchesShareTheWholeExportsByteBudgetCountedWhileInflating() throws Exception {
         ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE);
+        SafeUnzipper unzipper =
+                new SafeUnzipper(new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE);
         String content = "x".repeat(600);
         // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
         unzipper.extract(
-                Files.write(tmp.resolve("1.zip"), zip(List.of("other/1.bin"), content)), tmp.resolve("1"), 100, budget);
+                Files.write(tmp.resolve("1.zip"), zip(List.of("other/1.bin"), content)),
+                100,
+                budget,
+                new FolderTarget(tmp.resolve("1")));
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
                 () -> unzipper.extract(
                         Files.write(tmp.resolve("2.zip"), zip(List.of("other/2.bin"), content)),
-                        tmp.resolve("2"),
                         100,
-                        budget));
+                        budget,
+                        new FolderTarget(tmp.resolve("2"))));
 
         assertEquals(
                 "The export as a whole inflates to more than 1000 bytes (stopped at entry 'other/2.bin'); raise"
@@ -182,7 +194,10 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(new ArchiveLimits(10, json.length() + 100), MavenSettingNames.INSTANCE)
+                () -> new SafeUnzipper(
+                                new ArchiveLimits(10, json.length() + 100),
+                                MavenSettingNames.INSTANCE,
+                                SnapshotLayout.INSTANCE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(
@@ -235,7 +250,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
@@ -259,7 +275,8 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE).extract(file, tmp.resolve("out")));
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                        .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
@@ -272,7 +289,9 @@ class HostileArchiveTest {
         public static void main(String[] args) throws Exception {
             try {
                 for (ExtractedFile file : new SafeUnzipper(
-                                new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30), MavenSettingNames.INSTANCE)
+                                new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30),
+                                MavenSettingNames.INSTANCE,
+                                SnapshotLayout.INSTANCE)
                         .extract(Path.of(args[0]), Path.of(args[1]))) {
                     System.out.println(
                             file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));

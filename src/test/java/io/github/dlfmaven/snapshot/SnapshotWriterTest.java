@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.archive.ArchiveLimits;
+import io.github.dlfmaven.archive.ExportBudget;
 import io.github.dlfmaven.archive.ExtractedFile;
+import io.github.dlfmaven.archive.ExtractionTarget;
 import io.github.dlfmaven.archive.SafeUnzipper;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.testing.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -171,12 +173,28 @@ class SnapshotWriterTest {
     @Test
     void aFileNamedLikeTheWorkFolderIsRefused() throws Exception {
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
-            StagedFiles staged = stage(writer, ".dlf-work-x/evil", "E\n");
-
-            SnapshotConflictException e =
-                    assertThrows(SnapshotConflictException.class, () -> writer.add("job_a", staged.folder, staged));
+            SnapshotConflictException e = assertThrows(
+                    SnapshotConflictException.class, () -> add(writer, "job_a", ".dlf-work-x/evil", "E\n"));
 
             assertTrue(e.getMessage().contains("Job 'job_a' brings .dlf-work-x/evil"), e.getMessage());
+        }
+    }
+
+    @Test
+    void filesOfOnePackageThatCollideOnDiskMakeThePackageUnsafeNotAConflict() throws Exception {
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "other/x", "a file\n");
+
+            UnsafeArchiveException e = assertThrows(
+                    UnsafeArchiveException.class, () -> add(writer, "job_a", "other/x/y", "needs a folder\n"));
+            SnapshotConflictException conflict = assertThrows(
+                    SnapshotConflictException.class, () -> add(writer, "job_b", "other/x/z", "needs a folder\n"));
+
+            assertEquals("Entry 'other/x/y' needs a folder where another entry is a file.", e.getMessage());
+            assertTrue(
+                    conflict.getMessage().startsWith("Jobs 'job_a' and 'job_b' bring other/x and other/x/z"),
+                    conflict.getMessage());
+            assertEquals(1, writer.files());
         }
     }
 
@@ -220,10 +238,9 @@ class SnapshotWriterTest {
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
             add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/shared.script", "S1\n");
-            StagedFiles second = stage(writer, "jobs/job_b.job", "B\n", "scripts/shared.script", "S2\n");
-
-            SnapshotConflictException e =
-                    assertThrows(SnapshotConflictException.class, () -> writer.add("job_b", second.folder, second));
+            SnapshotConflictException e = assertThrows(
+                    SnapshotConflictException.class,
+                    () -> add(writer, "job_b", "jobs/job_b.job", "B\n", "scripts/shared.script", "S2\n"));
 
             assertEquals(
                     "Jobs 'job_a' and 'job_b' bring different content for scripts/shared.script; export them in"
@@ -282,8 +299,7 @@ class SnapshotWriterTest {
         writeOldSnapshot();
 
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
-            SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 1 << 20));
-            int written = 0;
+            SafeUnzipper unzipper = new SafeUnzipper(new ArchiveLimits(100, 1 << 20), SnapshotLayout.INSTANCE);
             for (String job : List.of("job_a", "job_b")) {
                 Path folder = writer.newWorkFolder();
                 Path zip = folder.resolve("package.zip");
@@ -293,12 +309,12 @@ class SnapshotWriterTest {
                         "{\"name\":\"" + job + "\"}",
                         "scripts/shared.script",
                         "{\"s\":1}");
-                Path files = folder.resolve("files");
-                List<ExtractedFile> extracted = unzipper.extract(zip, files);
+                List<ExtractedFile> extracted =
+                        unzipper.extract(zip, 1, ExportBudget.unlimited(), writer.target(job, folder));
                 Files.delete(zip);
-                written += writer.add(job, files, extracted);
+                assertEquals(2, extracted.size());
             }
-            assertEquals(3, written);
+            assertEquals(3, writer.files());
             writer.commit();
         }
 
@@ -319,33 +335,17 @@ class SnapshotWriterTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Stages name/content pairs as one job's extracted files and adds them; returns what add returned. */
+    /** Hands name/content pairs to the new snapshot as one job's extracted files; returns how many were new. */
     static int add(SnapshotWriter writer, String job, String... pairs) throws Exception {
-        StagedFiles staged = stage(writer, pairs);
-        return writer.add(job, staged.folder, staged);
-    }
-
-    /** Writes name/content pairs into a fresh work folder, the way an extraction would. */
-    private static StagedFiles stage(SnapshotWriter writer, String... pairs) throws IOException {
-        Path folder = writer.newWorkFolder();
-        List<ExtractedFile> files = new ArrayList<>();
+        ExtractionTarget<SnapshotConflictException> target = writer.target(job, writer.newWorkFolder());
+        int added = 0;
         for (int i = 0; i < pairs.length; i += 2) {
             byte[] content = pairs[i + 1].getBytes(UTF_8);
-            write(folder, pairs[i], pairs[i + 1]);
-            files.add(new ExtractedFile(pairs[i], content.length, FileTrees.sha256(content), true));
+            if (target.write(pairs[i], pairs[i], content, FileTrees.sha256(content))) {
+                added++;
+            }
         }
-        return new StagedFiles(folder, files);
-    }
-
-    /** The list of files staged, remembering the folder they are in so {@code add} can be called with both. */
-    private static final class StagedFiles extends ArrayList<ExtractedFile> {
-        private static final long serialVersionUID = 1L;
-        final Path folder;
-
-        StagedFiles(Path folder, List<ExtractedFile> files) {
-            super(files);
-            this.folder = folder;
-        }
+        return added;
     }
 
     static void write(Path root, String path, String content) throws IOException {

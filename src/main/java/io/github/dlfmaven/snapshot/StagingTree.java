@@ -1,0 +1,156 @@
+package io.github.dlfmaven.snapshot;
+
+import io.github.dlfmaven.archive.ExtractionTarget;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
+import io.github.dlfmaven.log.LogText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The new snapshot as it is built: every package is extracted straight into it, in parallel, each file written once
+ * with its final bytes. A file another job already brought with the same content is not written again; different
+ * content for the same path is a conflict, and so are two paths the file system cannot hold apart (names differing
+ * only in case on macOS or Windows, a file where another job needs a folder). Thread-safe.
+ *
+ * <p>Only this class writes into the tree, and it writes no links, so a folder, once created, is not checked again.
+ */
+final class StagingTree {
+
+    private final Path root;
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger files = new AtomicInteger();
+
+    /** Which job (or batch) brought a file, and what it holds. */
+    private record Origin(String job, String sha256) {}
+
+    StagingTree(Path root) {
+        this.root = root;
+        folders.add(root);
+    }
+
+    /** How many files the tree holds. */
+    int files() {
+        return files.get();
+    }
+
+    /**
+     * Where the package of {@code job} is extracted to.
+     *
+     * @param scratch a folder of this job's on the same file system, for entries too large to hold in memory
+     */
+    ExtractionTarget<SnapshotConflictException> target(String job, Path scratch) {
+        return new ExtractionTarget<>() {
+            @Override
+            public boolean write(String entryName, String path, byte[] content, String sha256)
+                    throws IOException, UnsafeArchiveException, SnapshotConflictException {
+                return add(job, entryName, path, sha256, file -> {
+                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                        out.write(content);
+                    }
+                });
+            }
+
+            @Override
+            public boolean move(String entryName, String path, Path file, String sha256)
+                    throws IOException, UnsafeArchiveException, SnapshotConflictException {
+                try {
+                    return add(job, entryName, path, sha256, target -> Files.move(file, target));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+
+            @Override
+            public Path scratch() {
+                return scratch;
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Placing {
+        void to(Path file) throws IOException;
+    }
+
+    private boolean add(String job, String entryName, String path, String sha256, Placing placing)
+            throws IOException, UnsafeArchiveException, SnapshotConflictException {
+        if (path.startsWith(SnapshotWriter.WORK_PREFIX) || path.equals(OutputLock.FILE_NAME)) {
+            throw new SnapshotConflictException("Job '" + LogText.escape(job) + "' brings " + LogText.escape(path)
+                    + ", a name this plugin reserves for its work folder; rename it in DataArts Factory.");
+        }
+        Origin mine = new Origin(job, sha256);
+        Origin earlier = origins.putIfAbsent(path, mine);
+        if (earlier != null) {
+            if (!earlier.sha256().equals(sha256)) {
+                throw new SnapshotConflictException("Jobs '" + LogText.escape(earlier.job()) + "' and '"
+                        + LogText.escape(job) + "' bring different content for " + LogText.escape(path)
+                        + "; export them in separate executions or make the two definitions agree in DataArts"
+                        + " Factory.");
+            }
+            return false;
+        }
+        Path file = root.resolve(path);
+        boolean foldersMade = false;
+        try {
+            createFolders(file.getParent());
+            foldersMade = true;
+            placing.to(file);
+        } catch (FileSystemException e) {
+            // FileAlreadyExists, NotDirectory and the like: the path is taken by another file or folder.
+            origins.remove(path, mine);
+            Map.Entry<String, Origin> clash = clashing(path);
+            if (clash == null) {
+                throw e;
+            }
+            if (clash.getValue().job().equals(job)) {
+                // Both from this package: the package itself cannot be laid out.
+                String shown = LogText.escape(entryName);
+                throw new UnsafeArchiveException(
+                        !foldersMade
+                                ? "Entry '" + shown + "' needs a folder where another entry is a file."
+                                : "Entry '" + shown + "' collides with a folder or another file at '"
+                                        + LogText.escape(path) + "' (a file and a folder of the same name, or names"
+                                        + " that differ only in case).");
+            }
+            throw new SnapshotConflictException(
+                    "Jobs '" + LogText.escape(clash.getValue().job()) + "' and '"
+                            + LogText.escape(job) + "' bring " + LogText.escape(clash.getKey()) + " and "
+                            + LogText.escape(path) + ", which this file system cannot hold side by side (a file and a"
+                            + " folder of the same name, or names that differ only in case); rename one in DataArts"
+                            + " Factory.");
+        }
+        files.incrementAndGet();
+        return true;
+    }
+
+    private void createFolders(Path folder) throws IOException {
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            for (Path p = folder; p.startsWith(root) && folders.add(p); p = p.getParent()) {
+                // each folder up to the root is known to exist now
+            }
+        }
+    }
+
+    /** The file in the tree that {@code path} collides with: same name but for case, or a folder of it. */
+    private Map.Entry<String, Origin> clashing(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Origin> entry : origins.entrySet()) {
+            String other = entry.getKey().toLowerCase(Locale.ROOT);
+            if (other.equals(lower) || lower.startsWith(other + "/") || other.startsWith(lower + "/")) {
+                return entry;
+            }
+        }
+        return null;
+    }
+}
