@@ -6,9 +6,14 @@ import io.github.dlfmaven.log.BodyPreview;
 import io.github.dlfmaven.log.LogText;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +23,7 @@ import java.util.Set;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Extracts a DLF job package, refusing anything that could escape its target or exhaust the disk. Where each entry
@@ -38,6 +44,8 @@ public final class SafeUnzipper {
 
     /** Definitions larger than this are kept byte for byte rather than parsed, to bound memory use. */
     static final long MAX_NORMALIZED_BYTES = 8L << 20;
+    /** Packages up to this size are read into memory whole; larger ones are read from their file. */
+    static final long IN_MEMORY_PACKAGE_BYTES = 8L << 20;
     /** Files that are not normalized are held in memory up to this size, and pass through a scratch file beyond. */
     static final long IN_MEMORY_BYTES = 256L << 10;
     /**
@@ -90,18 +98,26 @@ public final class SafeUnzipper {
             Path zip, int jobs, ExportBudget budget, ExtractionTarget<X> target)
             throws UnsafeArchiveException, IOException, X {
         ArchiveLimits limits = jobs <= 1 ? this.limits : this.limits.times(jobs);
-        checkIsZip(zip);
-        target.prepare();
-        // Counted before the directory is read: a zip library holds an object per entry.
-        ZipDirectory.Count directory = ZipDirectory.entries(zip, limits.maxEntries());
-        if (directory.announced() > limits.maxEntries()) {
-            throw tooManyEntries(String.valueOf(directory.announced()), limits);
+        try (SeekableByteChannel channel = open(zip)) {
+            checkIsZip(channel);
+            target.prepare();
+            // Counted before the directory is read: a zip library holds an object per entry.
+            ZipDirectory.Count directory = ZipDirectory.entries(channel, limits.maxEntries());
+            if (directory.announced() > limits.maxEntries()) {
+                throw tooManyEntries(String.valueOf(directory.announced()), limits);
+            }
+            if (directory.found() > limits.maxEntries()) {
+                throw tooManyEntries("more than " + limits.maxEntries(), limits);
+            }
+            budget.reserveEntries(directory.entries());
+            return extract(channel.position(0), limits, budget, target);
         }
-        if (directory.found() > limits.maxEntries()) {
-            throw tooManyEntries("more than " + limits.maxEntries(), limits);
-        }
-        budget.reserveEntries(directory.entries());
-        try (ZipFile zipFile = open(zip)) {
+    }
+
+    private <X extends Exception> List<ExtractedFile> extract(
+            SeekableByteChannel channel, ArchiveLimits limits, ExportBudget budget, ExtractionTarget<X> target)
+            throws UnsafeArchiveException, IOException, X {
+        try (ZipFile zipFile = zipFile(channel)) {
             List<ZipArchiveEntry> entries = Collections.list(zipFile.getEntries());
             if (entries.size() > limits.maxEntries()) {
                 throw tooManyEntries(String.valueOf(entries.size()), limits);
@@ -148,19 +164,37 @@ public final class SafeUnzipper {
                 + limits.maxEntries() + "; raise " + names.name(Setting.MAX_ENTRIES) + " if that is expected.");
     }
 
-    private static void checkIsZip(Path zip) throws IOException, UnsafeArchiveException {
-        byte[] head = ZipSniffer.head(zip);
+    /**
+     * The package, read into memory at once when it is small (a batch of a hundred jobs is a few hundred kilobytes):
+     * parsing a zip reads it in many small pieces, each a system call on a file.
+     */
+    private static SeekableByteChannel open(Path zip) throws IOException {
+        if (Files.size(zip) <= IN_MEMORY_PACKAGE_BYTES) {
+            return new SeekableInMemoryByteChannel(Files.readAllBytes(zip));
+        }
+        return FileChannel.open(zip, StandardOpenOption.READ);
+    }
+
+    private static void checkIsZip(SeekableByteChannel channel) throws IOException, UnsafeArchiveException {
+        ByteBuffer buffer = ByteBuffer.allocate(ZipSniffer.HEAD_BYTES);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // until the head is read or the package ends
+        }
+        byte[] head = Arrays.copyOf(buffer.array(), buffer.position());
         if (!ZipSniffer.isZip(head)) {
-            throw new UnsafeArchiveException("The server did not send a zip archive but " + Files.size(zip)
+            throw new UnsafeArchiveException("The server did not send a zip archive but " + channel.size()
                     + " bytes of " + BodyPreview.describe(head) + ".");
         }
     }
 
-    private static ZipFile open(Path zip) throws IOException, UnsafeArchiveException {
+    private static ZipFile zipFile(SeekableByteChannel channel) throws IOException, UnsafeArchiveException {
         try {
             // The central directory is what the checks read; the local headers are found when an entry is read, which
             // spares parsing every entry's extra fields twice.
-            return ZipFile.builder().setPath(zip).setIgnoreLocalFileHeader(true).get();
+            return ZipFile.builder()
+                    .setSeekableByteChannel(channel)
+                    .setIgnoreLocalFileHeader(true)
+                    .get();
         } catch (IOException e) {
             // The file was just written and is read back: whatever fails here is the archive's content.
             throw new UnsafeArchiveException(

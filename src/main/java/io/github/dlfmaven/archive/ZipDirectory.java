@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.channels.SeekableByteChannel;
 
 /**
  * Counts the entries of a zip's central directory without reading it into memory, so that an archive with more
@@ -38,67 +37,70 @@ final class ZipDirectory {
         }
     }
 
-    static Count entries(Path zip, long limit) throws IOException {
-        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int tail = (int) Math.min(size, END_SIZE + MAX_COMMENT);
-            ByteBuffer end = read(channel, size - tail, tail);
-            int at = -1;
-            for (int i = tail - END_SIZE; i >= 0; i--) {
-                if (end.getInt(i) == END_SIGNATURE) {
-                    at = i;
-                    break;
-                }
+    /** @param channel the archive, left open and at an unspecified position */
+    static Count entries(SeekableByteChannel channel, long limit) throws IOException {
+        long size = channel.size();
+        int tail = (int) Math.min(size, END_SIZE + MAX_COMMENT);
+        ByteBuffer end = read(channel, size - tail, tail);
+        int at = -1;
+        for (int i = tail - END_SIZE; i >= 0; i--) {
+            if (end.getInt(i) == END_SIGNATURE) {
+                at = i;
+                break;
             }
-            if (at < 0) {
+        }
+        if (at < 0) {
+            return new Count(0, 0);
+        }
+        long endPosition = size - tail + at;
+        long announced;
+        long start;
+        // As commons-compress decides: a zip64 locator right before the end record makes it a zip64 archive,
+        // whatever the 32-bit fields say.
+        ByteBuffer locator = endPosition > 20 ? read(channel, endPosition - 20, 20) : null;
+        if (locator != null && locator.getInt(0) == ZIP64_LOCATOR_SIGNATURE) {
+            long zip64End = locator.getLong(8);
+            if (zip64End < 0 || zip64End + 56 > size) {
+                return new Count(0, 0); // commons-compress refuses it as corrupt
+            }
+            ByteBuffer record = read(channel, zip64End, 56);
+            if (record.getInt(0) != ZIP64_END_SIGNATURE) {
                 return new Count(0, 0);
             }
-            long endPosition = size - tail + at;
-            long announced;
-            long start;
-            // As commons-compress decides: a zip64 locator right before the end record makes it a zip64 archive,
-            // whatever the 32-bit fields say.
-            ByteBuffer locator = endPosition > 20 ? read(channel, endPosition - 20, 20) : null;
-            if (locator != null && locator.getInt(0) == ZIP64_LOCATOR_SIGNATURE) {
-                long zip64End = locator.getLong(8);
-                if (zip64End < 0 || zip64End + 56 > size) {
-                    return new Count(0, 0); // commons-compress refuses it as corrupt
-                }
-                ByteBuffer record = read(channel, zip64End, 56);
-                if (record.getInt(0) != ZIP64_END_SIGNATURE) {
-                    return new Count(0, 0);
-                }
-                announced = record.getLong(32);
-                start = record.getLong(48);
-            } else {
-                announced = Short.toUnsignedLong(end.getShort(at + 10));
-                long length = Integer.toUnsignedLong(end.getInt(at + 12));
-                long offset = Integer.toUnsignedLong(end.getInt(at + 16));
-                // Data prepended to the archive shifts every offset; commons-compress corrects for it like this.
-                start = offset + Math.max(endPosition - length - offset, 0);
-            }
-            if (announced < 0 || announced > limit) {
-                return new Count(announced < 0 ? Long.MAX_VALUE : announced, 0);
-            }
-            long found = 0;
-            for (long position = start; found <= limit && position >= 0 && position + HEADER_SIZE <= size; found++) {
-                ByteBuffer header = read(channel, position, HEADER_SIZE);
-                if (header.getInt(0) != HEADER_SIGNATURE) {
-                    break;
-                }
-                position += HEADER_SIZE
-                        + Short.toUnsignedInt(header.getShort(28))
-                        + Short.toUnsignedInt(header.getShort(30))
-                        + Short.toUnsignedInt(header.getShort(32));
-            }
-            return new Count(announced, found);
+            announced = record.getLong(32);
+            start = record.getLong(48);
+        } else {
+            announced = Short.toUnsignedLong(end.getShort(at + 10));
+            long length = Integer.toUnsignedLong(end.getInt(at + 12));
+            long offset = Integer.toUnsignedLong(end.getInt(at + 16));
+            // Data prepended to the archive shifts every offset; commons-compress corrects for it like this.
+            start = offset + Math.max(endPosition - length - offset, 0);
         }
+        if (announced < 0 || announced > limit) {
+            return new Count(announced < 0 ? Long.MAX_VALUE : announced, 0);
+        }
+        long found = 0;
+        for (long position = start; found <= limit && position >= 0 && position + HEADER_SIZE <= size; found++) {
+            ByteBuffer header = read(channel, position, HEADER_SIZE);
+            if (header.getInt(0) != HEADER_SIGNATURE) {
+                break;
+            }
+            position += HEADER_SIZE
+                    + Short.toUnsignedInt(header.getShort(28))
+                    + Short.toUnsignedInt(header.getShort(30))
+                    + Short.toUnsignedInt(header.getShort(32));
+        }
+        return new Count(announced, found);
     }
 
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer read(SeekableByteChannel channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
+            // A file is read where asked, in one call; other channels are moved there first.
+            int read = channel instanceof FileChannel file
+                    ? file.read(buffer, position + buffer.position())
+                    : channel.position(position + buffer.position()).read(buffer);
+            if (read < 0) {
                 break;
             }
         }

@@ -51,7 +51,8 @@ public final class SnapshotWriter implements AutoCloseable {
         this.output = output;
         this.work = work;
         this.lock = lock;
-        this.tree = new StagingTree(Files.createDirectory(work.resolve(CommitJournal.TREE)));
+        this.tree = new StagingTree(
+                Files.createDirectory(work.resolve(CommitJournal.TREE)), new PreviousSnapshot(output.toRealPath()));
         this.journal = new CommitJournal(output, work, renamer);
         this.createdDirectories = createdDirectories;
     }

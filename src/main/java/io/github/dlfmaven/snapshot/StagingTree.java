@@ -28,13 +28,16 @@ final class StagingTree {
     private final Path root;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final PreviousSnapshot previous;
     private final AtomicInteger files = new AtomicInteger();
 
     /** Which job (or batch) brought a file, and what it holds. */
     private record Origin(String job, String sha256) {}
 
-    StagingTree(Path root) {
+    /** @param previous the snapshot being replaced, whose unchanged files are linked rather than written */
+    StagingTree(Path root, PreviousSnapshot previous) {
         this.root = root;
+        this.previous = previous;
         folders.add(root);
     }
 
@@ -54,8 +57,10 @@ final class StagingTree {
             public boolean write(String entryName, String path, byte[] content, String sha256)
                     throws IOException, UnsafeArchiveException, SnapshotConflictException {
                 return add(job, entryName, path, sha256, file -> {
-                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                        out.write(content);
+                    if (!previous.linkIfUnchanged(path, content, file)) {
+                        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                            out.write(content);
+                        }
                     }
                 });
             }

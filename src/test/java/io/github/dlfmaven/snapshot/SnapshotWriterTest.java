@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -72,6 +74,68 @@ class SnapshotWriterTest {
         assertEquals(
                 Map.of("jobs/", "folder", "jobs/kept.job", "v2\n", "scripts/", "folder", "scripts/new.script", "S\n"),
                 contents(output));
+    }
+
+    @Test
+    void anUnchangedFileStaysTheSameFileWithItsTimeAndAChangedOneIsWrittenAnew() throws Exception {
+        write(output, "jobs/same.job", "same\n");
+        write(output, "jobs/changed.job", "v1\n");
+        FileTime past = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(output.resolve("jobs/same.job"), past);
+        Files.setLastModifiedTime(output.resolve("jobs/changed.job"), past);
+        Object sameFile = Files.getAttribute(output.resolve("jobs/same.job"), "unix:ino");
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/same.job", "same\n", "jobs/changed.job", "v2\n");
+            writer.commit();
+        }
+
+        assertEquals(
+                Map.of("jobs/", "folder", "jobs/same.job", "same\n", "jobs/changed.job", "v2\n"), contents(output));
+        assertEquals(sameFile, Files.getAttribute(output.resolve("jobs/same.job"), "unix:ino"));
+        assertEquals(past, Files.getLastModifiedTime(output.resolve("jobs/same.job")));
+        assertEquals(1, Files.getAttribute(output.resolve("jobs/same.job"), "unix:nlink"), "no second name is left");
+        assertTrue(Files.getLastModifiedTime(output.resolve("jobs/changed.job")).compareTo(past) > 0);
+    }
+
+    @Test
+    void anExportThatFailsAfterKeepingAnUnchangedFileLeavesItAsItWas() throws Exception {
+        write(output, "jobs/same.job", "same\n");
+        FileTime past = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(output.resolve("jobs/same.job"), past);
+        SortedMap<String, String> before = FileTrees.state(output, true);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/same.job", "same\n");
+            assertEquals(2, Files.getAttribute(output.resolve("jobs/same.job"), "unix:nlink"));
+        }
+
+        assertEquals(before, FileTrees.state(output, true));
+        assertEquals(1, Files.getAttribute(output.resolve("jobs/same.job"), "unix:nlink"));
+    }
+
+    @Test
+    void filesReachedThroughALinkAreNeverKeptButWrittenAnew() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        write(outside, "jobs/a.job", "A\n");
+        write(outside, "b.job", "B\n");
+        Files.createDirectories(output);
+        // A folder of the old snapshot that is a link, and a file that is one.
+        Files.createSymbolicLink(output.resolve("jobs"), outside.resolve("jobs"));
+        write(output, "scripts/placeholder", "x\n");
+        Files.createSymbolicLink(output.resolve("scripts/b.job"), outside.resolve("b.job"));
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/a.job", "A\n", "scripts/b.job", "B\n");
+            writer.commit();
+        }
+
+        assertEquals(1, Files.getAttribute(outside.resolve("jobs/a.job"), "unix:nlink"));
+        assertEquals(1, Files.getAttribute(outside.resolve("b.job"), "unix:nlink"));
+        assertFalse(Files.isSymbolicLink(output.resolve("jobs")));
+        assertEquals("A\n", Files.readString(output.resolve("jobs/a.job")));
+        assertEquals("B\n", Files.readString(output.resolve("scripts/b.job")));
+        assertEquals("A\n", Files.readString(outside.resolve("jobs/a.job")));
     }
 
     @Test
