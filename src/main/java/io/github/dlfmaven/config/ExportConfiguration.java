@@ -77,21 +77,13 @@ public record ExportConfiguration(
 
     /** A warning for an endpoint that sends requests, and the security token with them, unencrypted. */
     public Optional<String> endpointWarning() {
-        return plainHttpWarning(endpoint, "The endpoint", "requests, and a security token with them,");
+        return ServiceUrls.plainHttpWarning(endpoint, "The endpoint", "requests, and a security token with them,");
     }
 
     /** A warning for an IAM endpoint that would receive an IAM user's password unencrypted. */
     public Optional<String> iamEndpointWarning() {
         return iamEndpoint.flatMap(
-                url -> plainHttpWarning(url, "The IAM endpoint", "an IAM user's password and token"));
-    }
-
-    private static Optional<String> plainHttpWarning(URI url, String what, String travels) {
-        if (!url.getScheme().equals("http") || ServiceUrls.isLoopback(url)) {
-            return Optional.empty();
-        }
-        return Optional.of(what + " " + url + " is plain http: " + travels + " travel unencrypted. Use https outside"
-                + " local test setups.");
+                url -> ServiceUrls.plainHttpWarning(url, "The IAM endpoint", "an IAM user's password and token"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The URLs of the services a build talks to (the DLF endpoint, IAM, the instance metadata service), checked the
@@ -96,5 +97,14 @@ final class ServiceUrls {
     /** A URL that failed to parse may still hold user info; it is not echoed. */
     private static String withoutUserInfo(String value) {
         return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+    }
+
+    /** A warning for a plain http URL outside this machine, saying what would travel unencrypted; empty otherwise. */
+    static Optional<String> plainHttpWarning(URI url, String what, String travels) {
+        if (!url.getScheme().equals("http") || isLoopback(url)) {
+            return Optional.empty();
+        }
+        return Optional.of(what + " " + url + " is plain http: " + travels + " travel unencrypted. Use https outside"
+                + " local test setups.");
     }
 }

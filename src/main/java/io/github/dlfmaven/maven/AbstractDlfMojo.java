@@ -3,17 +3,12 @@ package io.github.dlfmaven.maven;
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
-import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.SelectionException;
-import io.github.dlfmaven.http.HttpTransport;
-import io.github.dlfmaven.http.ProxySettings;
-import io.github.dlfmaven.http.TrustStores;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.OutputLockedException;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
@@ -28,7 +23,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -214,7 +208,9 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
         try {
             ExportConfiguration config = configuration(environment, emulator);
-            try (DlfConnection connection = connect(config, environment, emulator, log)) {
+            try (DlfConnection connection = new MavenConnection(
+                            session, settingsDecrypter, serverId, trustStoreServerId)
+                    .open(config, environment, emulator, log)) {
                 run(config, connection, log);
             }
         } catch (InvalidConfigurationException e) {
@@ -271,55 +267,5 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         }
         configure(builder);
         return builder.build();
-    }
-
-    /** The transport with Maven's proxy and the trust store, and the credentials of the first source that has any. */
-    private DlfConnection connect(
-            ExportConfiguration config, Map<String, String> environment, Optional<EmulatorContext> emulator, Log log)
-            throws MojoFailureException, IOException {
-        HttpTransport.Builder network = DlfConnection.transport(config);
-        if (config.offline()) {
-            // Offline the only endpoint allowed is this build's emulator, and a proxy would be another host.
-            network.direct();
-        } else {
-            Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
-            proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
-            proxy.ifPresent(network::proxy);
-        }
-        if (config.trustStore().isPresent()) {
-            try {
-                network.trustManager(TrustStores.load(
-                        config.trustStore().get(), config.trustStoreType().orElse(null), trustStorePassword()));
-            } catch (IOException e) {
-                throw new MojoFailureException(
-                        e.getMessage() + " (" + MavenSettingNames.INSTANCE.where(Setting.TRUST_STORE) + ")", e);
-            }
-            log.debug("Trusting the certificate authorities in "
-                    + config.trustStore().get());
-        }
-        config.endpointWarning().ifPresent(log::warn);
-        Optional<Credentials> demo = emulator.filter(running -> running.demoCredentials()
-                        && running.emulator().endpoint().equals(config.endpoint()))
-                .map(running -> running.emulator().credentials());
-        return DlfConnection.open(
-                config,
-                network,
-                MavenServerCredentials.read(session.getSettings(), settingsDecrypter, serverId),
-                environment,
-                demo,
-                () -> MavenServerCredentials.notFound(serverId),
-                log);
-    }
-
-    /** The trust store's password from its settings.xml server, decrypted; null without that server. */
-    private char[] trustStorePassword() {
-        Server server =
-                session.getSettings() == null ? null : session.getSettings().getServer(trustStoreServerId);
-        if (server == null) {
-            return null;
-        }
-        String password =
-                MavenServerCredentials.decrypted(server, settingsDecrypter).getPassword();
-        return password == null ? null : password.toCharArray();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dlfmaven.archive;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.ChildJvm;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.github.dlfmaven.testing.TestZip;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,14 +108,11 @@ class HostileArchiveTest {
 
     @Test
     void threeHundredThousandEntriesAreRefusedWithinASmallHeap() throws Exception {
-        Path file = tmp.resolve("many.zip");
-        try (OutputStream out = Files.newOutputStream(file);
-                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
-            for (int i = 0; i < 300_000; i++) {
-                zip.putArchiveEntry(new ZipArchiveEntry("e" + i));
-                zip.closeArchiveEntry();
-            }
+        TestZip many = TestZip.create();
+        for (int i = 0; i < 300_000; i++) {
+            many.add(TestZip.stored("e" + i, new byte[0]));
         }
+        Path file = many.write(tmp.resolve("many.zip"));
 
         ChildJvm.Result result = ChildJvm.start(
                         ExtractInAChild.class,
@@ -311,20 +304,16 @@ class HostileArchiveTest {
                 .toList();
     }
 
-    private static byte[] zip(List<String> names, String content) throws IOException {
-        return zip(names.stream().map(name -> new String[] {name, content}).toArray(String[][]::new));
+    /** An archive of these files, each with the same text. */
+    private static byte[] zip(List<String> names, String content) {
+        TestZip zip = TestZip.create();
+        names.forEach(name -> zip.add(TestZip.file(name, content)));
+        return zip.bytes();
     }
 
-    private static byte[] zip(String[][] entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
-            for (String[] entry : entries) {
-                zip.putArchiveEntry(new ZipArchiveEntry(entry[0]));
-                zip.write(entry[1].getBytes(UTF_8));
-                zip.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+    /** An archive of name and text pairs. */
+    private static byte[] zip(String[][] entries) {
+        return TestZip.of(Arrays.stream(entries).flatMap(Arrays::stream).toArray(String[]::new));
     }
 
     /** Rewrites the entry counts of the end-of-central-directory record, as a lying server could. */

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.FileTrees;
-import java.io.ByteArrayOutputStream;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,11 +23,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +75,7 @@ class SafeUnzipperTest {
                 "jobs/.."
             })
     void zipSlipIsRefused(String name) throws IOException {
-        byte[] zip = zip(file("jobs/ok.job", "{}"), file(name, "pwned"));
+        byte[] zip = TestZip.of(TestZip.file("jobs/ok.job", "{}"), TestZip.file(name, "pwned"));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
             assertEquals(
                     name, Collections.list(check.getEntries()).get(1).getName(), "the archive holds the name as given");
@@ -93,7 +90,7 @@ class SafeUnzipperTest {
     @Test
     void backslashSlipMadeOnWindowsIsRefused() throws IOException {
         // Commons-compress itself reads "..\\evil" from a FAT-made entry as "../evil".
-        byte[] zip = zip(file("..\\evil", "pwned").madeOn(ZipArchiveEntry.PLATFORM_FAT));
+        byte[] zip = TestZip.of(TestZip.file("..\\evil", "pwned").madeOn(ZipArchiveEntry.PLATFORM_FAT));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
             assertEquals("../evil", check.getEntries().nextElement().getName());
         }
@@ -107,7 +104,8 @@ class SafeUnzipperTest {
     @ValueSource(
             strings = {"/etc/x", "/x.job", "C:/x", "c:\\x", "C:x", "\\\\server\\share\\x", "//server/share/x", "\\x"})
     void absolutePathIsRefused(String name) throws IOException {
-        UnsafeArchiveException e = refused(zip(file("jobs/ok.job", "{}"), file(name, "pwned")), LIMITS);
+        UnsafeArchiveException e =
+                refused(TestZip.of(TestZip.file("jobs/ok.job", "{}"), TestZip.file(name, "pwned")), LIMITS);
 
         assertEquals("Entry '" + name + "' has an absolute path.", e.getMessage());
     }
@@ -117,7 +115,7 @@ class SafeUnzipperTest {
         String name = canary.toAbsolutePath().resolve("keep.txt").toString();
         assertTrue(name.startsWith("/"), name);
 
-        UnsafeArchiveException e = refused(zip(file(name, "pwned")), LIMITS);
+        UnsafeArchiveException e = refused(TestZip.of(TestZip.file(name, "pwned")), LIMITS);
 
         assertEquals("Entry '" + name + "' has an absolute path.", e.getMessage());
         assertArrayEquals(CANARY, Files.readAllBytes(canary.resolve("keep.txt")));
@@ -126,7 +124,10 @@ class SafeUnzipperTest {
     @Test
     void symbolicLinkIsRefused() throws IOException {
         String target = canary.toAbsolutePath().toString();
-        byte[] zip = zip(file("jobs/ok.job", "{}"), symlink("jobs/link", target), file("jobs/link/evil.txt", "pwned"));
+        byte[] zip = TestZip.of(
+                TestZip.file("jobs/ok.job", "{}"),
+                TestZip.symlink("jobs/link", target),
+                TestZip.file("jobs/link/evil.txt", "pwned"));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
             assertTrue(check.getEntry("jobs/link").isUnixSymlink(), "the test archive must really hold a link");
         }
@@ -139,7 +140,8 @@ class SafeUnzipperTest {
 
     @Test
     void symbolicLinkToAParentIsRefusedEvenAsTheFirstEntry() throws IOException {
-        UnsafeArchiveException e = refused(zip(symlink("up", ".."), file("up/evil.txt", "pwned")), LIMITS);
+        UnsafeArchiveException e =
+                refused(TestZip.of(TestZip.symlink("up", ".."), TestZip.file("up/evil.txt", "pwned")), LIMITS);
 
         assertEquals("Entry 'up' is a symbolic link; job packages never hold links.", e.getMessage());
         assertFalse(Files.exists(out.resolve("up"), LinkOption.NOFOLLOW_LINKS));
@@ -156,7 +158,7 @@ class SafeUnzipperTest {
                 "other/x.txt|other/./x.txt"
             })
     void duplicateNameIsRefused(String first, String second) throws IOException {
-        byte[] zip = zip(file(first, "{\"v\":1}"), file(second, "{\"v\":2}"));
+        byte[] zip = TestZip.of(TestZip.file(first, "{\"v\":1}"), TestZip.file(second, "{\"v\":2}"));
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
             assertEquals(2, Collections.list(check.getEntries()).size());
         }
@@ -171,7 +173,7 @@ class SafeUnzipperTest {
 
     @Test
     void fileWhereAFolderWasIsRefused() throws IOException {
-        UnsafeArchiveException e = refused(zip(file("x/y.txt", "1"), file("x", "2")), LIMITS);
+        UnsafeArchiveException e = refused(TestZip.of(TestZip.file("x/y.txt", "1"), TestZip.file("x", "2")), LIMITS);
 
         assertEquals(
                 "Entry 'x' collides with a folder or another file at 'x' (a file and a folder of the same name,"
@@ -184,7 +186,7 @@ class SafeUnzipperTest {
     @Test
     void folderWhereAFileWasIsRefused() throws IOException {
         // "a.job" goes to jobs/a.job, but the archive already put a file called "jobs" there.
-        UnsafeArchiveException e = refused(zip(file("jobs", "2"), file("a.job", "{}")), LIMITS);
+        UnsafeArchiveException e = refused(TestZip.of(TestZip.file("jobs", "2"), TestZip.file("a.job", "{}")), LIMITS);
 
         assertEquals("Entry 'a.job' needs a folder where another entry is a file.", e.getMessage());
         assertEquals("2", Files.readString(out.resolve("jobs")));
@@ -194,7 +196,11 @@ class SafeUnzipperTest {
 
     @Test
     void tooManyEntriesAreRefusedBeforeAnythingIsWritten() throws IOException {
-        byte[] zip = zip(dir("jobs/"), file("jobs/a.job", "{}"), file("jobs/b.job", "{}"), file("jobs/c.job", "{}"));
+        byte[] zip = TestZip.of(
+                TestZip.directory("jobs/"),
+                TestZip.file("jobs/a.job", "{}"),
+                TestZip.file("jobs/b.job", "{}"),
+                TestZip.file("jobs/c.job", "{}"));
 
         UnsafeArchiveException e = refused(zip, new ArchiveLimits(3, 1L << 20));
 
@@ -207,7 +213,8 @@ class SafeUnzipperTest {
 
     @Test
     void entriesUpToTheLimitAreAccepted() throws Exception {
-        byte[] zip = zip(dir("jobs/"), file("jobs/a.job", "{}"), file("jobs/b.job", "{}"));
+        byte[] zip = TestZip.of(
+                TestZip.directory("jobs/"), TestZip.file("jobs/a.job", "{}"), TestZip.file("jobs/b.job", "{}"));
         Files.write(zipFile, zip);
 
         List<ExtractedFile> files =
@@ -220,7 +227,7 @@ class SafeUnzipperTest {
 
     @Test
     void zipBombIsRefusedAtTheLimit() throws IOException {
-        byte[] zip = zip(file("other/zeros.bin", new byte[5 << 20]));
+        byte[] zip = TestZip.of(TestZip.file("other/zeros.bin", new byte[5 << 20]));
         assertTrue(zip.length < 64 * 1024, "a bomb: " + zip.length + " bytes inflating to 5 MB");
 
         UnsafeArchiveException e = refused(zip, LIMITS);
@@ -234,7 +241,7 @@ class SafeUnzipperTest {
 
     @Test
     void zipBombWithLyingHeaderIsRefusedByCountingWhatIsInflated() throws IOException {
-        byte[] zip = zip(file("other/zeros.bin", new byte[5 << 20]));
+        byte[] zip = TestZip.of(TestZip.file("other/zeros.bin", new byte[5 << 20]));
         int header = centralHeader(zip, "other/zeros.bin");
         putInt(zip, header + 24, 10); // uncompressed size: "10 bytes"
         try (ZipFile check = ZipFile.builder().setByteArray(zip).get()) {
@@ -253,7 +260,10 @@ class SafeUnzipperTest {
     @Test
     void limitCountsTheWholeArchiveNotEachEntry() throws IOException {
         byte[] part = new byte[400 * 1024];
-        byte[] zip = zip(file("other/a.bin", part), file("other/b.bin", part), file("other/c.bin", part));
+        byte[] zip = TestZip.of(
+                TestZip.file("other/a.bin", part),
+                TestZip.file("other/b.bin", part),
+                TestZip.file("other/c.bin", part));
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
@@ -267,7 +277,7 @@ class SafeUnzipperTest {
 
     @Test
     void exactlyTheLimitIsAccepted() throws Exception {
-        Files.write(zipFile, zip(file("other/full.bin", new byte[1 << 20])));
+        Files.write(zipFile, TestZip.of(TestZip.file("other/full.bin", new byte[1 << 20])));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -280,10 +290,10 @@ class SafeUnzipperTest {
 
     @Test
     void truncatedZipIsRefused() throws IOException {
-        byte[] good = zip(
-                file("jobs/a.job", "{\"a\":1}"),
-                file("scripts/s.script", "{\"s\":\"select 1\"}"),
-                file("other/r.txt", "x".repeat(2000)));
+        byte[] good = TestZip.of(
+                TestZip.file("jobs/a.job", "{\"a\":1}"),
+                TestZip.file("scripts/s.script", "{\"s\":\"select 1\"}"),
+                TestZip.file("other/r.txt", "x".repeat(2000)));
 
         UnsafeArchiveException half = refused(Arrays.copyOf(good, good.length / 2), LIMITS);
         assertTrue(
@@ -298,7 +308,7 @@ class SafeUnzipperTest {
 
     @Test
     void corruptDeflateDataIsRefused() throws IOException {
-        byte[] zip = zip(file("other/a.txt", "hello world, hello world, hello world, hello world"));
+        byte[] zip = TestZip.of(TestZip.file("other/a.txt", "hello world, hello world, hello world, hello world"));
         int data = dataOffset(zip, "other/a.txt");
         zip[data + 3] ^= 0x55;
         zip[data + 4] ^= 0x55;
@@ -312,7 +322,8 @@ class SafeUnzipperTest {
     @ParameterizedTest
     @ValueSource(ints = {ZipEntry.STORED, ZipEntry.DEFLATED})
     void wrongCrcIsRefused(int method) throws IOException {
-        byte[] zip = zip(new Entry("other/a.txt", "hello world".getBytes(UTF_8), method, null));
+        byte[] zip = TestZip.of(
+                TestZip.file("other/a.txt", "hello world".getBytes(UTF_8)).method(method));
         int header = centralHeader(zip, "other/a.txt");
         zip[header + 16] ^= 0x01;
 
@@ -324,7 +335,8 @@ class SafeUnzipperTest {
 
     @Test
     void damagedStoredDataIsRefused() throws IOException {
-        byte[] zip = zip(new Entry("other/a.txt", "hello world".getBytes(UTF_8), ZipEntry.STORED, null));
+        byte[] zip = TestZip.of(
+                TestZip.file("other/a.txt", "hello world".getBytes(UTF_8)).method(ZipEntry.STORED));
         int data = dataOffset(zip, "other/a.txt");
         assertEquals('h', zip[data]);
         zip[data] = 'j';
@@ -336,7 +348,7 @@ class SafeUnzipperTest {
 
     @Test
     void encryptedEntryIsRefused() throws IOException {
-        byte[] zip = zip(file("other/a.txt", "secret"));
+        byte[] zip = TestZip.of(TestZip.file("other/a.txt", "secret"));
         zip[centralHeader(zip, "other/a.txt") + 8] |= 0x01; // general purpose bit 0: encrypted
 
         UnsafeArchiveException e = refused(zip, LIMITS);
@@ -413,7 +425,7 @@ class SafeUnzipperTest {
 
     @Test
     void jsonExtensionIsMatchedInAnyCase() throws Exception {
-        Files.write(zipFile, zip(file("cdm/X.JSON", "{\"b\":1,\"a\":2}")));
+        Files.write(zipFile, TestZip.of(TestZip.file("cdm/X.JSON", "{\"b\":1,\"a\":2}")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -427,16 +439,17 @@ class SafeUnzipperTest {
         byte[] readme = "line 1\r\nline 2 {\"b\":1,\"a\":2}\r\n".getBytes(UTF_8);
         Files.write(
                 zipFile,
-                zip(
-                        dir("jobs/"),
-                        file("jobs/a.job", "{\"name\":\"a\",\"nodes\":[{\"type\":\"DWS\",\"id\":2}]}"),
-                        dir("scripts/"),
-                        file("scripts/s.script", "{\"type\":\"DWS\",\"content\":\"select 1;\\n\",\"name\":\"s\"}"),
-                        file(
+                TestZip.of(
+                        TestZip.directory("jobs/"),
+                        TestZip.file("jobs/a.job", "{\"name\":\"a\",\"nodes\":[{\"type\":\"DWS\",\"id\":2}]}"),
+                        TestZip.directory("scripts/"),
+                        TestZip.file(
+                                "scripts/s.script", "{\"type\":\"DWS\",\"content\":\"select 1;\\n\",\"name\":\"s\"}"),
+                        TestZip.file(
                                 "resources/r.resource",
                                 "{\r\n\t\"name\": \"r\",\r\n\t\"location\": \"obs://b/r.jar\"\r\n}\r\n"),
-                        file("cdm/x.json", "{\"b\":1,\"a\":2}"),
-                        file("other/readme.txt", readme)));
+                        TestZip.file("cdm/x.json", "{\"b\":1,\"a\":2}"),
+                        TestZip.file("other/readme.txt", readme)));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -481,14 +494,14 @@ class SafeUnzipperTest {
     void batchLayoutIsMappedOntoJobsScriptsAndResources() throws Exception {
         Files.write(
                 zipFile,
-                zip(
-                        dir("jobs/"),
-                        dir("jobs/job_batch/"),
-                        file("jobs/job_batch/job_batch.job", "{\"name\":\"job_batch\"}"),
-                        file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\"}"),
-                        dir("jobs/job_stream/"),
-                        file("jobs/job_stream/job_stream.job", "{\"name\":\"job_stream\"}"),
-                        file("jobs/job_stream/udf.resource", "{\"name\":\"udf\"}")));
+                TestZip.of(
+                        TestZip.directory("jobs/"),
+                        TestZip.directory("jobs/job_batch/"),
+                        TestZip.file("jobs/job_batch/job_batch.job", "{\"name\":\"job_batch\"}"),
+                        TestZip.file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\"}"),
+                        TestZip.directory("jobs/job_stream/"),
+                        TestZip.file("jobs/job_stream/job_stream.job", "{\"name\":\"job_stream\"}"),
+                        TestZip.file("jobs/job_stream/udf.resource", "{\"name\":\"udf\"}")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -517,11 +530,11 @@ class SafeUnzipperTest {
         // Equal after normalization, though the bytes in the archive differ.
         Files.write(
                 zipFile,
-                zip(
-                        file("jobs/job_batch/job_batch.job", "{}"),
-                        file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\",\"type\":\"DWS\"}"),
-                        file("jobs/job_stream/job_stream.job", "{}"),
-                        file(
+                TestZip.of(
+                        TestZip.file("jobs/job_batch/job_batch.job", "{}"),
+                        TestZip.file("jobs/job_batch/dws_sql.script", "{\"name\":\"dws_sql\",\"type\":\"DWS\"}"),
+                        TestZip.file("jobs/job_stream/job_stream.job", "{}"),
+                        TestZip.file(
                                 "jobs/job_stream/dws_sql.script",
                                 "{ \"type\" : \"DWS\",\r\n  \"name\" : \"dws_sql\" }\r\n")));
 
@@ -543,9 +556,9 @@ class SafeUnzipperTest {
 
     @Test
     void sameScriptWithDifferentContentIsRefused() throws IOException {
-        byte[] zip = zip(
-                file("jobs/job_batch/dws_sql.script", "{\"sql\":\"select 1\"}"),
-                file("jobs/job_stream/dws_sql.script", "{\"sql\":\"select 2\"}"));
+        byte[] zip = TestZip.of(
+                TestZip.file("jobs/job_batch/dws_sql.script", "{\"sql\":\"select 1\"}"),
+                TestZip.file("jobs/job_stream/dws_sql.script", "{\"sql\":\"select 2\"}"));
 
         UnsafeArchiveException e = refused(zip, LIMITS);
 
@@ -561,7 +574,10 @@ class SafeUnzipperTest {
     void definitionThatIsNotJsonIsKeptByteForByte() throws Exception {
         byte[] notJson = {'n', 'o', 't', ' ', '{', '\r', '\n', 0, (byte) 0xff, (byte) 0xfe, '}'};
         byte[] duplicateKeys = "{\"a\":1,\"a\":2}".getBytes(UTF_8);
-        Files.write(zipFile, zip(file("jobs/broken.job", notJson), file("scripts/dup.script", duplicateKeys)));
+        Files.write(
+                zipFile,
+                TestZip.of(
+                        TestZip.file("jobs/broken.job", notJson), TestZip.file("scripts/dup.script", duplicateKeys)));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -579,7 +595,7 @@ class SafeUnzipperTest {
         byte[] json = "{\"b\":1,\"a\":2}".getBytes(UTF_8);
         byte[] large = Arrays.copyOf(json, (int) SafeUnzipper.MAX_NORMALIZED_BYTES + 1);
         Arrays.fill(large, json.length, large.length, (byte) ' ');
-        Files.write(zipFile, zip(file("jobs/large.job", large), file("jobs/small.job", json)));
+        Files.write(zipFile, TestZip.of(TestZip.file("jobs/large.job", large), TestZip.file("jobs/small.job", json)));
 
         List<ExtractedFile> files =
                 new SafeUnzipper(new ArchiveLimits(10, 16L << 20), SnapshotLayout.INSTANCE).extract(zipFile, out);
@@ -602,9 +618,9 @@ class SafeUnzipperTest {
     void nonAsciiNamesAndContentSurvive() throws Exception {
         Files.write(
                 zipFile,
-                zip(
-                        file("jobs/作业1.job", "{\"名称\":\"作业1\",\"a\":\"é\"}"),
-                        file("jobs/批处理/脚本.script", "{\"sql\":\"select '数据'\"}")));
+                TestZip.of(
+                        TestZip.file("jobs/作业1.job", "{\"名称\":\"作业1\",\"a\":\"é\"}"),
+                        TestZip.file("jobs/批处理/脚本.script", "{\"sql\":\"select '数据'\"}")));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS, SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -629,7 +645,9 @@ class SafeUnzipperTest {
         byte[] definition = "{\"a\":[1,2]}".getBytes(UTF_8);
         Files.write(
                 zipFile,
-                zip(new Entry("other/big.bin", big, method, null), new Entry("jobs/a.job", definition, method, null)));
+                TestZip.of(
+                        TestZip.file("other/big.bin", big).method(method),
+                        TestZip.file("jobs/a.job", definition).method(method)));
 
         List<ExtractedFile> files = new SafeUnzipper(LIMITS.times(4), SnapshotLayout.INSTANCE).extract(zipFile, out);
 
@@ -645,7 +663,7 @@ class SafeUnzipperTest {
 
     @Test
     void emptyZipGivesNoFiles() throws Exception {
-        byte[] empty = zip();
+        byte[] empty = TestZip.create().bytes();
         assertEquals(22, empty.length, "just the end of central directory record");
         Files.write(zipFile, empty);
 
@@ -654,71 +672,6 @@ class SafeUnzipperTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private record Entry(String name, byte[] data, int method, Integer unixMode, int platform) {
-
-        Entry(String name, byte[] data, int method, Integer unixMode) {
-            this(name, data, method, unixMode, ZipArchiveEntry.PLATFORM_UNIX);
-        }
-
-        Entry madeOn(int platform) {
-            return new Entry(name, data, method, unixMode, platform);
-        }
-    }
-
-    /**
-     * An entry whose name is written exactly as given. ZipArchiveEntry turns '\\' into '/' in names of entries made
-     * on FAT (the default platform) when the name has no '/'; made on Unix, the backslashes reach SafeUnzipper.
-     */
-    private static final class RawNameEntry extends ZipArchiveEntry {
-        RawNameEntry(String name, int platform) {
-            super("placeholder");
-            setPlatform(PLATFORM_UNIX);
-            setName(name);
-            setPlatform(platform);
-        }
-    }
-
-    private static Entry file(String name, String text) {
-        return file(name, text.getBytes(UTF_8));
-    }
-
-    private static Entry file(String name, byte[] data) {
-        return new Entry(name, data, ZipEntry.DEFLATED, null);
-    }
-
-    private static Entry dir(String name) {
-        return new Entry(name, new byte[0], ZipEntry.STORED, null);
-    }
-
-    private static Entry symlink(String name, String target) {
-        return new Entry(name, target.getBytes(UTF_8), ZipEntry.STORED, 0120777);
-    }
-
-    /** Commons-compress writes whatever it is given: duplicates, "..", absolute names, links. */
-    private static byte[] zip(Entry... entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
-            zip.setUseZip64(Zip64Mode.Never);
-            for (Entry entry : entries) {
-                ZipArchiveEntry zipEntry = new RawNameEntry(entry.name(), entry.platform());
-                zipEntry.setMethod(entry.method());
-                if (entry.method() == ZipEntry.STORED) {
-                    CRC32 crc = new CRC32();
-                    crc.update(entry.data());
-                    zipEntry.setSize(entry.data().length);
-                    zipEntry.setCrc(crc.getValue());
-                }
-                if (entry.unixMode() != null) {
-                    zipEntry.setUnixMode(entry.unixMode());
-                }
-                zip.putArchiveEntry(zipEntry);
-                zip.write(entry.data());
-                zip.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     /** Extracts, expects a refusal, and checks that nothing outside the target changed and no link was made. */
     private UnsafeArchiveException refused(byte[] zip, ArchiveLimits limits) throws IOException {

@@ -7,9 +7,9 @@ import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.FileTrees;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,26 +136,16 @@ class ExtractionBenchmark {
             System.arraycopy(word, 0, entry, at, n);
             at += n;
         }
-        try (OutputStream file = Files.newOutputStream(zip);
-                ZipOutputStream out = new ZipOutputStream(file)) {
-            for (int i = 0; i < ENTRIES; i++) {
-                // Every entry differs in its first bytes, so none is a copy of another.
-                byte[] head = String.format(Locale.ROOT, "part %08d ", i).getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(head, 0, entry, 0, head.length);
-                ZipEntry zipEntry = new ZipEntry("resources/data/part-" + i + ".csv");
-                zipEntry.setMethod(method);
-                if (method == ZipEntry.STORED) {
-                    CRC32 crc = new CRC32();
-                    crc.update(entry);
-                    zipEntry.setSize(entry.length);
-                    zipEntry.setCompressedSize(entry.length);
-                    zipEntry.setCrc(crc.getValue());
-                }
-                out.putNextEntry(zipEntry);
-                out.write(entry);
-                out.closeEntry();
-            }
+        TestZip archive = TestZip.create();
+        for (int i = 0; i < ENTRIES; i++) {
+            // Every entry differs in its first bytes, so none is a copy of another.
+            byte[] head = String.format(Locale.ROOT, "part %08d ", i).getBytes(StandardCharsets.US_ASCII);
+            archive.add(TestZip.streamed("resources/data/part-" + i + ".csv", method, out -> {
+                out.write(head);
+                out.write(entry, head.length, entry.length - head.length);
+            }));
         }
+        archive.write(zip);
         return zip;
     }
 

@@ -10,10 +10,10 @@ import io.github.dlfmaven.export.ExportSummary;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.testing.HeapSampler;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -127,16 +125,14 @@ class LargeExportBenchmark {
     }
 
     /** 1 GB of incompressible data in 16 entries, stored without compression as DLF would for binaries. */
+    /** The 1 GB job: its definition and random (so incompressible, hence stored) blobs, streamed to the file. */
     private static Path bigPackage(Path zip) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
-        byte[] buffer = new byte[1 << 20];
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.setLevel(Deflater.NO_COMPRESSION);
-            out.putNextEntry(new ZipEntry("jobs/big.job"));
-            out.write("{\"name\":\"big\",\"nodes\":[]}".getBytes(StandardCharsets.UTF_8));
-            long perEntry = BIG_JOB_BYTES / BIG_JOB_ENTRIES;
-            for (int e = 0; e < BIG_JOB_ENTRIES; e++) {
-                out.putNextEntry(new ZipEntry("cdm/blob-" + e + ".bin"));
+        long perEntry = BIG_JOB_BYTES / BIG_JOB_ENTRIES;
+        TestZip big = TestZip.create().add(TestZip.file("jobs/big.job", "{\"name\":\"big\",\"nodes\":[]}"));
+        for (int e = 0; e < BIG_JOB_ENTRIES; e++) {
+            big.add(TestZip.streamed("cdm/blob-" + e + ".bin", ZipEntry.STORED, out -> {
+                byte[] buffer = new byte[1 << 20];
                 for (long written = 0; written < perEntry; written += buffer.length) {
                     for (int i = 0; i < buffer.length; i += 8) {
                         long value = random.nextLong();
@@ -146,25 +142,23 @@ class LargeExportBenchmark {
                     }
                     out.write(buffer, 0, (int) Math.min(buffer.length, perEntry - written));
                 }
-            }
+            }));
         }
-        return zip;
+        return big.write(zip);
     }
 
-    /** A job with a multi-megabyte script, which the export parses and normalizes. */
     private static Path jsonPackage(Path zip, String job) throws IOException {
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("jobs/" + job + ".job"));
-            out.write(("{\"name\":\"" + job + "\"}").getBytes(StandardCharsets.UTF_8));
-            out.putNextEntry(new ZipEntry("scripts/" + job + ".script"));
-            StringBuilder content = new StringBuilder(JSON_DEFINITION_CHARS + 64);
-            while (content.length() < JSON_DEFINITION_CHARS) {
-                content.append("SELECT col_").append(content.length()).append(" FROM t; ");
-            }
-            out.write(("{\"type\":\"HiveSQL\",\"name\":\"" + job + "\",\"content\":\"" + content + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+        StringBuilder content = new StringBuilder(JSON_DEFINITION_CHARS + 64);
+        while (content.length() < JSON_DEFINITION_CHARS) {
+            content.append("SELECT col_").append(content.length()).append(" FROM t; ");
         }
-        return zip;
+        return TestZip.create()
+                .add(
+                        TestZip.file("jobs/" + job + ".job", "{\"name\":\"" + job + "\"}"),
+                        TestZip.file(
+                                "scripts/" + job + ".script",
+                                "{\"type\":\"HiveSQL\",\"name\":\"" + job + "\",\"content\":\"" + content + "\"}"))
+                .write(zip);
     }
 
     private static final class FileBody implements MockResponseBody {

@@ -14,7 +14,7 @@ import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
-import java.io.ByteArrayOutputStream;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -258,19 +256,11 @@ class ExporterTest {
                 .build();
     }
 
-    static MockResponse zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
+    static MockResponse zip(Map<String, String> entries) {
         return new MockResponse.Builder()
                 .code(200)
                 .setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(bytes.toByteArray()))
+                .body(new Buffer().write(TestZip.of(new TreeMap<>(entries))))
                 .build();
     }
 

@@ -12,11 +12,10 @@ import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.testing.ForwardProxy;
 import io.github.dlfmaven.testing.MetadataService;
-import java.io.ByteArrayOutputStream;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.File;
 import java.io.StringReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -716,16 +713,11 @@ class ExportMojoTest {
         }
     }
 
-    private static MockResponse zip(String name, String content) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-        }
+    private static MockResponse zip(String name, String content) {
         return new MockResponse.Builder()
                 .code(200)
                 .setHeader("Content-Type", "application/octet-stream")
-                .body(new Buffer().write(bytes.toByteArray()))
+                .body(new Buffer().write(TestZip.of(name, content)))
                 .build();
     }
 }

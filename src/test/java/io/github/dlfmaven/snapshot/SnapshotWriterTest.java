@@ -13,8 +13,8 @@ import io.github.dlfmaven.archive.ExtractionTarget;
 import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.testing.FileTrees;
+import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -419,14 +417,7 @@ class SnapshotWriterTest {
     }
 
     private static void writeZip(Path zip, String... pairs) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip);
-                ZipArchiveOutputStream stream = new ZipArchiveOutputStream(out)) {
-            for (int i = 0; i < pairs.length; i += 2) {
-                stream.putArchiveEntry(new ZipArchiveEntry(pairs[i]));
-                stream.write(pairs[i + 1].getBytes(UTF_8));
-                stream.closeArchiveEntry();
-            }
-        }
+        Files.write(zip, TestZip.of(pairs));
     }
 
     /** Like {@link #state} but with each file's text, for readable expectations. */
