@@ -37,7 +37,7 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping the DLF emulator (dlf.emulator.skip=true).");
+            getLog().info("Skipping the DLF emulator (" + UserProperties.EMULATOR_SKIP + "=true).");
             return;
         }
         if (EmulatorContext.of(getPluginContext()).isPresent()) {

@@ -7,7 +7,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * notice), and removing the previous snapshot afterwards frees nothing the next export must step around. Until the
  * commit both names point to the same file, which nothing writes to; after it only the new one is left.
  *
- * <p>Only regular files reached through no link and lying inside the output folder are taken. Where the file system
- * cannot link, files are written as they would be without a previous snapshot. Thread-safe.
+ * <p>Only regular files reached through no link, lying inside the output folder and known by no other name are taken:
+ * a file that also has a name elsewhere may be someone else's, and must not get one more in the snapshot. Where the
+ * file system cannot link, files are written as they would be without a previous snapshot. Thread-safe.
  */
 final class PreviousSnapshot {
 
@@ -28,11 +28,15 @@ final class PreviousSnapshot {
     /** Folders of the previous snapshot, and whether they are reached through no link. */
     private final Map<Path, Boolean> plainFolders = new ConcurrentHashMap<>();
 
+    /** Whether the file system tells how many names a file has; without that, nothing is linked. */
+    private final boolean countsNames;
+
     private volatile boolean linking = true;
 
     /** @param root the output folder's real path */
     PreviousSnapshot(Path root) {
         this.root = root;
+        this.countsNames = root.getFileSystem().supportedFileAttributeViews().contains("unix");
     }
 
     /**
@@ -42,7 +46,7 @@ final class PreviousSnapshot {
      * @throws FileAlreadyExistsException {@code target} exists, as when it were written
      */
     boolean linkIfUnchanged(String path, byte[] content, Path target) throws IOException {
-        if (!linking) {
+        if (!linking || !countsNames) {
             return false;
         }
         Path old = root.resolve(path);
@@ -73,9 +77,11 @@ final class PreviousSnapshot {
 
     private static boolean holds(Path old, byte[] content) throws IOException {
         try {
-            BasicFileAttributes attributes =
-                    Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile() || attributes.size() != content.length) {
+            Map<String, Object> attributes =
+                    Files.readAttributes(old, "unix:isRegularFile,size,nlink", LinkOption.NOFOLLOW_LINKS);
+            if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))
+                    || !Long.valueOf(content.length).equals(attributes.get("size"))
+                    || !Integer.valueOf(1).equals(attributes.get("nlink"))) {
                 return false;
             }
             try (InputStream in = Files.newInputStream(old, LinkOption.NOFOLLOW_LINKS)) {

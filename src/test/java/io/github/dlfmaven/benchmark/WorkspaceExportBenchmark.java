@@ -78,8 +78,8 @@ class WorkspaceExportBenchmark {
                     "plugin again, replacing the snapshot",
                     emulator,
                     config(emulator, temp.resolve("plugin")).jobs(List.of("*")).threads(4));
-            Run naive = Boolean.getBoolean("skipNaive")
-                    ? rerun
+            Run naive = QUICK
+                    ? null
                     : run(
                             "naive (one job per request, 1 thread)",
                             emulator,

@@ -82,11 +82,9 @@ class EmulatorMojoTest {
                 .group(1);
         Matcher demo =
                 awaitLine(Pattern.compile("Demo credentials: HUAWEICLOUD_SDK_AK=(\\S+) HUAWEICLOUD_SDK_SK=(\\S+)"));
-        assertTrue(
-                lines.stream()
-                        .anyMatch(l ->
-                                l.contains("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint=" + url)),
-                lines::toString);
+        // Printed after the credentials: wait for it rather than race the goal's thread.
+        awaitLine(Pattern.compile(
+                Pattern.quote("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint=" + url)));
 
         try (DlfClient client = DlfClient.builder(
                         URI.create(url), "p", Credentials.of(demo.group(1), demo.group(2), "printed demo credentials"))

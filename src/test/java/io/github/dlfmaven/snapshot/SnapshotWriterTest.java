@@ -137,6 +137,24 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void aFileThatAlsoHasANameOutsideIsWrittenAnewNotGivenAThirdName() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        write(outside, "a.job", "A\n");
+        Files.createDirectories(output.resolve("jobs"));
+        Files.createLink(output.resolve("jobs/a.job"), outside.resolve("a.job"));
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/a.job", "A\n");
+            assertEquals(2, Files.getAttribute(outside.resolve("a.job"), "unix:nlink"), "linked while exporting");
+            writer.commit();
+        }
+
+        assertEquals(1, Files.getAttribute(outside.resolve("a.job"), "unix:nlink"));
+        assertEquals(1, Files.getAttribute(output.resolve("jobs/a.job"), "unix:nlink"));
+        assertEquals("A\n", Files.readString(output.resolve("jobs/a.job")));
+    }
+
+    @Test
     void oldSnapshotStaysVisibleUntilCommit() throws Exception {
         writeOldSnapshot();
         SortedMap<String, String> before = FileTrees.state(output, true);
