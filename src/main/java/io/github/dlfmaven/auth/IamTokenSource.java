@@ -58,32 +58,6 @@ public final class IamTokenSource extends RenewedAuthentication {
         this.log = log;
     }
 
-    /** With settings named by their parameters. */
-    public IamTokenSource(
-            HttpTransport transport,
-            URI iamEndpoint,
-            String user,
-            String password,
-            String domain,
-            String projectId,
-            String description,
-            Duration renewBefore,
-            Clock clock,
-            Log log) {
-        this(
-                transport,
-                iamEndpoint,
-                user,
-                password,
-                domain,
-                projectId,
-                description,
-                renewBefore,
-                clock,
-                log,
-                SettingNames.PLAIN);
-    }
-
     @Override
     public String description() {
         return "an IAM token for user '" + user + "' of " + description;

@@ -10,6 +10,7 @@ import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.IamTokenSource;
 import io.github.dlfmaven.auth.MetadataCredentials;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.ProxySettings;
 import io.github.dlfmaven.http.RetryPolicy;
@@ -209,7 +210,8 @@ class HttpPolicyTest {
                     "settings.xml server 'dlf'",
                     Duration.ofHours(1),
                     Clock.systemUTC(),
-                    Log.NONE);
+                    Log.NONE,
+                    SettingNames.PLAIN);
 
             IOException e = assertThrows(IOException.class, iam::current);
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.IamTokenSource;
 import io.github.dlfmaven.auth.MetadataCredentials;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.maven.MavenSettingNames;
@@ -89,7 +90,8 @@ class RenewedCredentialsTest {
                 "settings.xml server 'dlf'",
                 Duration.ofHours(1),
                 clock,
-                Log.NONE);
+                Log.NONE,
+                SettingNames.PLAIN);
 
         try (DlfClient client = DlfClient.builder(URI.create(dlf.url("/").toString()), "p")
                 .authentication(iam)
@@ -131,7 +133,8 @@ class RenewedCredentialsTest {
                 "settings.xml server 'dlf'",
                 Duration.ofHours(1),
                 Clock.systemUTC(),
-                Log.NONE);
+                Log.NONE,
+                SettingNames.PLAIN);
 
         IOException e = assertThrows(IOException.class, iam::current);
 
