@@ -7,6 +7,8 @@ package io.github.dlfmaven.config;
 public final class Defaults {
 
     public static final String ALLOW_EMPTY = "false";
+    public static final String FAIL_ON_DRIFT = "true";
+    public static final String FAIL_ON_WARNING = "false";
     public static final String BATCH = "true";
     public static final String EXPORT_DEPEND = "true";
     public static final String EXPORT_STATUS = "DEVELOP";

@@ -35,7 +35,12 @@ public enum Setting {
     TRUST_STORE_SERVER_ID("trustStoreServerId"),
     IAM_ENDPOINT("iamEndpoint"),
     METADATA_CREDENTIALS("metadataCredentials"),
-    METADATA_URL("metadataUrl");
+    METADATA_URL("metadataUrl"),
+    SNAPSHOT_DIRECTORY("snapshotDirectory"),
+    REPORT_DIRECTORY("reportDirectory"),
+    FAIL_ON_DRIFT("failOnDrift"),
+    FAIL_ON_WARNING("failOnWarning"),
+    EXCLUDE_RULES("excludeRules");
 
     private final String parameter;
 

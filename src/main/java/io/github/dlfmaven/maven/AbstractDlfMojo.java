@@ -192,7 +192,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
     abstract String goal();
 
     /** The goal's own settings, on top of the shared ones. */
-    abstract void configure(ExportConfiguration.Builder builder);
+    abstract void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException;
 
     /** The goal's work, given the validated configuration and a connection to DLF. */
     abstract void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception;

@@ -2,6 +2,7 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -126,7 +127,7 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
 
     /** The selection, the export's options and the limits; a goal adds where the export goes. */
     @Override
-    void configure(ExportConfiguration.Builder builder) {
+    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
         builder.jobs(jobs)
                 .excludes(excludes)
                 .allowEmpty(allowEmpty)

@@ -2,6 +2,7 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
 import java.io.File;
@@ -44,7 +45,7 @@ public class ExportMojo extends AbstractExportingMojo {
     }
 
     @Override
-    void configure(ExportConfiguration.Builder builder) {
+    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
         super.configure(builder);
         builder.outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf")
                 .toPath());

@@ -38,6 +38,12 @@ final class UserProperties {
     static final String IAM_ENDPOINT = "dlf.iamEndpoint";
     static final String METADATA_CREDENTIALS = "dlf.metadataCredentials";
     static final String METADATA_URL = "dlf.metadataUrl";
+    static final String SNAPSHOT_DIRECTORY = "dlf.snapshotDirectory";
+    static final String FAIL_ON_DRIFT = "dlf.failOnDrift";
+    // The settings of one goal only carry its name.
+    static final String REPORT_DIRECTORY = "dlf.check.reportDirectory";
+    static final String FAIL_ON_WARNING = "dlf.validate.failOnWarning";
+    static final String EXCLUDE_RULES = "dlf.validate.excludeRules";
 
     static final String EMULATOR_FIXTURES = "dlf.emulator.fixtures";
     static final String EMULATOR_PORT = "dlf.emulator.port";
@@ -53,8 +59,16 @@ final class UserProperties {
 
     private UserProperties() {}
 
-    /** The user property of a setting of the core: {@code dlf.threads}. */
+    /**
+     * The user property of a setting of the core: {@code dlf.} and the parameter's name ({@code dlf.threads}), but
+     * for the settings of one goal only, which carry the goal's name too.
+     */
     static String of(Setting setting) {
-        return "dlf." + setting.parameter();
+        return switch (setting) {
+            case REPORT_DIRECTORY -> UserProperties.REPORT_DIRECTORY;
+            case FAIL_ON_WARNING -> UserProperties.FAIL_ON_WARNING;
+            case EXCLUDE_RULES -> UserProperties.EXCLUDE_RULES;
+            default -> "dlf." + setting.parameter();
+        };
     }
 }

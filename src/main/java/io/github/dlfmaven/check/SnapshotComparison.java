@@ -1,0 +1,85 @@
+package io.github.dlfmaven.check;
+
+import io.github.dlfmaven.snapshot.SnapshotFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Compares, file by file, a snapshot the cloud just exported with the committed one. Both were written by the same
+ * normalization, so equal bytes mean the same definition, and a file of the same size is compared byte by byte
+ * without being read into memory. Only changed files are read, to say what changed in them.
+ */
+public final class SnapshotComparison {
+
+    private final JsonChanges jsonChanges = new JsonChanges();
+    private final TextDiff textDiff;
+
+    /** @param diffContext lines of context around each change in the unified diffs */
+    public SnapshotComparison(int diffContext) {
+        this.textDiff = new TextDiff(diffContext);
+    }
+
+    /**
+     * @param committed the snapshot in git; a folder that does not exist is an empty snapshot
+     * @param cloud what the cloud exported just now
+     */
+    public Drift compare(Path committed, Path cloud) throws IOException {
+        SnapshotFiles before = SnapshotFiles.of(committed);
+        SnapshotFiles after = SnapshotFiles.of(cloud);
+        TreeSet<String> paths = new TreeSet<>(before.files().keySet());
+        paths.addAll(after.files().keySet());
+        List<FileDrift> drift = new ArrayList<>();
+        int unchanged = 0;
+        for (String path : paths) {
+            Path old = before.files().get(path);
+            Path now = after.files().get(path);
+            if (old == null) {
+                drift.add(new FileDrift(path, Change.ADDED, List.of(), List.of()));
+            } else if (now == null) {
+                drift.add(new FileDrift(path, Change.REMOVED, List.of(), List.of()));
+            } else if (Files.mismatch(old, now) == -1) {
+                unchanged++;
+            } else {
+                drift.add(changed(path, Files.readAllBytes(old), Files.readAllBytes(now)));
+            }
+        }
+        return new Drift(drift, unchanged, before.leftOut());
+    }
+
+    private FileDrift changed(String path, byte[] old, byte[] now) {
+        Optional<String> oldText = text(old);
+        Optional<String> newText = text(now);
+        if (oldText.isEmpty() || newText.isEmpty()) {
+            return new FileDrift(path, Change.CHANGED, List.of(), List.of());
+        }
+        return new FileDrift(
+                path,
+                Change.CHANGED,
+                jsonChanges.paths(oldText.get(), newText.get()),
+                textDiff.unified(path, oldText.get(), newText.get()));
+    }
+
+    /** The bytes as UTF-8 text, or empty for a binary file. */
+    private static Optional<String> text(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

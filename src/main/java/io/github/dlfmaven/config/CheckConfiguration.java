@@ -1,0 +1,72 @@
+package io.github.dlfmaven.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code check} needs on top of an export: the committed snapshot it compares with, where its reports (and the
+ * fresh export, in {@link #cloudDirectory()}) go, and whether drift fails the build. The check never writes into the
+ * snapshot: neither the reports nor the fresh export may lie inside it, and the export may not contain it.
+ *
+ * @param snapshotDirectory the committed snapshot, absolute
+ * @param reportDirectory where {@code drift.json} and {@code drift.md} go, absolute
+ * @param failOnDrift whether drift fails the build
+ */
+public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, boolean failOnDrift) {
+
+    /** The name of the folder in {@code reportDirectory} that the cloud is exported into. */
+    static final String CLOUD_FOLDER = "cloud";
+
+    /** Where the cloud's snapshot is exported for the comparison. */
+    public Path cloudDirectory() {
+        return reportDirectory.resolve(CLOUD_FOLDER);
+    }
+
+    /**
+     * @param exportToObs whether {@code obsPath} is set, which leaves nothing to compare
+     * @throws InvalidConfigurationException naming every problem, each with the setting to change
+     */
+    public static CheckConfiguration of(
+            Path snapshotDirectory, Path reportDirectory, boolean failOnDrift, boolean exportToObs, SettingNames names)
+            throws InvalidConfigurationException {
+        List<String> problems = new ArrayList<>();
+        if (snapshotDirectory == null) {
+            problems.add("No snapshot to compare with: set " + names.where(Setting.SNAPSHOT_DIRECTORY) + ".");
+        }
+        if (reportDirectory == null) {
+            problems.add("No report directory: set " + names.where(Setting.REPORT_DIRECTORY) + ".");
+        }
+        if (exportToObs) {
+            problems.add("The check compares the exported packages, which " + names.name(Setting.OBS_PATH)
+                    + " sends to OBS instead: leave it unset.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        Path snapshot = snapshotDirectory.toAbsolutePath().normalize();
+        Path reports = reportDirectory.toAbsolutePath().normalize();
+        try {
+            Path realSnapshot = OutputFolder.realPath(snapshot);
+            Path realReports = OutputFolder.realPath(reports);
+            if (realReports.startsWith(realSnapshot)) {
+                problems.add("Report directory '" + reports + "' lies inside the snapshot '" + snapshot
+                        + "', which the check never writes to: point " + names.where(Setting.REPORT_DIRECTORY)
+                        + " elsewhere, such as ${project.build.directory}/dlf-check.");
+            } else if (realSnapshot.startsWith(realReports.resolve(CLOUD_FOLDER))) {
+                problems.add("The snapshot '" + snapshot + "' lies inside '" + reports.resolve(CLOUD_FOLDER)
+                        + "', which the check replaces with the cloud's export: point "
+                        + names.where(Setting.REPORT_DIRECTORY) + " elsewhere.");
+            }
+        } catch (IOException e) {
+            problems.add("The snapshot or report directory cannot be resolved (" + e.getMessage() + "); check "
+                    + names.where(Setting.SNAPSHOT_DIRECTORY) + " and " + names.where(Setting.REPORT_DIRECTORY)
+                    + ".");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return new CheckConfiguration(snapshot, reports, failOnDrift);
+    }
+}
