@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.github.dlfmaven.config.IgnoredFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,6 +61,18 @@ public final class JsonNormalizer {
     /** A number as it was written in the document. */
     private record Number(String text) {}
 
+    private final IgnoredFields ignored;
+
+    /** Keeps every field. */
+    public JsonNormalizer() {
+        this(IgnoredFields.NONE);
+    }
+
+    /** @param ignored fields to leave out of every document */
+    public JsonNormalizer(IgnoredFields ignored) {
+        this.ignored = ignored;
+    }
+
     /**
      * The most bytes the normalized form of a document of {@code inputBytes} may take: pretty-printing a real
      * definition about doubles it; a document built to grow (many values deep down) is refused instead.
@@ -83,6 +96,9 @@ public final class JsonNormalizer {
             if (parser.nextToken() != null) {
                 throw new IOException("more than one JSON document");
             }
+            for (List<String> path : ignored.paths()) {
+                remove(tree, path, 0);
+            }
         } catch (StreamConstraintsException e) {
             throw new OverLimitException(
                     e.getMessage().contains("nesting depth")
@@ -100,6 +116,35 @@ public final class JsonNormalizer {
         }
         out.write('\n');
         return out.toByteArray();
+    }
+
+    /** Removes what {@code path} names below {@code node}, from step {@code step} on. */
+    @SuppressWarnings("unchecked")
+    private static void remove(Object node, List<String> path, int step) {
+        String key = path.get(step);
+        boolean last = step == path.size() - 1;
+        if (key.equals(IgnoredFields.EVERY_ELEMENT)) {
+            if (node instanceof List<?> list) {
+                if (last) {
+                    list.clear();
+                } else {
+                    list.forEach(element -> remove(element, path, step + 1));
+                }
+            }
+        } else if (node instanceof Map<?, ?> map) {
+            Map<String, Object> object = (Map<String, Object>) map;
+            if (key.equals(IgnoredFields.EVERY_KEY)) {
+                if (last) {
+                    object.clear();
+                } else {
+                    object.values().forEach(value -> remove(value, path, step + 1));
+                }
+            } else if (last) {
+                object.remove(key);
+            } else if (object.containsKey(key)) {
+                remove(object.get(key), path, step + 1);
+            }
+        }
     }
 
     /** The value starting at {@code token}, objects as key-sorted maps; depth is bounded by the parser. */

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.archive;
 
+import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.BodyPreview;
@@ -57,22 +58,24 @@ public final class SafeUnzipper {
     private final ArchiveLimits limits;
     private final SettingNames names;
     private final Placement placement;
-    private final JsonNormalizer normalizer = new JsonNormalizer();
+    private final JsonNormalizer normalizer;
     private final Object bigDocumentLock = new Object();
 
     /**
      * @param names how the front end spells the limits in the advice of messages
      * @param placement where entries go, and which are normalized
+     * @param ignored fields the normalized documents leave out
      */
-    public SafeUnzipper(ArchiveLimits limits, SettingNames names, Placement placement) {
+    public SafeUnzipper(ArchiveLimits limits, SettingNames names, Placement placement, IgnoredFields ignored) {
         this.limits = limits;
         this.names = names;
         this.placement = placement;
+        this.normalizer = new JsonNormalizer(ignored);
     }
 
-    /** With settings named by their parameters in messages. */
+    /** With settings named by their parameters in messages, and every field kept. */
     public SafeUnzipper(ArchiveLimits limits, Placement placement) {
-        this(limits, SettingNames.PLAIN, placement);
+        this(limits, SettingNames.PLAIN, placement, IgnoredFields.NONE);
     }
 
     /**

@@ -56,6 +56,12 @@ final class ConfigurationCheck {
                 problems);
         Optional<String> storeType = trustStore();
         limits();
+        IgnoredFields ignoreFields = IgnoredFields.NONE;
+        try {
+            ignoreFields = IgnoredFields.parse(cleaned(raw.ignoreFields));
+        } catch (IllegalArgumentException e) {
+            problems.add("In " + names.where(Setting.IGNORE_FIELDS) + ": " + e.getMessage() + ".");
+        }
         if (raw.offline && endpoint != null && !endpoint.equals(raw.buildEmulator)) {
             problems.add("Maven runs offline (-o), and the DLF export needs " + endpoint
                     + (ServiceUrls.isLoopback(endpoint)
@@ -88,6 +94,7 @@ final class ConfigurationCheck {
                 raw.maxEntries,
                 raw.maxTotalBytes,
                 raw.maxTotalEntries,
+                ignoreFields,
                 iam,
                 raw.metadataCredentials,
                 metadata,

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param obsPath when present, DLF writes the exports to this OBS path and nothing is unpacked locally
  * @param maxTotalBytes most bytes the whole export may inflate to, all jobs and batches together
  * @param maxTotalEntries most entries all packages of the export may hold together
+ * @param ignoreFields fields left out of every definition when it is normalized
  * @param callTimeout longest time one request may take as a whole, its answer's body included
  * @param iamEndpoint where an IAM user's password gets a token: configured, or the region's IAM; empty when neither
  *     region nor IAM endpoint is set
@@ -53,6 +54,7 @@ public record ExportConfiguration(
         int maxEntries,
         long maxTotalBytes,
         long maxTotalEntries,
+        IgnoredFields ignoreFields,
         Optional<URI> iamEndpoint,
         boolean metadataCredentials,
         URI metadataUrl,
@@ -120,6 +122,7 @@ public record ExportConfiguration(
         int maxEntries = Defaults.integer(Defaults.MAX_ENTRIES);
         long maxTotalBytes = Defaults.number(Defaults.MAX_TOTAL_BYTES);
         long maxTotalEntries = Defaults.number(Defaults.MAX_TOTAL_ENTRIES);
+        List<String> ignoreFields = List.of();
         String iamEndpoint;
         boolean metadataCredentials = Defaults.flag(Defaults.METADATA_CREDENTIALS);
         String metadataUrl = Defaults.METADATA_URL;
@@ -248,6 +251,11 @@ public record ExportConfiguration(
 
         public Builder maxTotalBytes(long maxTotalBytes) {
             this.maxTotalBytes = maxTotalBytes;
+            return this;
+        }
+
+        public Builder ignoreFields(List<String> ignoreFields) {
+            this.ignoreFields = ignoreFields == null ? List.of() : new ArrayList<>(ignoreFields);
             return this;
         }
 

@@ -36,6 +36,7 @@ public enum Setting {
     IAM_ENDPOINT("iamEndpoint"),
     METADATA_CREDENTIALS("metadataCredentials"),
     METADATA_URL("metadataUrl"),
+    IGNORE_FIELDS("ignoreFields"),
     SNAPSHOT_DIRECTORY("snapshotDirectory"),
     REPORT_DIRECTORY("reportDirectory"),
     FAIL_ON_DRIFT("failOnDrift"),

@@ -114,6 +114,7 @@ public final class Exporter {
         ExportSummary summary = new ExportSummary(
                 jobs,
                 0,
+                null,
                 0,
                 client.requestCount(),
                 locations,
@@ -174,6 +175,7 @@ public final class Exporter {
         ExportSummary summary = new ExportSummary(
                 jobs,
                 written,
+                writer.changes(),
                 bytes,
                 client.requestCount(),
                 Map.of(),
@@ -186,6 +188,7 @@ public final class Exporter {
         log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " (" + bytes(bytes)
                 + " bytes downloaded, " + count(summary.requests(), "request") + ") written to "
                 + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
+        log.info("Compared with the previous snapshot: " + writer.changes().describe() + ".");
         return summary;
     }
 }

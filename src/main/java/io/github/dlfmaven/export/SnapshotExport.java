@@ -59,7 +59,8 @@ final class SnapshotExport {
         this.unzipper = new SafeUnzipper(
                 new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()),
                 config.names(),
-                SnapshotLayout.INSTANCE);
+                SnapshotLayout.INSTANCE,
+                config.ignoreFields());
         this.budget = new ExportBudget(config.maxTotalBytes(), config.maxTotalEntries(), config.names());
     }
 

@@ -121,6 +121,17 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
     @Parameter(property = UserProperties.MAX_TOTAL_ENTRIES, defaultValue = Defaults.MAX_TOTAL_ENTRIES)
     long maxTotalEntries;
 
+    /**
+     * Fields to leave out of every definition, so that editor noise stays out of git: paths from a definition's top
+     * level, keys separated by dots, {@code [*]} for every element of a list, {@code *} for every key, such as
+     * {@code lastUpdateUser} or {@code nodes[*].location}; comma-separated on the command line. {@code dlf:check}
+     * leaves out the same, so set it alike for both.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = UserProperties.IGNORE_FIELDS)
+    List<String> ignoreFields;
+
     AbstractExportingMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
         super(session, settingsDecrypter);
     }
@@ -139,6 +150,7 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
                 .maxExtractedBytes(maxExtractedBytes)
                 .maxEntries(maxEntries)
                 .maxTotalBytes(maxTotalBytes)
-                .maxTotalEntries(maxTotalEntries);
+                .maxTotalEntries(maxTotalEntries)
+                .ignoreFields(ignoreFields);
     }
 }

@@ -38,6 +38,7 @@ final class UserProperties {
     static final String IAM_ENDPOINT = "dlf.iamEndpoint";
     static final String METADATA_CREDENTIALS = "dlf.metadataCredentials";
     static final String METADATA_URL = "dlf.metadataUrl";
+    static final String IGNORE_FIELDS = "dlf.ignoreFields";
     static final String SNAPSHOT_DIRECTORY = "dlf.snapshotDirectory";
     static final String FAIL_ON_DRIFT = "dlf.failOnDrift";
     // The settings of one goal only carry its name.

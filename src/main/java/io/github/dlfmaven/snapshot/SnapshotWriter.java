@@ -42,6 +42,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private final List<Path> createdDirectories;
     private int folders;
     private boolean committed;
+    private SnapshotChanges changes;
     private boolean closed;
     private boolean keepWork;
 
@@ -148,15 +149,45 @@ public final class SnapshotWriter implements AutoCloseable {
         return tree.files();
     }
 
+    /** How the new snapshot differs from the previous one; known once committed. */
+    public synchronized SnapshotChanges changes() {
+        if (changes == null) {
+            throw new IllegalStateException("not committed");
+        }
+        return changes;
+    }
+
     /** Replaces the output folder's content with the new snapshot. On failure the old content is put back. */
     public synchronized void commit() throws IOException {
+        List<String> previous = entries(output);
+        int changed = tree.files(PreviousSnapshot.Kept.CHANGED);
+        int unchanged = tree.files(PreviousSnapshot.Kept.LINKED) + tree.files(PreviousSnapshot.Kept.SAME);
+        int removed = Math.max(0, countFiles(output, previous) - changed - unchanged);
         try {
-            journal.commit(entries(output));
+            journal.commit(previous);
         } catch (CommitJournal.IncompleteRollbackException e) {
             keepWork = true; // it holds the previous snapshot's files, and the journal that restores them
             throw e;
         }
         committed = true;
+        changes = new SnapshotChanges(changed, tree.files(PreviousSnapshot.Kept.ADDED), removed, unchanged);
+    }
+
+    /** The regular files below the named entries of a folder, links not followed. */
+    private static int countFiles(Path folder, List<String> names) throws IOException {
+        int[] count = {0};
+        for (String name : names) {
+            Files.walkFileTree(folder.resolve(name), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        count[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return count[0];
     }
 
     /** Entries of a folder other than the plugin's own (work folders, the lock), in name order. */

@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class StagingTree {
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final PreviousSnapshot previous;
     private final AtomicInteger files = new AtomicInteger();
+    private final Map<PreviousSnapshot.Kept, AtomicInteger> kept = new EnumMap<>(PreviousSnapshot.Kept.class);
 
     /** Which job (or batch) brought a file, and what it holds. */
     private record Origin(String job, String sha256) {}
@@ -39,6 +41,14 @@ final class StagingTree {
         this.root = root;
         this.previous = previous;
         folders.add(root);
+        for (PreviousSnapshot.Kept k : PreviousSnapshot.Kept.values()) {
+            kept.put(k, new AtomicInteger());
+        }
+    }
+
+    /** How many of the tree's files the previous snapshot had in this way. */
+    int files(PreviousSnapshot.Kept how) {
+        return kept.get(how).get();
     }
 
     /** How many files the tree holds. */
@@ -57,11 +67,13 @@ final class StagingTree {
             public boolean write(String entryName, String path, byte[] content, String sha256)
                     throws IOException, UnsafeArchiveException, SnapshotConflictException {
                 return add(job, entryName, path, sha256, file -> {
-                    if (!previous.linkIfUnchanged(path, content, file)) {
+                    PreviousSnapshot.Kept how = previous.keep(path, content, file);
+                    if (how != PreviousSnapshot.Kept.LINKED) {
                         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                             out.write(content);
                         }
                     }
+                    return how;
                 });
             }
 
@@ -69,7 +81,13 @@ final class StagingTree {
             public boolean move(String entryName, String path, Path file, String sha256)
                     throws IOException, UnsafeArchiveException, SnapshotConflictException {
                 try {
-                    return add(job, entryName, path, sha256, target -> Files.move(file, target));
+                    return add(job, entryName, path, sha256, target -> {
+                        PreviousSnapshot.Kept how = previous.keep(path, file, target);
+                        if (how != PreviousSnapshot.Kept.LINKED) {
+                            Files.move(file, target);
+                        }
+                        return how;
+                    });
                 } finally {
                     Files.deleteIfExists(file);
                 }
@@ -84,7 +102,8 @@ final class StagingTree {
 
     @FunctionalInterface
     private interface Placing {
-        void to(Path file) throws IOException;
+        /** Places the file, and says what the previous snapshot had there. */
+        PreviousSnapshot.Kept to(Path file) throws IOException;
     }
 
     private boolean add(String job, String entryName, String path, String sha256, Placing placing)
@@ -106,10 +125,11 @@ final class StagingTree {
         }
         Path file = root.resolve(path);
         boolean foldersMade = false;
+        PreviousSnapshot.Kept how;
         try {
             createFolders(file.getParent());
             foldersMade = true;
-            placing.to(file);
+            how = placing.to(file);
         } catch (FileSystemException e) {
             // FileAlreadyExists, NotDirectory and the like: the path is taken by another file or folder.
             origins.remove(path, mine);
@@ -135,6 +155,7 @@ final class StagingTree {
                             + " Factory.");
         }
         files.incrementAndGet();
+        kept.get(how).incrementAndGet();
         return true;
     }
 

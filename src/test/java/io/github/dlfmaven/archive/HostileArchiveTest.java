@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.ChildJvm;
@@ -41,7 +42,10 @@ class HostileArchiveTest {
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
                 () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                                new ArchiveLimits(10, 1 << 20),
+                                MavenSettingNames.INSTANCE,
+                                SnapshotLayout.INSTANCE,
+                                IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertEquals(
@@ -59,7 +63,10 @@ class HostileArchiveTest {
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
                 () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                                new ArchiveLimits(10, 1 << 20),
+                                MavenSettingNames.INSTANCE,
+                                SnapshotLayout.INSTANCE,
+                                IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -100,7 +107,10 @@ class HostileArchiveTest {
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
                 () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                                new ArchiveLimits(10, 1 << 20),
+                                MavenSettingNames.INSTANCE,
+                                SnapshotLayout.INSTANCE,
+                                IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
@@ -132,7 +142,8 @@ class HostileArchiveTest {
     @Test
     void packagesShareTheWholeExportsEntryBudget() throws Exception {
         ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper = new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE);
+        SafeUnzipper unzipper =
+                new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE);
         unzipper.extract(
                 Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), 1, budget, new FolderTarget(tmp.resolve("1")));
 
@@ -155,8 +166,8 @@ class HostileArchiveTest {
     @Test
     void batchesShareTheWholeExportsByteBudgetCountedWhileInflating() throws Exception {
         ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper =
-                new SafeUnzipper(new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE);
+        SafeUnzipper unzipper = new SafeUnzipper(
+                new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE);
         String content = "x".repeat(600);
         // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
         unzipper.extract(
@@ -190,7 +201,8 @@ class HostileArchiveTest {
                 () -> new SafeUnzipper(
                                 new ArchiveLimits(10, json.length() + 100),
                                 MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE)
+                                SnapshotLayout.INSTANCE,
+                                IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(
@@ -243,7 +255,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
@@ -268,7 +280,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE)
                         .extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
@@ -284,7 +296,8 @@ class HostileArchiveTest {
                 for (ExtractedFile file : new SafeUnzipper(
                                 new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30),
                                 MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE)
+                                SnapshotLayout.INSTANCE,
+                                IgnoredFields.NONE)
                         .extract(Path.of(args[0]), Path.of(args[1]))) {
                     System.out.println(
                             file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));

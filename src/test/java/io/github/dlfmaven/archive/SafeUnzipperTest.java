@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.testing.FileTrees;
@@ -679,7 +680,7 @@ class SafeUnzipperTest {
         SortedMap<String, String> before = outside();
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(limits, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE)
+                () -> new SafeUnzipper(limits, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE)
                         .extract(zipFile, out));
         assertEquals(before, outside(), "nothing outside the target folder changed");
         assertOutsideUntouched();

@@ -144,6 +144,19 @@ class ExportConfigurationTest {
     }
 
     @Test
+    void ignoreFieldsAreParsedOrRefusedWithTheSettingNamed() throws Exception {
+        assertEquals(
+                List.of(List.of("nodes", "[*]", "location"), List.of("lastUpdateUser")),
+                valid().ignoreFields(List.of(" nodes[*].location ", "lastUpdateUser", ""))
+                        .build()
+                        .ignoreFields()
+                        .paths());
+        String problem = problem(valid().ignoreFields(List.of("nodes[0].location")));
+        assertTrue(problem.contains("ignoreFields"), problem);
+        assertTrue(problem.contains("'nodes[0].location' is no field path"), problem);
+    }
+
+    @Test
     void workspaceMustBeAnId() throws Exception {
         assertEquals(
                 Optional.of("1c1f4b2e"), valid().workspace(" 1c1f4b2e ").build().workspace());

@@ -155,6 +155,53 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void changesCountWhatChangedWasAddedRemovedOrKept() throws Exception {
+        write(output, "jobs/same.job", "same\n");
+        write(output, "jobs/changed.job", "v1\n");
+        write(output, "jobs/gone.job", "gone\n");
+        write(output, "scripts/gone.script", "gone\n");
+
+        SnapshotChanges changes;
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/same.job", "same\n", "jobs/changed.job", "v2\n", "jobs/new.job", "new\n");
+            add(writer, "job_b", "jobs/same.job", "same\n"); // a shared file counts once
+            writer.commit();
+            changes = writer.changes();
+        }
+
+        assertEquals(new SnapshotChanges(1, 1, 2, 1), changes);
+        assertEquals("1 changed, 1 added, 2 removed, 1 unchanged", changes.describe());
+    }
+
+    @Test
+    void aLargeUnchangedFileIsKeptAsItWasToo() throws Exception {
+        write(output, "resources/big.bin", "big content\n");
+        FileTime past = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(output.resolve("resources/big.bin"), past);
+        Object inode = Files.getAttribute(output.resolve("resources/big.bin"), "unix:ino");
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            Path scratch = writer.newWorkFolder();
+            ExtractionTarget<SnapshotConflictException> target = writer.target("job_a", scratch);
+            Path spilled = Files.writeString(scratch.resolve("spill"), "big content\n");
+            target.move(
+                    "resources/big.bin",
+                    "resources/big.bin",
+                    spilled,
+                    FileTrees.sha256("big content\n".getBytes(UTF_8)));
+            Path other = Files.writeString(scratch.resolve("spill2"), "other\n");
+            target.move(
+                    "resources/other.bin", "resources/other.bin", other, FileTrees.sha256("other\n".getBytes(UTF_8)));
+            writer.commit();
+            assertEquals(new SnapshotChanges(0, 1, 0, 1), writer.changes());
+        }
+
+        assertEquals(inode, Files.getAttribute(output.resolve("resources/big.bin"), "unix:ino"));
+        assertEquals(past, Files.getLastModifiedTime(output.resolve("resources/big.bin")));
+        assertEquals("other\n", Files.readString(output.resolve("resources/other.bin")));
+    }
+
+    @Test
     void oldSnapshotStaysVisibleUntilCommit() throws Exception {
         writeOldSnapshot();
         SortedMap<String, String> before = FileTrees.state(output, true);
