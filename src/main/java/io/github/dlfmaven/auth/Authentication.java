@@ -1,5 +1,6 @@
 package io.github.dlfmaven.auth;
 
+import io.github.dlfmaven.http.HeaderValues;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +38,7 @@ public sealed interface Authentication {
         public Token {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(source, "source");
-            if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            if (!HeaderValues.sendable(token)) {
                 throw new CredentialsException("The IAM token from " + source
                         + " contains spaces, control characters or" + " non-ASCII characters; check how it is stored.");
             }

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.auth;
 
+import io.github.dlfmaven.http.HeaderValues;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class Credentials {
      */
     private static String checked(String value, String what, String source) {
         String trimmed = requireText(value, what).strip();
-        if (!trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!HeaderValues.sendable(trimmed)) {
             throw new CredentialsException("The " + what + " from " + source + " contains spaces, control characters or"
                     + " non-ASCII characters; check how the secret is stored.");
         }

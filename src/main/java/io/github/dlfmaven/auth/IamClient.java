@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HeaderValues;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
@@ -68,7 +69,13 @@ final class IamClient {
         Request.Builder request = new Request.Builder()
                 .url(endpoint.newBuilder().addPathSegments(path).build())
                 .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
-        headers.forEach(request::header);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (!HeaderValues.sendable(header.getValue())) {
+                throw new IamException("Cannot ask IAM at " + endpoint.host() + " for " + what + ": the "
+                        + header.getKey() + " it needs holds spaces, control characters or non-ASCII characters.");
+            }
+            request.header(header.getKey(), header.getValue());
+        }
         Response response;
         try {
             response = transport.client().newCall(request.build()).execute();
@@ -89,6 +96,11 @@ final class IamClient {
             String subjectToken = response.header("X-Subject-Token");
             if (subjectToken != null) {
                 transport.redactor().add(subjectToken);
+                if (!HeaderValues.sendable(subjectToken)) {
+                    throw new IamException("IAM at " + endpoint.host() + " answered " + what + " with a token that"
+                            + " cannot be sent in a header (it holds spaces, control characters or non-ASCII"
+                            + " characters): a proxy may stand between this build and IAM.");
+                }
             }
             return new Answer(
                     response.code(),
@@ -116,7 +128,7 @@ final class IamClient {
     }
 
     /** A failure whose message is complete and safe to print. */
-    static final class IamException extends IOException {
+    static final class IamException extends CredentialsUnavailableException {
         private static final long serialVersionUID = 1L;
 
         IamException(String message) {

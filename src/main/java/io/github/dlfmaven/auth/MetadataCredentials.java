@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HeaderValues;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.Redactor;
 import io.github.dlfmaven.log.Log;
@@ -150,7 +151,7 @@ public final class MetadataCredentials extends RenewedAuthentication {
         Answer answer = send(request);
         if (answer.code() == 200) {
             String token = answer.body().strip();
-            if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            if (!HeaderValues.sendable(token)) {
                 throw new MetadataException("The instance metadata service at " + tokenUrl.host()
                         + " gave a session token that cannot be sent in a header.");
             }
@@ -192,7 +193,7 @@ public final class MetadataCredentials extends RenewedAuthentication {
     private record Answer(int code, String body) {}
 
     /** A failure whose message is already complete. */
-    private static final class MetadataException extends IOException {
+    private static final class MetadataException extends CredentialsUnavailableException {
         private static final long serialVersionUID = 1L;
 
         MetadataException(String message) {

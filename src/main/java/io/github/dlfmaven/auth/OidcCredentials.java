@@ -3,6 +3,7 @@ package io.github.dlfmaven.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HeaderValues;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
@@ -129,7 +130,7 @@ public final class OidcCredentials extends RenewedAuthentication {
             throw new IamClient.IamException("The ID token file " + tokenFile + " named by " + ID_TOKEN_FILE
                     + " does not exist; write the CI's OIDC token there before the build.");
         }
-        if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (!HeaderValues.sendable(token)) {
             throw new IamClient.IamException("The ID token file " + tokenFile + " named by " + ID_TOKEN_FILE
                     + " is empty or holds more than one token; write just the token there.");
         }

@@ -107,7 +107,9 @@ final class ConfigurationCheck {
     private URI endpoint() {
         String region = blank(raw.region);
         // Checked even when the endpoint is given: the region also names the IAM host.
-        boolean regionValid = region == null || REGION.matcher(region).matches();
+        boolean regionValid = region == null
+                || (REGION.matcher(region).matches()
+                        && ServiceUrls.clientAccepts(URI.create("https://dayu-dlf." + region + ".myhuaweicloud.com")));
         if (!regionValid) {
             problems.add("Region '" + LogText.escape(region) + "' is not a region id such as cn-north-4 or"
                     + " ap-southeast-3 (" + names.where(Setting.REGION) + ").");
@@ -142,7 +144,9 @@ final class ConfigurationCheck {
                     problems));
         }
         String region = blank(raw.region);
-        return region != null && REGION.matcher(region).matches()
+        return region != null
+                        && REGION.matcher(region).matches()
+                        && ServiceUrls.clientAccepts(URI.create("https://iam." + region + ".myhuaweicloud.com"))
                 ? Optional.of(URI.create("https://iam." + region + ".myhuaweicloud.com"))
                 : Optional.empty();
     }

@@ -77,7 +77,22 @@ final class ServiceUrls {
             return null;
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return URI.create(scheme + "://" + uri.getRawAuthority() + (keepPath ? path : path.replaceAll("/+$", "")));
+        URI url = URI.create(scheme + "://" + uri.getRawAuthority() + (keepPath ? path : path.replaceAll("/+$", "")));
+        if (!clientAccepts(url)) {
+            problems.add(what + " '" + LogText.escape(value) + "' has a host name no HTTP client can use (a part"
+                    + " longer than 63 characters, or a malformed international name); use a URL such as " + example
+                    + suffix);
+            return null;
+        }
+        return url;
+    }
+
+    /**
+     * Whether the HTTP client takes the URL: the last word on what the configuration accepts, since {@link URI} takes
+     * host names (a label over 63 characters, a malformed {@code xn--} label) that the client refuses.
+     */
+    static boolean clientAccepts(URI url) {
+        return okhttp3.HttpUrl.parse(url.toString()) != null;
     }
 
     /** Whether the URL's host is this machine (a loopback name or address), where plain http exposes nothing. */

@@ -29,6 +29,12 @@ public class ExportFailedException extends Exception {
         if (reasons.size() == 1) {
             return reasons.get(0) + " " + outcome;
         }
+        // One cause that failed every job at once (credentials that cannot be had) is said once.
+        Exception first = failures.values().iterator().next();
+        if (failures.values().stream().allMatch(cause -> cause == first)) {
+            return failures.size() + " of " + jobCount + " jobs failed, all for one reason: " + first.getMessage() + " "
+                    + outcome;
+        }
         return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - "
                 + String.join("\n  - ", reasons);
     }

@@ -2,6 +2,7 @@ package io.github.dlfmaven.http;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A pause that every call of one client keeps: an HTTP 429 speaks for the account, not for the one request that
@@ -13,13 +14,16 @@ public final class Throttle {
     /** System.nanoTime() before which no call starts. */
     private long pausedUntil = System.nanoTime();
 
-    /** Waits until the pause, if any, is over. */
+    /** Waits until the pause, if any, is over; a pause another 429 extends meanwhile is waited for too. */
     public void awaitClearance() throws InterruptedIOException {
-        long remaining;
-        synchronized (lock) {
-            remaining = pausedUntil - System.nanoTime();
-        }
-        if (remaining > 0) {
+        while (true) {
+            long remaining;
+            synchronized (lock) {
+                remaining = pausedUntil - System.nanoTime();
+            }
+            if (remaining <= 0) {
+                return;
+            }
             sleep(Duration.ofNanos(remaining));
         }
     }
@@ -34,7 +38,7 @@ public final class Throttle {
     /** Sleeps, turning an interrupt into the exception an interrupted transfer would throw. */
     public static void sleep(Duration wait) throws InterruptedIOException {
         try {
-            Thread.sleep(wait.toMillis());
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting to retry");

@@ -9,10 +9,10 @@ public final class BodyPreview {
 
     private BodyPreview() {}
 
-    /** The start of {@code text} on one line, control characters replaced, quoted. */
+    /** The start of {@code text} on one line, quoted, with what {@link LogText} finds unsafe escaped. */
     public static String of(String text) {
-        String flat = text.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").strip();
-        return "'" + (flat.length() > MAX_CHARS ? flat.substring(0, MAX_CHARS) + "..." : flat) + "'";
+        String flat = text.replaceAll("(?U)\\s+", " ").strip();
+        return "'" + LogText.escape(flat.length() > MAX_CHARS ? flat.substring(0, MAX_CHARS) + "..." : flat) + "'";
     }
 
     /** What the first bytes of a body look like: an HTML page, JSON, text or binary data. */

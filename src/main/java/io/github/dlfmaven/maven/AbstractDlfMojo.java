@@ -4,6 +4,7 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.CredentialsException;
+import io.github.dlfmaven.auth.CredentialsUnavailableException;
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
@@ -220,8 +221,11 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         } catch (SnapshotConflictException e) {
             throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
         } catch (ExportFailedException e) {
+            // What the server said, what it sent, or credentials its side refused: none is a fault of the build.
             boolean remoteOrContent = e.causes().stream()
-                    .allMatch(c -> c instanceof DlfApiException || c instanceof UnsafeArchiveException);
+                    .allMatch(c -> c instanceof DlfApiException
+                            || c instanceof UnsafeArchiveException
+                            || c instanceof CredentialsUnavailableException);
             if (remoteOrContent) {
                 throw new MojoFailureException(e.getMessage(), e);
             }

@@ -34,6 +34,11 @@ public final class SnapshotWriter implements AutoCloseable {
 
     static final String WORK_PREFIX = ".dlf-work-";
 
+    /** Whether an entry of the output folder is the plugin's own (a work folder, the lock) rather than the snapshot's. */
+    static boolean reserved(String name) {
+        return name.startsWith(WORK_PREFIX) || name.equals(OutputLock.FILE_NAME);
+    }
+
     private final Path output;
     private final Path work;
     private final StagingTree tree;
@@ -192,9 +197,7 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** Entries of a folder other than the plugin's own (work folders, the lock), in name order. */
     private static List<String> entries(Path folder) throws IOException {
-        return names(folder).stream()
-                .filter(name -> !name.startsWith(WORK_PREFIX) && !name.equals(OutputLock.FILE_NAME))
-                .toList();
+        return names(folder).stream().filter(name -> !reserved(name)).toList();
     }
 
     /** The names in a folder, in name order. */

@@ -108,7 +108,8 @@ final class StagingTree {
 
     private boolean add(String job, String entryName, String path, String sha256, Placing placing)
             throws IOException, UnsafeArchiveException, SnapshotConflictException {
-        if (path.startsWith(SnapshotWriter.WORK_PREFIX) || path.equals(OutputLock.FILE_NAME)) {
+        int slash = path.indexOf('/');
+        if (SnapshotWriter.reserved(slash < 0 ? path : path.substring(0, slash))) {
             throw new SnapshotConflictException("Job '" + LogText.escape(job) + "' brings " + LogText.escape(path)
                     + ", a name this plugin reserves for its work folder; rename it in DataArts Factory.");
         }

@@ -51,6 +51,7 @@ class OidcCredentialsTest {
     private final HttpTransport transport = HttpTransport.builder().build();
     private final MutableClock clock = new MutableClock();
     private volatile String acceptedIdToken = "id-token-one";
+    private volatile String subjectTokenSuffix = "";
     private Path tokenFile;
 
     @BeforeEach
@@ -87,7 +88,8 @@ class OidcCredentialsTest {
                 }
                 return new MockResponse.Builder()
                         .code(201)
-                        .setHeader("X-Subject-Token", "federated-token-" + issued.incrementAndGet())
+                        .addHeaderLenient(
+                                "X-Subject-Token", "federated-token-" + issued.incrementAndGet() + subjectTokenSuffix)
                         .body("{\"token\":{\"expires_at\":\"" + NOW.plus(Duration.ofHours(24)) + "\"}}")
                         .build();
             }
@@ -173,6 +175,17 @@ class OidcCredentialsTest {
                                 + " 'github-actions' (HTTP 401: The id_token is invalid: ****)"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("id-token-one"), e.getMessage());
+    }
+
+    @Test
+    void aScopedTokenThatCannotGoIntoAHeaderIsRefusedWithoutQuotingIt() throws Exception {
+        subjectTokenSuffix = "SECRET\u00e9rest";
+
+        IOException e = assertThrows(IOException.class, () -> oidc().current());
+
+        assertTrue(e.getMessage().contains("with a token that cannot be sent in a header"), e.getMessage());
+        assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+        assertEquals(1, requests.size(), "the token was never sent on");
     }
 
     @Test

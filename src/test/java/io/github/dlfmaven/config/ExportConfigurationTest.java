@@ -231,7 +231,10 @@ class ExportConfigurationTest {
                 "https://例子.测试",
                 "http://256.1.1.1",
                 "https://host.:443",
-                "http://h:08080");
+                "http://h:08080",
+                "https://dayu-dlf." + "x".repeat(64) + ".example.com",
+                "https://xn--a.example.com",
+                "https://xn--zz-6ja.example.com");
         for (String url : candidates) {
             for (ExportConfiguration.Builder builder :
                     List.of(valid().endpoint(url), valid().iamEndpoint(url), valid().metadataUrl(url))) {
@@ -250,6 +253,10 @@ class ExportConfigurationTest {
             }
         }
         assertTrue(problem(valid().endpoint("https://[fe80::1%25lo]/")).contains("IPv6 address with a zone"));
+        assertTrue(problem(valid().endpoint("https://" + "x".repeat(64) + ".example.com"))
+                .contains("has a host name no HTTP client can use"));
+        assertTrue(
+                problem(valid().endpoint(null).region("cn-" + "x".repeat(64))).contains("is not a region id"));
     }
 
     @Test

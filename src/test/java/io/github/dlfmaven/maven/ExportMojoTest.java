@@ -580,6 +580,39 @@ class ExportMojoTest {
 
     @Test
     @InjectMojo(goal = "export")
+    void aWrongIamPasswordIsTriedOnceAndReportedOnceAsTheUsersToFix(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a", "b", "c", "d", "e", "f", "g", "h");
+        mojo.threads = 8;
+        mojo.batch = false;
+        Server user = new Server();
+        user.setId("dlf");
+        user.setUsername("builder");
+        user.setPassword("a-wrong-password");
+        user.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><authentication>password</authentication><domain>acme</domain></configuration>")));
+        settings.addServer(user);
+        try (MockWebServer iam = new MockWebServer()) {
+            for (int i = 0; i < 8; i++) {
+                iam.enqueue(new MockResponse.Builder()
+                        .code(401)
+                        .setHeader("Content-Type", "application/json")
+                        .body("{\"error\":{\"message\":\"The username or password is wrong.\",\"code\":401}}")
+                        .build());
+            }
+            iam.start(InetAddress.getLoopbackAddress(), 0);
+            mojo.iamEndpoint = iam.url("/").toString();
+
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+            assertEquals(1, iam.getRequestCount(), "the password went to IAM once, not once per thread");
+            assertEquals(0, server.getRequestCount());
+            assertEquals(1, e.getMessage().split("The username or password is wrong", -1).length - 1, e.getMessage());
+            assertFalse(e.getMessage().contains("a-wrong-password"), e.getMessage());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
     void anEnvironmentTokenComesAfterTheEnvironmentKeys(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
         systemProperties.setProperty("env.DLF_AUTH_TOKEN", "environment-token-0123456789");

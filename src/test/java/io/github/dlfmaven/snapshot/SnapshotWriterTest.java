@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Layout: {@code project/pom.xml}, {@code project/target/classes/App.class} (a sibling that must never change) and
@@ -297,13 +299,16 @@ class SnapshotWriterTest {
         assertEquals(List.of("build.log", "classes", "dlf"), list(target));
     }
 
-    @Test
-    void aFileNamedLikeTheWorkFolderIsRefused() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {".dlf-work-x/evil", ".dlf-lock", ".dlf-lock/readme.txt"})
+    void aFileNamedLikeThePluginsOwnIsRefused(String path) throws Exception {
         try (SnapshotWriter writer = SnapshotWriter.open(output)) {
-            SnapshotConflictException e = assertThrows(
-                    SnapshotConflictException.class, () -> add(writer, "job_a", ".dlf-work-x/evil", "E\n"));
+            SnapshotConflictException e =
+                    assertThrows(SnapshotConflictException.class, () -> add(writer, "job_a", path, "E\n"));
 
-            assertTrue(e.getMessage().contains("Job 'job_a' brings .dlf-work-x/evil"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("Job 'job_a' brings " + path + ", a name this plugin reserves"),
+                    e.getMessage());
         }
     }
 

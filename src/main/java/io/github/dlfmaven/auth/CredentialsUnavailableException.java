@@ -1,0 +1,20 @@
+package io.github.dlfmaven.auth;
+
+import java.io.IOException;
+
+/**
+ * Credentials could not be had from their source (IAM refused the password or the ID token, the metadata service gave
+ * none). The message says from where and what to check, and holds no secret.
+ */
+public class CredentialsUnavailableException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    public CredentialsUnavailableException(String message) {
+        super(message);
+    }
+
+    public CredentialsUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
