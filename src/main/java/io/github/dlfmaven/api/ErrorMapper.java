@@ -49,7 +49,7 @@ final class ErrorMapper {
             message = "the server sent " + shown(response.header("Content-Type", "no Content-Type"))
                     + " instead of a DLF error: " + BodyPreview.of(redact(text));
         }
-        String hint = statusHint(response.code());
+        String hint = statusHint(response.code(), response.request().url().uri());
         if (extraHint != null) {
             hint = hint == null ? extraHint : hint + " " + extraHint;
         }
@@ -103,7 +103,10 @@ final class ErrorMapper {
     /** The call failed before an answer came: connecting, TLS, or the connection broke during the request. */
     IOException failure(Operation operation, HttpUrl url, Attempt attempt, boolean connected, IOException cause) {
         String where = url.scheme() + "://" + SigningInterceptor.hostHeader(url)
-                + transport.proxy().map(p -> " through the proxy " + p).orElse("");
+                + transport
+                        .proxyFor(url.uri())
+                        .map(p -> " through the proxy " + p)
+                        .orElse("");
         if (cause instanceof SSLException && !connected) {
             // Only a failed handshake is about certificates; a TLS error later in the request is not.
             return new IOException(
@@ -159,7 +162,7 @@ final class ErrorMapper {
                 : describe(cause);
     }
 
-    private String statusHint(int status) {
+    private String statusHint(int status, java.net.URI url) {
         return switch (status) {
             case 401 ->
                 "The request carried the credentials from " + credentialsSource
@@ -167,7 +170,7 @@ final class ErrorMapper {
                         + " expired), and that this machine's clock is correct (signatures are valid for 15 minutes);"
                         + " see the plugin's README on credentials.";
             case 407 ->
-                "The proxy " + transport.proxy().map(String::valueOf).orElse("of the JVM's settings")
+                "The proxy " + transport.proxyFor(url).map(String::valueOf).orElse("of the JVM's settings")
                         + " refused the request: check the <proxy> username and password in settings.xml.";
             case 403 ->
                 "The credentials from " + credentialsSource + " were accepted but are not allowed to do this: give"

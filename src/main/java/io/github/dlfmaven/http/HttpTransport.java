@@ -3,10 +3,12 @@ package io.github.dlfmaven.http;
 import io.github.dlfmaven.config.Defaults;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -44,11 +46,11 @@ public final class HttpTransport implements AutoCloseable {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     private final OkHttpClient client;
-    private final ProxySettings proxy;
+    private final ProxyRoutes proxies;
     private final Redactor redactor;
 
     private HttpTransport(Builder b) {
-        this.proxy = b.direct ? null : b.proxy;
+        this.proxies = b.direct ? new ProxyRoutes(Map.of(), null) : new ProxyRoutes(b.proxyFor, b.proxy);
         this.redactor = new Redactor();
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .followRedirects(false)
@@ -68,22 +70,15 @@ public final class HttpTransport implements AutoCloseable {
         // Without a proxy of its own the client follows the JVM's proxy settings, as okhttp does by default.
         if (b.direct) {
             http.proxy(Proxy.NO_PROXY);
-        } else if (proxy != null) {
-            http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-        }
-        if (proxy != null) {
-            if (proxy.authenticates()) {
-                String basic =
-                        okhttp3.Credentials.basic(proxy.username(), Objects.requireNonNullElse(proxy.password(), ""));
-                redactor.add(proxy.password());
-                redactor.add(basic);
-                redactor.add(basic.substring("Basic ".length()));
-                http.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-                        ? null // these credentials were refused already: fail with the proxy's 407
-                        : response.request()
-                                .newBuilder()
-                                .header("Proxy-Authorization", basic)
-                                .build());
+        } else {
+            http.proxySelector(proxies.selector()).proxyAuthenticator(proxies.authenticator());
+            for (ProxySettings proxy : proxies.all()) {
+                if (proxy.authenticates()) {
+                    String basic = ProxyRoutes.basic(proxy);
+                    redactor.add(proxy.password());
+                    redactor.add(basic);
+                    redactor.add(basic.substring("Basic ".length()));
+                }
             }
         }
         if (b.trustManager != null) {
@@ -120,8 +115,9 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
     }
 
-    public Optional<ProxySettings> proxy() {
-        return Optional.ofNullable(proxy);
+    /** The proxy requests to {@code url} go through; empty where they go direct (or by the JVM's settings). */
+    public Optional<ProxySettings> proxyFor(URI url) {
+        return proxies.forUrl(url);
     }
 
     /** Knows every secret sent through this transport; give it each one before it is sent. */
@@ -171,6 +167,7 @@ public final class HttpTransport implements AutoCloseable {
         private Duration readTimeout = seconds(Defaults.READ_TIMEOUT);
         private Duration callTimeout = seconds(Defaults.CALL_TIMEOUT);
         private ProxySettings proxy;
+        private final Map<URI, Optional<ProxySettings>> proxyFor = new LinkedHashMap<>();
         private boolean direct;
         private X509TrustManager trustManager;
 
@@ -189,9 +186,15 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
-        /** The proxy to use; without one the JVM's proxy settings apply (usually: none). */
+        /** The proxy for every service not given one of its own; without it the JVM's settings apply (usually: none). */
         public Builder proxy(ProxySettings proxy) {
             this.proxy = proxy;
+            return this;
+        }
+
+        /** The proxy for the service at {@code url} (its scheme, host and port); empty: none, whatever the default. */
+        public Builder proxyFor(URI url, Optional<ProxySettings> proxy) {
+            this.proxyFor.put(url, proxy);
             return this;
         }
 
@@ -202,6 +205,7 @@ public final class HttpTransport implements AutoCloseable {
         public Builder direct() {
             this.direct = true;
             this.proxy = null;
+            this.proxyFor.clear();
             return this;
         }
 

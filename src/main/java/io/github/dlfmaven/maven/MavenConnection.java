@@ -9,6 +9,9 @@ import io.github.dlfmaven.http.ProxySettings;
 import io.github.dlfmaven.http.TrustStores;
 import io.github.dlfmaven.log.Log;
 import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -45,9 +48,15 @@ final class MavenConnection {
             // Offline the only endpoint allowed is this build's emulator, and a proxy would be another host.
             network.direct();
         } else {
-            Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, config.endpoint());
-            proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + config.endpoint()));
-            proxy.ifPresent(network::proxy);
+            // Each service by the proxy settings.xml chooses for its own host: IAM's password and tokens go only
+            // where nonProxyHosts lets them.
+            List<URI> services = new ArrayList<>(List.of(config.endpoint()));
+            config.iamEndpoint().ifPresent(services::add);
+            for (URI service : services) {
+                Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, service);
+                proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + service));
+                network.proxyFor(service, proxy);
+            }
         }
         if (config.trustStore().isPresent()) {
             try {

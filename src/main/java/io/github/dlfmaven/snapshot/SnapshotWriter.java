@@ -48,6 +48,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private int folders;
     private boolean committed;
     private SnapshotChanges changes;
+    private final Thread onShutdown;
     private boolean closed;
     private boolean keepWork;
 
@@ -61,6 +62,18 @@ public final class SnapshotWriter implements AutoCloseable {
                 Files.createDirectory(work.resolve(CommitJournal.TREE)), new PreviousSnapshot(output.toRealPath()));
         this.journal = new CommitJournal(output, work, renamer);
         this.createdDirectories = createdDirectories;
+        // A build stopped with Ctrl-C or by CI runs shutdown hooks: the work area and the lock go then too, as after a
+        // failure. A commit under way finishes first (close waits for it), or its journal stays for the next export.
+        this.onShutdown = new Thread(this::closeQuietly, "dlf-snapshot-cleanup");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException e) {
+            // The JVM is going down; what is left, the next export removes.
+        }
     }
 
     /**
@@ -164,6 +177,9 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** Replaces the output folder's content with the new snapshot. On failure the old content is put back. */
     public synchronized void commit() throws IOException {
+        if (closed) {
+            throw new IOException("The export was stopped before its snapshot was committed.");
+        }
         List<String> previous = entries(output);
         int changed = tree.files(PreviousSnapshot.Kept.CHANGED);
         int unchanged = tree.files(PreviousSnapshot.Kept.LINKED) + tree.files(PreviousSnapshot.Kept.SAME);
@@ -214,6 +230,13 @@ public final class SnapshotWriter implements AutoCloseable {
             return;
         }
         closed = true;
+        if (Thread.currentThread() != onShutdown) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException e) {
+                // Shutting down already: the hook will find this writer closed.
+            }
+        }
         // While a journal is pending the work folder may hold the only copy of the previous snapshot: it stays for the
         // next export to restore, whatever went wrong (an Error in the middle of a rollback included).
         boolean keep = keepWork || CommitJournal.pending(work);

@@ -613,6 +613,45 @@ class ExportMojoTest {
 
     @Test
     @InjectMojo(goal = "export")
+    void iamAndDlfEachGoThroughTheProxySettingsChooseForTheirOwnHost(ExportMojo mojo) throws Exception {
+        configureForServer(mojo, "a");
+        mojo.endpoint = "http://localhost:" + server.getPort() + "/";
+        Server user = new Server();
+        user.setId("dlf");
+        user.setUsername("builder");
+        user.setPassword("iam-user-password");
+        user.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><authentication>password</authentication><domain>acme</domain></configuration>")));
+        settings.addServer(user);
+        try (MockWebServer iam = new MockWebServer();
+                ForwardProxy proxy = new ForwardProxy(null, null)) {
+            iam.enqueue(new MockResponse.Builder()
+                    .code(201)
+                    .setHeader("X-Subject-Token", "TOKEN-FROM-IAM")
+                    .body("{\"token\":{\"expires_at\":\"2999-01-01T00:00:00.000000Z\"}}")
+                    .build());
+            iam.start(InetAddress.getLoopbackAddress(), 0);
+            mojo.iamEndpoint = "http://127.0.0.1:" + iam.getPort() + "/";
+            // settings.xml: a proxy for every host but 127.0.0.1, where IAM is.
+            repositorySession(
+                    new DefaultProxySelector().add(new Proxy("http", "127.0.0.1", proxy.port(), null), "127.0.0.1"));
+            server.enqueue(zip("jobs/a.job", "{}"));
+
+            mojo.execute();
+
+            assertEquals(1, iam.getRequestCount(), "IAM was reached directly");
+            assertEquals(
+                    List.of("POST http://localhost:" + server.getPort()
+                            + "/v1/0833a5737480d53b2f25c010dc1a7b88/jobs/a/export"),
+                    proxy.requests().stream()
+                            .map(r -> r.replaceAll(" HTTP/1.1$", ""))
+                            .toList(),
+                    "only the DLF request went through the proxy");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "export")
     void anEnvironmentTokenComesAfterTheEnvironmentKeys(ExportMojo mojo) throws Exception {
         configureForServer(mojo, "a");
         systemProperties.setProperty("env.DLF_AUTH_TOKEN", "environment-token-0123456789");

@@ -67,6 +67,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Stops the child as Ctrl-C or a CI cancel does (SIGTERM): its shutdown hooks run; waits until it ended. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the child JVM did not stop within 30 s");
+        }
+    }
+
     /** Kills the child at once (SIGKILL): no shutdown hook, no finally block runs, as when a build is killed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
