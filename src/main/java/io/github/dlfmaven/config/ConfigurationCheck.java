@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +22,6 @@ final class ConfigurationCheck {
     /** Environment variable that supplies the project id when no parameter does, as in Huawei's SDKs. */
     static final String PROJECT_ID_ENVIRONMENT = "HUAWEICLOUD_SDK_PROJECT_ID";
 
-    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PROJECT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
 
@@ -37,7 +35,8 @@ final class ConfigurationCheck {
     }
 
     ExportConfiguration validated() throws InvalidConfigurationException {
-        URI endpoint = endpoint();
+        Endpoints endpoints = new Endpoints(raw, names, problems);
+        URI endpoint = endpoints.dlf();
         String projectId = projectId();
         List<String> jobs = jobs();
         List<String> excludes = excludes();
@@ -46,14 +45,8 @@ final class ConfigurationCheck {
         Path output = outputDirectory();
         Optional<String> workspace = workspace();
         Optional<String> obsPath = obsPath();
-        Optional<URI> iam = iamEndpoint();
-        URI metadata = ServiceUrls.parse(
-                Objects.requireNonNullElse(blank(raw.metadataUrl), Defaults.METADATA_URL),
-                "Metadata URL",
-                names.where(Setting.METADATA_URL),
-                Defaults.METADATA_URL,
-                true,
-                problems);
+        Optional<URI> iam = endpoints.iam();
+        URI metadata = endpoints.metadata();
         Optional<String> storeType = trustStore();
         limits();
         IgnoredFields ignoreFields = IgnoredFields.NONE;
@@ -102,53 +95,6 @@ final class ConfigurationCheck {
                 storeType,
                 raw.offline,
                 names);
-    }
-
-    private URI endpoint() {
-        String region = blank(raw.region);
-        // Checked even when the endpoint is given: the region also names the IAM host.
-        boolean regionValid = region == null
-                || (REGION.matcher(region).matches()
-                        && ServiceUrls.clientAccepts(URI.create("https://dayu-dlf." + region + ".myhuaweicloud.com")));
-        if (!regionValid) {
-            problems.add("Region '" + LogText.escape(region) + "' is not a region id such as cn-north-4 or"
-                    + " ap-southeast-3 (" + names.where(Setting.REGION) + ").");
-        }
-        String explicit = blank(raw.endpoint);
-        if (explicit != null) {
-            return ServiceUrls.parse(
-                    explicit,
-                    "Endpoint",
-                    names.where(Setting.ENDPOINT),
-                    "https://dayu-dlf.cn-north-4.myhuaweicloud.com",
-                    false,
-                    problems);
-        }
-        if (region == null) {
-            problems.add("No DLF endpoint: set the region with " + names.where(Setting.REGION)
-                    + " (e.g. cn-north-4), or the full URL with " + names.where(Setting.ENDPOINT) + ".");
-            return null;
-        }
-        return regionValid ? URI.create("https://dayu-dlf." + region + ".myhuaweicloud.com") : null;
-    }
-
-    private Optional<URI> iamEndpoint() {
-        String explicit = blank(raw.iamEndpoint);
-        if (explicit != null) {
-            return Optional.ofNullable(ServiceUrls.parse(
-                    explicit,
-                    "IAM endpoint",
-                    names.where(Setting.IAM_ENDPOINT),
-                    "https://iam.cn-north-4.myhuaweicloud.com",
-                    false,
-                    problems));
-        }
-        String region = blank(raw.region);
-        return region != null
-                        && REGION.matcher(region).matches()
-                        && ServiceUrls.clientAccepts(URI.create("https://iam." + region + ".myhuaweicloud.com"))
-                ? Optional.of(URI.create("https://iam." + region + ".myhuaweicloud.com"))
-                : Optional.empty();
     }
 
     /** The trust store's type, upper case, or empty to tell by the extension. */
@@ -305,7 +251,7 @@ final class ConfigurationCheck {
         }
     }
 
-    private static String blank(String value) {
+    static String blank(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -1,9 +1,12 @@
 package io.github.dlfmaven.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.check.Drift;
+import io.github.dlfmaven.check.SnapshotComparison;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.emulator.Faults;
@@ -134,6 +137,15 @@ class WorkspaceExportBenchmark {
                         run.cpu(),
                         Runtime.getRuntime().availableProcessors());
             }
+            // What dlf:check adds to an export: comparing the fresh snapshot with a committed one that has no drift.
+            long compareStarted = System.nanoTime();
+            Drift drift = new SnapshotComparison(3).compare(temp.resolve("warm-up"), temp.resolve("plugin"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "[benchmark] check's comparison of %,d files without drift: %.2f s%n",
+                    drift.unchanged(),
+                    (System.nanoTime() - compareStarted) / 1e9);
+            assertTrue(drift.none(), drift.counts());
             assertEquals(jobs, plugin.summary().jobs().size());
             if (!QUICK) {
                 assertEquals(
