@@ -7,10 +7,10 @@ import java.util.List;
  *
  * @param files the files that differ, sorted by path
  * @param unchanged how many files are the same on both sides
- * @param leftOut files of the committed snapshot that are not compared (see {@link
- *     io.github.dlfmaven.snapshot.SnapshotFiles})
+ * @param lineEndsOnly how many of those differ only in their line ends (a checkout that turned LF into CRLF)
+ * @param leftOut links in either snapshot, which are not compared
  */
-public record Drift(List<FileDrift> files, int unchanged, List<String> leftOut) {
+public record Drift(List<FileDrift> files, int unchanged, int lineEndsOnly, List<String> leftOut) {
 
     public Drift {
         files = List.copyOf(files);

@@ -43,11 +43,17 @@ public final class DriftCheck {
         if (!drift.leftOut().isEmpty()) {
             List<String> shown =
                     drift.leftOut().subList(0, Math.min(10, drift.leftOut().size()));
-            log.info("Not compared, as no part of a snapshot: " + LogText.escape(String.join(", ", shown))
+            log.warn("Not compared, as links are no part of a snapshot: " + LogText.escape(String.join(", ", shown))
                     + (shown.size() < drift.leftOut().size()
                             ? " and " + (drift.leftOut().size() - shown.size()) + " more"
                             : "")
                     + ".");
+        }
+        if (drift.lineEndsOnly() > 0) {
+            log.info(Drift.files(drift.lineEndsOnly()) + " of the snapshot differ from the cloud's only in their line"
+                    + " ends (CRLF, as a checkout with git's core.autocrlf writes them), and count as unchanged. To keep"
+                    + " them as the export writes them, mark the snapshot folder -text in the repository's"
+                    + " .gitattributes.");
         }
         if (drift.none()) {
             log.info("DLF drift: none, " + Drift.files(drift.unchanged()) + " unchanged.");
@@ -69,6 +75,9 @@ public final class DriftCheck {
             }
             if (!file.jsonPaths().isEmpty()) {
                 log.warn("    at " + LogText.escape(String.join(", ", file.jsonPaths())));
+            }
+            if (file.diffNote() != null) {
+                log.info("    (" + file.diffNote() + ")");
             }
             int shown = all ? file.diff().size() : Math.min(file.diff().size(), Math.min(DIFF_LINES_PER_FILE, budget));
             for (String line : file.diff().subList(0, shown)) {

@@ -8,6 +8,7 @@ import io.github.dlfmaven.report.Markdown;
 import io.github.dlfmaven.report.ReportFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,18 +22,34 @@ public final class DriftReport {
     public static final String JSON_FILE = "drift.json";
     public static final String MARKDOWN_FILE = "drift.md";
 
-    /** Diff lines in {@code drift.md}, all files together: a pull-request comment holds about 65,000 characters. */
+    /** Diff lines in {@code drift.md}, all files together. */
     static final int MARKDOWN_DIFF_LINES = 600;
+    /** A pull-request comment holds 65,536 characters (GitHub's limit); the report stays below with room to spare. */
+    static final int MARKDOWN_CHARS = 60_000;
+    /** Rows of the file table and JSON paths per file in {@code drift.md}; {@code drift.json} has them all. */
+    static final int MARKDOWN_ROWS = 200;
+
+    static final int MARKDOWN_PATHS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DriftReport() {}
+
+    /** Removes the reports of an earlier run, so that a run that fails before comparing leaves none to misread. */
+    public static void clear(Path folder) throws IOException {
+        Files.deleteIfExists(folder.resolve(JSON_FILE));
+        Files.deleteIfExists(folder.resolve(MARKDOWN_FILE));
+    }
 
     /** Writes both reports into {@code folder}; {@code snapshotName} names the committed snapshot in the Markdown. */
     public static void write(Drift drift, Path folder, String snapshotName) throws IOException {
         ReportFile.write(folder.resolve(JSON_FILE), json(drift));
         ReportFile.write(
                 folder.resolve(MARKDOWN_FILE), markdown(drift, snapshotName).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String capitalized(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static byte[] json(Drift drift) throws IOException {
@@ -74,44 +91,64 @@ public final class DriftReport {
                 .append("** between the cloud and ")
                 .append(Markdown.code(snapshotName))
                 .append(".\n\n| change | file |\n|---|---|\n");
-        for (FileDrift file : drift.files()) {
+        List<FileDrift> files = drift.files();
+        for (FileDrift file : files.subList(0, Math.min(MARKDOWN_ROWS, files.size()))) {
             md.append("| ")
                     .append(file.change().label())
                     .append(" | ")
                     .append(Markdown.code(file.path()))
                     .append(" |\n");
         }
-        int budget = MARKDOWN_DIFF_LINES;
-        for (FileDrift file : drift.files()) {
+        if (files.size() > MARKDOWN_ROWS) {
+            md.append("\n")
+                    .append(files.size() - MARKDOWN_ROWS)
+                    .append(" more files: ")
+                    .append(JSON_FILE)
+                    .append(" lists them all.\n");
+        }
+        int lines = MARKDOWN_DIFF_LINES;
+        for (FileDrift file : files) {
             if (file.change() != Change.CHANGED) {
                 continue;
             }
-            md.append("\n### ").append(Markdown.code(file.path())).append("\n\n");
-            if (!file.jsonPaths().isEmpty()) {
-                md.append("Changed: ");
-                List<String> paths = file.jsonPaths();
-                for (int i = 0; i < paths.size(); i++) {
-                    md.append(i == 0 ? "" : ", ").append(Markdown.code(paths.get(i)));
+            StringBuilder section = new StringBuilder("\n### ")
+                    .append(Markdown.code(file.path()))
+                    .append("\n\n");
+            List<String> paths = file.jsonPaths();
+            if (!paths.isEmpty()) {
+                section.append("Changed: ");
+                for (int i = 0; i < Math.min(MARKDOWN_PATHS, paths.size()); i++) {
+                    section.append(i == 0 ? "" : ", ").append(Markdown.code(paths.get(i)));
                 }
-                md.append("\n\n");
+                section.append(paths.size() > MARKDOWN_PATHS ? " and " + (paths.size() - MARKDOWN_PATHS) + " more" : "")
+                        .append("\n\n");
             }
             if (file.diff().isEmpty()) {
-                md.append("A binary file.\n");
-            } else if (budget <= 0) {
-                md.append("Diff left out: the report shows ")
+                section.append(capitalized(file.diffNote())).append(".\n");
+            } else if (lines <= 0) {
+                section.append("Diff left out: the report shows ")
                         .append(MARKDOWN_DIFF_LINES)
                         .append(" diff lines at most.\n");
             } else {
                 List<String> shown =
-                        file.diff().subList(0, Math.min(budget, file.diff().size()));
-                budget -= shown.size();
-                md.append("<details><summary>diff</summary>\n\n")
+                        file.diff().subList(0, Math.min(lines, file.diff().size()));
+                lines -= shown.size();
+                section.append("<details><summary>diff</summary>\n\n")
                         .append(Markdown.block("diff", String.join("\n", shown)));
                 if (shown.size() < file.diff().size()) {
-                    md.append("\n").append(file.diff().size() - shown.size()).append(" more diff lines left out.\n");
+                    section.append("\n")
+                            .append(file.diff().size() - shown.size())
+                            .append(" more diff lines left out.\n");
                 }
-                md.append("\n</details>\n");
+                section.append("\n</details>\n");
             }
+            if (md.length() + section.length() > MARKDOWN_CHARS) {
+                md.append("\nThe rest is left out to keep this report short enough for a pull-request comment; ")
+                        .append(JSON_FILE)
+                        .append(" and the build log have it.\n");
+                break;
+            }
+            md.append(section);
         }
         return md.toString();
     }

@@ -39,33 +39,63 @@ public final class SnapshotComparison {
         paths.addAll(after.files().keySet());
         List<FileDrift> drift = new ArrayList<>();
         int unchanged = 0;
+        int lineEndsOnly = 0;
         for (String path : paths) {
             Path old = before.files().get(path);
             Path now = after.files().get(path);
             if (old == null) {
-                drift.add(new FileDrift(path, Change.ADDED, List.of(), List.of()));
+                drift.add(FileDrift.of(path, Change.ADDED));
             } else if (now == null) {
-                drift.add(new FileDrift(path, Change.REMOVED, List.of(), List.of()));
+                drift.add(FileDrift.of(path, Change.REMOVED));
             } else if (Files.mismatch(old, now) == -1) {
                 unchanged++;
             } else {
-                drift.add(changed(path, Files.readAllBytes(old), Files.readAllBytes(now)));
+                byte[] oldBytes = Files.readAllBytes(old);
+                byte[] newBytes = Files.readAllBytes(now);
+                Optional<String> oldText = text(oldBytes);
+                Optional<String> newText = text(newBytes);
+                if (oldText.isPresent()
+                        && newText.isPresent()
+                        && lf(oldText.get()).equals(lf(newText.get()))) {
+                    unchanged++;
+                    lineEndsOnly++;
+                } else {
+                    drift.add(changed(path, oldText, newText));
+                }
             }
         }
-        return new Drift(drift, unchanged, before.leftOut());
+        List<String> leftOut = new ArrayList<>(before.leftOut());
+        leftOut.addAll(after.leftOut());
+        return new Drift(drift, unchanged, lineEndsOnly, leftOut);
     }
 
-    private FileDrift changed(String path, byte[] old, byte[] now) {
-        Optional<String> oldText = text(old);
-        Optional<String> newText = text(now);
+    /** A checkout with git's core.autocrlf writes CRLF where the export wrote LF: the same definition. */
+    private static String lf(String text) {
+        return text.replace("\r\n", "\n");
+    }
+
+    private FileDrift changed(String path, Optional<String> oldText, Optional<String> newText) {
         if (oldText.isEmpty() || newText.isEmpty()) {
-            return new FileDrift(path, Change.CHANGED, List.of(), List.of());
+            return new FileDrift(path, Change.CHANGED, List.of(), List.of(), "a binary file");
         }
+        List<String> jsonPaths = jsonChanges.paths(oldText.get(), newText.get());
+        List<String> before = lf(oldText.get()).lines().toList();
+        List<String> after = lf(newText.get()).lines().toList();
+        if (before.size() + after.size() > TextDiff.MAX_LINES) {
+            return new FileDrift(
+                    path,
+                    Change.CHANGED,
+                    jsonPaths,
+                    List.of(),
+                    "too large to show as a diff (" + before.size() + " and " + after.size() + " lines)");
+        }
+        List<String> diff = textDiff.unified(path, before, after);
         return new FileDrift(
                 path,
                 Change.CHANGED,
-                jsonChanges.paths(oldText.get(), newText.get()),
-                textDiff.unified(path, oldText.get(), newText.get()));
+                jsonPaths,
+                diff,
+                diff.isEmpty() ? "only secret values, masked here, differ" : null);
     }
 
     /** The bytes as UTF-8 text, or empty for a binary file. */

@@ -4,8 +4,15 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.util.List;
 
-/** Unified diffs of normalized definitions, as {@code git diff} shows them. */
+/**
+ * Unified diffs of normalized definitions, as {@code git diff} shows them, with secret values masked and each line
+ * cut to a readable length. The diff's time grows with the product of the two sizes when most lines differ, so files
+ * beyond {@link #MAX_LINES} together get no diff (their JSON paths still say what changed).
+ */
 final class TextDiff {
+
+    static final int MAX_LINES = 20_000;
+    static final int MAX_LINE_CHARS = 400;
 
     private final int context;
 
@@ -14,9 +21,14 @@ final class TextDiff {
     }
 
     /** The diff from {@code before} to {@code after}, headed {@code --- a/path} and {@code +++ b/path}. */
-    List<String> unified(String path, String before, String after) {
-        List<String> old = before.lines().toList();
-        List<String> now = after.lines().toList();
-        return UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old, DiffUtils.diff(old, now), context);
+    List<String> unified(String path, List<String> before, List<String> after) {
+        List<String> old = SecretMask.lines(before);
+        List<String> now = SecretMask.lines(after);
+        return UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old, DiffUtils.diff(old, now), context)
+                .stream()
+                .map(line -> line.length() <= MAX_LINE_CHARS
+                        ? line
+                        : line.substring(0, MAX_LINE_CHARS) + "... (" + line.length() + " characters)")
+                .toList();
     }
 }

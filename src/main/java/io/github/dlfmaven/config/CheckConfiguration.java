@@ -1,9 +1,11 @@
 package io.github.dlfmaven.config;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What {@code check} needs on top of an export: the committed snapshot it compares with, where its reports (and the
@@ -18,10 +20,23 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
 
     /** The name of the folder in {@code reportDirectory} that the cloud is exported into. */
     static final String CLOUD_FOLDER = "cloud";
+    /**
+     * Written next to {@link #CLOUD_FOLDER} before the check's first export: a {@code cloud} folder without it is
+     * someone else's, and is not replaced.
+     */
+    static final String CLOUD_MARKER = ".dlf-check-cloud";
 
     /** Where the cloud's snapshot is exported for the comparison. */
     public Path cloudDirectory() {
         return reportDirectory.resolve(CLOUD_FOLDER);
+    }
+
+    /** Claims {@link #cloudDirectory()} for the check, before it exports there. */
+    public void claimCloudDirectory() throws IOException {
+        Files.createDirectories(reportDirectory);
+        Files.writeString(
+                reportDirectory.resolve(CLOUD_MARKER),
+                "The folder 'cloud' next to this file belongs to dlf:check, which replaces it on every run.\n");
     }
 
     /**
@@ -47,17 +62,25 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
         }
         Path snapshot = snapshotDirectory.toAbsolutePath().normalize();
         Path reports = reportDirectory.toAbsolutePath().normalize();
+        Path cloud = reports.resolve(CLOUD_FOLDER);
+        String elsewhere = ": point " + names.where(Setting.REPORT_DIRECTORY)
+                + " at a folder of its own, such as ${project.build.directory}/dlf-check.";
         try {
             Path realSnapshot = OutputFolder.realPath(snapshot);
             Path realReports = OutputFolder.realPath(reports);
-            if (realReports.startsWith(realSnapshot)) {
-                problems.add("Report directory '" + reports + "' lies inside the snapshot '" + snapshot
-                        + "', which the check never writes to: point " + names.where(Setting.REPORT_DIRECTORY)
-                        + " elsewhere, such as ${project.build.directory}/dlf-check.");
-            } else if (realSnapshot.startsWith(realReports.resolve(CLOUD_FOLDER))) {
-                problems.add("The snapshot '" + snapshot + "' lies inside '" + reports.resolve(CLOUD_FOLDER)
-                        + "', which the check replaces with the cloud's export: point "
-                        + names.where(Setting.REPORT_DIRECTORY) + " elsewhere.");
+            Path realCloud = OutputFolder.realPath(cloud);
+            if (realReports.startsWith(realSnapshot) || realCloud.startsWith(realSnapshot)) {
+                problems.add("Report directory '" + reports + "' leads into the snapshot '" + snapshot
+                        + "', which the check never writes to" + elsewhere);
+            } else if (realSnapshot.startsWith(realCloud)) {
+                problems.add("The snapshot '" + snapshot + "' lies inside '" + cloud
+                        + "', which the check replaces with the cloud's export" + elsewhere);
+            } else if (Files.isSymbolicLink(cloud)) {
+                problems.add("'" + cloud + "' is a link; the check replaces that folder with the cloud's export"
+                        + elsewhere);
+            } else if (Files.isDirectory(cloud) && !Files.exists(reports.resolve(CLOUD_MARKER)) && !empty(cloud)) {
+                problems.add("'" + cloud + "' holds files that are not the check's; it would replace them with the"
+                        + " cloud's export" + elsewhere);
             }
         } catch (IOException e) {
             problems.add("The snapshot or report directory cannot be resolved (" + e.getMessage() + "); check "
@@ -68,5 +91,11 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
             throw new InvalidConfigurationException(problems);
         }
         return new CheckConfiguration(snapshot, reports, failOnDrift);
+    }
+
+    private static boolean empty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

@@ -88,6 +88,8 @@ public class CheckMojo extends AbstractExportingMojo {
 
     @Override
     void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
+        DriftReport.clear(check.reportDirectory());
+        check.claimCloudDirectory();
         try (var client = connection.client().build()) {
             new Exporter(config, client, log).run();
         }

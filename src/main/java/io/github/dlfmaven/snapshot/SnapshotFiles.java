@@ -14,14 +14,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The files of a snapshot folder that make up the snapshot: every regular file inside one of its folders
- * ({@code jobs/a.job}, and any other folder a package brought), by its path relative to the root with {@code /}.
- * Left out, and listed as such: files at the root (a README next to the folders is not a definition), names that start
- * with a dot at any level (the plugin's own lock and work folders, {@code .gitkeep}), and links, which are never
- * followed. A root that does not exist is an empty snapshot.
+ * The files of a snapshot folder, by their path relative to the root with {@code /}. The folder belongs to the plugin
+ * (an export replaces all of it), so every regular file in it is part of the snapshot, a README or a {@code
+ * .gitattributes} included, but for the plugin's own work folders and lock. Links inside are never followed and are
+ * listed as left out; the root itself may be a link (a snapshot kept elsewhere), which is followed. A root that does
+ * not exist is an empty snapshot.
  *
  * @param files the snapshot's files, sorted by path
- * @param leftOut what was found but is not part of the snapshot, by path
+ * @param leftOut links found in the snapshot, which are not part of it, by path
  */
 public record SnapshotFiles(SortedMap<String, Path> files, List<String> leftOut) {
 
@@ -40,26 +40,30 @@ public record SnapshotFiles(SortedMap<String, Path> files, List<String> leftOut)
             }
             return new SnapshotFiles(files, leftOut);
         }
+        Path start = root.toRealPath();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    if (!dir.equals(root) && hidden(dir)) {
-                        leftOut.add(relative(root, dir) + "/");
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
+                    return dir.getParent() != null
+                                    && dir.getParent().equals(start)
+                                    && SnapshotWriter.reserved(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    String path = relative(root, file);
-                    if (!attributes.isRegularFile()
-                            || hidden(file)
-                            || file.getParent().equals(root)) {
-                        leftOut.add(path);
-                    } else {
+                    String path = start.relativize(file)
+                            .toString()
+                            .replace(file.getFileSystem().getSeparator(), "/");
+                    if (file.getParent().equals(start) && SnapshotWriter.reserved(path)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attributes.isRegularFile()) {
                         files.put(path, file);
+                    } else {
+                        leftOut.add(path);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -69,13 +73,5 @@ public record SnapshotFiles(SortedMap<String, Path> files, List<String> leftOut)
         }
         Collections.sort(leftOut);
         return new SnapshotFiles(files, leftOut);
-    }
-
-    private static boolean hidden(Path path) {
-        return path.getFileName().toString().startsWith(".");
-    }
-
-    private static String relative(Path root, Path path) {
-        return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
     }
 }

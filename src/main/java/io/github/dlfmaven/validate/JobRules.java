@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.quartz.CronExpression;
@@ -28,6 +27,7 @@ final class JobRules {
 
     private final Set<String> scripts;
     private final Set<String> resources;
+    private final Set<String> resourceLocations;
     private final Set<String> jobs;
     private final boolean withDependencies;
     private final SnapshotValidator.Findings findings;
@@ -35,11 +35,13 @@ final class JobRules {
     JobRules(
             Set<String> scripts,
             Set<String> resources,
+            Set<String> resourceLocations,
             Set<String> jobs,
             boolean withDependencies,
             SnapshotValidator.Findings findings) {
         this.scripts = scripts;
         this.resources = resources;
+        this.resourceLocations = resourceLocations;
         this.jobs = jobs;
         this.withDependencies = withDependencies;
         this.findings = findings;
@@ -115,15 +117,31 @@ final class JobRules {
                         path,
                         Rule.KNOWN_SCRIPTS,
                         "node '" + quote(name) + "' names script '" + quote(value) + "', which is not in scripts/");
-            } else if (key.equals("resourcePath")
-                    && !value.toLowerCase(Locale.ROOT).startsWith("obs://")
-                    && !resources.contains(value)) {
+            } else if (key.equals("resourcePath") && namesDlfResource(node, value) && !resources.contains(value)) {
                 findings.add(
                         path,
                         Rule.KNOWN_RESOURCES,
                         "node '" + quote(name) + "' names resource '" + quote(value) + "', which is not in resources/");
             }
         }
+    }
+
+    /**
+     * Whether a {@code resourcePath} can only mean a DLF resource's name: not a location ({@code obs://}, {@code
+     * hdfs://}, any scheme), and not a DLI package ({@code resourceType} {@code DLIResources}, section 6.1 of the API
+     * notes). Unconfirmed beyond that, so anything else is given the benefit of the doubt.
+     */
+    private boolean namesDlfResource(JsonNode node, String value) {
+        if (value.contains("://") || resourceLocations.contains(value)) {
+            return false;
+        }
+        for (JsonNode property : node.path("properties")) {
+            if (property.path("name").asText("").equals("resourceType")
+                    && !property.path("value").asText("").equalsIgnoreCase("DLF")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reports one cycle of the node graph, if there is one, naming its nodes in order. */

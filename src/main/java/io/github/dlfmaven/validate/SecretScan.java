@@ -2,9 +2,9 @@ package io.github.dlfmaven.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.report.SecretNames;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Warns of values that look like secrets in what a snapshot puts into git: node properties and job parameters
@@ -14,13 +14,6 @@ import java.util.regex.Pattern;
  * warning names the file and the key, never the value.
  */
 final class SecretScan {
-
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|pwd|secret|token|credential|private[_-]?key|access[_-]?key).*|ak|sk");
-    /** 20 upper-case letters and digits, both present: how Huawei Cloud access keys look. */
-    private static final Pattern ACCESS_KEY = Pattern.compile("(?=.*[A-Z])(?=.*[0-9])[A-Z0-9]{20}");
-
-    private static final Pattern REFERENCE = Pattern.compile("[$#]\\{[^}]*}");
 
     private final SnapshotValidator.Findings findings;
 
@@ -60,19 +53,29 @@ final class SecretScan {
     }
 
     private void check(String path, String what, String key, String value) {
-        String literal = REFERENCE.matcher(value).replaceAll("").trim();
+        String literal = SecretNames.literal(value);
         if (literal.isEmpty()) {
             return;
         }
-        boolean secretKey = SECRET_KEY.matcher(key).matches();
-        if (secretKey || ACCESS_KEY.matcher(literal).matches()) {
+        boolean secretKey = SecretNames.secretKey(key);
+        if (secretKey || SecretNames.accessKeyShaped(literal)) {
             findings.add(
                     path,
                     Rule.NO_SECRETS,
                     what + " '" + LogText.escape(key) + "' holds "
-                            + (secretKey ? "a value" : "a value shaped like an access key")
-                            + " that may be a secret: use a parameter or DataArts' connection management instead, and"
-                            + " rotate it if it is real");
+                            + (secretKey ? "a value" : "a value shaped like an access key") + " that may be a secret: "
+                            + ADVICE);
+            return;
+        }
+        for (String assigned : SecretNames.assignedSecrets(value)) {
+            findings.add(
+                    path,
+                    Rule.NO_SECRETS,
+                    what + " '" + LogText.escape(key) + "' sets '" + LogText.escape(assigned)
+                            + "' to a value that may be a secret: " + ADVICE);
         }
     }
+
+    private static final String ADVICE =
+            "use a parameter or DataArts' connection management instead, and rotate it if it is real";
 }

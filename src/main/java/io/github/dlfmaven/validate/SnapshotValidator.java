@@ -1,8 +1,10 @@
 package io.github.dlfmaven.validate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Checks a snapshot folder offline against the {@link Rule}s: each definition on its own, then the references
@@ -58,8 +61,8 @@ public final class SnapshotValidator {
                         Rule.NAME_MATCHES_FILE,
                         (declared == null || !declared.isTextual()
                                         ? "has no name"
-                                        : "is named '" + declared.asText() + "'")
-                                + ", but its file name says '" + name + "'");
+                                        : "is named '" + LogText.escape(declared.asText()) + "'")
+                                + ", but its file name says '" + LogText.escape(name) + "'");
             }
             definitions.get(kind).put(name, new Definition(path, json));
         }
@@ -75,6 +78,10 @@ public final class SnapshotValidator {
         JobRules jobs = new JobRules(
                 definitions.get(DefinitionKind.SCRIPT).keySet(),
                 definitions.get(DefinitionKind.RESOURCE).keySet(),
+                definitions.get(DefinitionKind.RESOURCE).values().stream()
+                        .map(resource -> resource.json().path("location").asText(""))
+                        .filter(location -> !location.isEmpty())
+                        .collect(Collectors.toSet()),
                 definitions.get(DefinitionKind.JOB).keySet(),
                 withDependencies,
                 findings);
@@ -99,13 +106,19 @@ public final class SnapshotValidator {
                 return null;
             }
             return json;
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits (nesting, number length) say only what was too much, never the text.
+            findings.add(path, Rule.PARSES, "cannot be read as JSON: " + e.getOriginalMessage());
+            return null;
         } catch (JsonProcessingException e) {
             // Only where: Jackson's message quotes the text around the error, which may be a secret.
             findings.add(
                     path,
                     Rule.PARSES,
-                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
+                    e.getLocation() == null
+                            ? "is not valid JSON"
+                            : "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")");
             return null;
         }
     }

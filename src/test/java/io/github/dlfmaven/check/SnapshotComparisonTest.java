@@ -1,6 +1,7 @@
 package io.github.dlfmaven.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,21 +120,132 @@ class SnapshotComparisonTest {
     }
 
     @Test
-    void strayFilesHiddenFilesAndLinksAreLeftOutAndSaidSo() throws Exception {
+    void everyFileOfTheFolderIsComparedButThePluginsOwnAndLinks() throws Exception {
         Path committed = tmp.resolve("committed");
         Path cloud = tmp.resolve("cloud");
         write(committed, "jobs/a.job", "{}\n");
         write(cloud, "jobs/a.job", "{}\n");
+        // The export replaces the whole folder, so these would be gone after the next one: drift, said as such.
         write(committed, "README.md", "our jobs\n");
         write(committed, "jobs/.gitkeep", "");
+        // The plugin's own work folder and lock are no part of any snapshot.
         write(committed, ".dlf-work-1/tree/jobs/b.job", "{}\n");
+        write(committed, ".dlf-lock", "");
         Files.createSymbolicLink(committed.resolve("jobs/link.job"), committed.resolve("jobs/a.job"));
+
+        Drift drift = comparison.compare(committed, cloud);
+
+        assertEquals(
+                List.of("README.md removed", "jobs/.gitkeep removed"),
+                drift.files().stream()
+                        .map(f -> f.path() + " " + f.change().label())
+                        .toList());
+        assertEquals(1, drift.unchanged());
+        assertEquals(List.of("jobs/link.job"), drift.leftOut());
+    }
+
+    @Test
+    void aSnapshotFolderThatIsALinkIsReadThroughIt() throws Exception {
+        Path real = tmp.resolve("shared/dlf");
+        Path cloud = tmp.resolve("cloud");
+        write(real, "jobs/a.job", "{}\n");
+        write(cloud, "jobs/a.job", "{}\n");
+        Path committed = Files.createSymbolicLink(tmp.resolve("committed"), real);
 
         Drift drift = comparison.compare(committed, cloud);
 
         assertTrue(drift.none(), drift.files().toString());
         assertEquals(1, drift.unchanged());
-        assertEquals(List.of(".dlf-work-1/", "README.md", "jobs/.gitkeep", "jobs/link.job"), drift.leftOut());
+    }
+
+    @Test
+    void aCheckoutWithCrlfLineEndsIsNoDrift() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        String job = job("a", "s", "0 0 2 * * ?");
+        write(committed, "jobs/a.job", job.replace("\n", "\r\n"));
+        write(cloud, "jobs/a.job", job);
+        write(committed, "jobs/b.job", job("b", "old", "0 0 2 * * ?").replace("\n", "\r\n"));
+        write(cloud, "jobs/b.job", job("b", "new", "0 0 2 * * ?"));
+
+        Drift drift = comparison.compare(committed, cloud);
+
+        assertEquals("1 file changed, 0 added, 0 removed, 1 unchanged", drift.counts());
+        assertEquals(1, drift.lineEndsOnly());
+        FileDrift b = drift.files().get(0);
+        assertEquals(List.of("nodes[load].properties[scriptName].value"), b.jsonPaths());
+        assertEquals(
+                List.of("-      \"value\" : \"old\"", "+      \"value\" : \"new\""),
+                b.diff().stream()
+                        .filter(l -> l.startsWith("-  ") || l.startsWith("+  "))
+                        .toList(),
+                "only the real change, no line-end noise");
+    }
+
+    @Test
+    void secretValuesAreMaskedInDiffsButTheirPathsStillSayWhereTheyChanged() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        write(
+                committed,
+                "jobs/a.job",
+                normalized("{\"name\":\"a\",\"nodes\":[{\"name\":\"n\",\"properties\":["
+                        + "{\"name\":\"password\",\"value\":\"Old-Pa55\"},{\"name\":\"scriptArgs\",\"value\":\"db_pwd=OldArg x=1\"}]}],"
+                        + "\"basicConfig\":{\"token\":\"oldtoken\"},\"owner\":\"bob\"}"));
+        write(
+                cloud,
+                "jobs/a.job",
+                normalized("{\"name\":\"a\",\"nodes\":[{\"name\":\"n\",\"properties\":["
+                        + "{\"name\":\"password\",\"value\":\"S3cr3t-Pa55\"},{\"name\":\"scriptArgs\",\"value\":\"db_pwd=NewArg x=2\"}]}],"
+                        + "\"basicConfig\":{\"token\":\"newtoken\"},\"owner\":\"HPUAQWERTY1234567890\"}"));
+
+        FileDrift file = comparison.compare(committed, cloud).files().get(0);
+
+        String diff = String.join("\n", file.diff());
+        for (String secret : List.of("Pa55", "OldArg", "NewArg", "oldtoken", "newtoken", "HPUAQWERTY")) {
+            assertFalse(diff.contains(secret), secret + " in\n" + diff);
+        }
+        assertTrue(diff.contains("\"value\": \"db_pwd=**** x=2\""), diff);
+        assertTrue(
+                file.jsonPaths().contains("nodes[n].properties[password].value"),
+                file.jsonPaths().toString());
+        assertTrue(
+                file.jsonPaths().contains("basicConfig.token"), file.jsonPaths().toString());
+    }
+
+    @Test
+    void aFileTooLargeToDiffSaysSoAndKeepsItsPaths() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        write(committed, "scripts/big.script", "x\n".repeat(TextDiff.MAX_LINES));
+        write(cloud, "scripts/big.script", "y\n".repeat(TextDiff.MAX_LINES));
+
+        FileDrift file = comparison.compare(committed, cloud).files().get(0);
+
+        assertEquals(List.of(), file.diff());
+        assertEquals("too large to show as a diff (20000 and 20000 lines)", file.diffNote());
+    }
+
+    @Test
+    void theMarkdownStaysShortEnoughForAPullRequestComment() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        for (int i = 0; i < 300; i++) {
+            write(committed, "scripts/s" + i + ".script", "{\n  \"content\": \"" + "a".repeat(5000) + "\"\n}\n");
+            write(cloud, "scripts/s" + i + ".script", "{\n  \"content\": \"" + "b".repeat(5000) + "\"\n}\n");
+        }
+
+        String md = DriftReport.markdown(comparison.compare(committed, cloud), "src/main/dlf");
+
+        assertTrue(md.length() <= DriftReport.MARKDOWN_CHARS, md.length() + " characters");
+        assertTrue(md.contains("100 more files: drift.json lists them all."), md.substring(0, 300));
+        assertTrue(md.contains("short enough for a pull-request comment"));
+    }
+
+    private static String normalized(String json) throws IOException {
+        return new String(
+                new io.github.dlfmaven.archive.JsonNormalizer().normalize(json.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
     }
 
     @Test

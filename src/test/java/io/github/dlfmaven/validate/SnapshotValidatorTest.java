@@ -256,6 +256,77 @@ class SnapshotValidatorTest {
     }
 
     @Test
+    void v01JsonBeyondTheParsersLimitsIsAProblemNotACrash() throws IOException {
+        write("jobs/deep.job", "[".repeat(1500) + "]".repeat(1500));
+        write("jobs/long.job", "{\"name\":\"long\",\"n\":" + "9".repeat(2000) + "}");
+
+        List<String> problems = problems();
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("jobs/deep.job: cannot be read as JSON: "), problems.get(0));
+        assertTrue(problems.get(0).endsWith("[DLF-V01]"));
+        assertTrue(problems.get(1).startsWith("jobs/long.job: cannot be read as JSON: "), problems.get(1));
+    }
+
+    @Test
+    void v02ANameFromTheFileCannotForgeALogLine() throws IOException {
+        write("jobs/b.job", "{\"name\":\"b\\n[ERROR] forged\"}");
+
+        List<String> problems = problems(Rule.JOB_FIELDS);
+
+        assertEquals(
+                List.of("jobs/b.job: is named 'b\\n[ERROR] forged', but its file name says 'b' [DLF-V02]"), problems);
+    }
+
+    @Test
+    void v08LeavesLocationsDliPackagesAndResourceLocationsAlone() throws IOException {
+        validSnapshot();
+        write(
+                "jobs/k.job",
+                job(
+                        "k",
+                        node(
+                                        "dli",
+                                        "",
+                                        property("resourceType", "DLIResources") + ","
+                                                + property("resourcePath", "spark-examples.jar"))
+                                + "," + node("hdfs", "", property("resourcePath", "hdfs://nn/jars/app.jar"))
+                                + "," + node("byLocation", "", property("resourcePath", "obs://b/r.jar"))
+                                + ","
+                                + node(
+                                        "secret",
+                                        "",
+                                        property("resourcePath", "https://deploy:glpat-SECRET@nexus/app.jar")),
+                        "0 0 2 * * ?"));
+
+        assertEquals(List.of(), problems());
+    }
+
+    @Test
+    void v11SecretsPassedAsArgumentsAreNamedByTheirKey() throws IOException {
+        validSnapshot();
+        write(
+                "jobs/args.job",
+                job(
+                        "args",
+                        node(
+                                "run",
+                                "",
+                                property("scriptArgs", "day=${bizdate}\\ndb_password=Hunter2Secret") + ","
+                                        + property("arguments", "--token=${tok} --mode=fast")),
+                        "0 0 2 * * ?"));
+
+        List<String> problems = problems();
+
+        assertEquals(
+                List.of("jobs/args.job: node 'run' property 'scriptArgs' sets 'db_password' to a value that may be a"
+                        + " secret: use a parameter or DataArts' connection management instead, and rotate it if it is"
+                        + " real [DLF-V11]"),
+                problems);
+        assertFalse(problems.get(0).contains("Hunter2"));
+    }
+
+    @Test
     void anExcludedRuleIsNotChecked() throws IOException {
         write("jobs/j.job", job("j", "", "not a cron"));
 
