@@ -60,10 +60,7 @@ final class PreviousSnapshot {
      */
     Kept keep(String path, byte[] content, Path target) throws IOException {
         Path old = root.resolve(path);
-        if (!plainFolder(old.getParent())) {
-            return Kept.ADDED;
-        }
-        Map<String, Object> attributes = attributes(old);
+        Map<String, Object> attributes = previous(old);
         if (attributes == null) {
             return Kept.ADDED;
         }
@@ -81,10 +78,7 @@ final class PreviousSnapshot {
      */
     Kept keep(String path, Path file, Path target) throws IOException {
         Path old = root.resolve(path);
-        if (!plainFolder(old.getParent())) {
-            return Kept.ADDED;
-        }
-        Map<String, Object> attributes = attributes(old);
+        Map<String, Object> attributes = previous(old);
         if (attributes == null) {
             return Kept.ADDED;
         }
@@ -122,6 +116,11 @@ final class PreviousSnapshot {
                 return false;
             }
         });
+    }
+
+    /** The previous snapshot's file at {@code old}, as {@link #attributes}; null where it has none to keep. */
+    private Map<String, Object> previous(Path old) throws IOException {
+        return plainFolder(old.getParent()) ? attributes(old) : null;
     }
 
     /** The regular file's size and number of names, or null when there is no regular file (or link) there. */

@@ -16,6 +16,7 @@ import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.MetadataService;
+import io.github.dlfmaven.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -294,29 +295,5 @@ class RenewedCredentialsTest {
                 .setHeader("Content-Type", "application/json")
                 .body("{\"token\":{\"expires_at\":\"" + expiresAt + "\",\"methods\":[\"password\"]}}")
                 .build();
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -10,17 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +47,7 @@ class OidcCredentialsTest {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger issued = new AtomicInteger();
     private final HttpTransport transport = HttpTransport.builder().build();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(NOW);
     private volatile String acceptedIdToken = "id-token-one";
     private volatile String subjectTokenSuffix = "";
     private Path tokenFile;
@@ -200,25 +198,5 @@ class OidcCredentialsTest {
                                 + " does not exist"),
                 e.getMessage());
         assertEquals(0, requests.size());
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.dlfmaven.testing.MutableClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.junit.jupiter.api.Test;
@@ -18,23 +17,7 @@ class RenewedAuthenticationTest {
 
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
-    private Instant now = START;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(START);
 
     /** Answers each fetch with the next of its outcomes: credentials valid for 6 h, or a failure. */
     private final class Scripted extends RenewedAuthentication {
@@ -54,7 +37,7 @@ class RenewedAuthenticationTest {
             }
             return new Fetched(
                     new Authentication.Signed(Credentials.temporary("AK" + next, "SK" + next, "T" + next, "test")),
-                    now.plus(Duration.ofHours(6)));
+                    clock.now.plus(Duration.ofHours(6)));
         }
 
         @Override
@@ -75,12 +58,12 @@ class RenewedAuthenticationTest {
         source.outcomes.add(2);
         assertEquals("AK1", accessKey(source.current()));
 
-        now = START.plus(Duration.ofHours(4).plusMinutes(1)); // inside the renewal window, 2 h before expiry
+        clock.now = START.plus(Duration.ofHours(4).plusMinutes(1)); // inside the renewal window, 2 h before expiry
         assertEquals("AK1", accessKey(source.current()));
         assertEquals("AK1", accessKey(source.current()), "no second try within the minute");
         assertEquals(2, source.fetches);
 
-        now = now.plus(RenewedAuthentication.RENEWAL_RETRY);
+        clock.now = clock.now.plus(RenewedAuthentication.RENEWAL_RETRY);
         assertEquals("AK2", accessKey(source.current()));
         assertEquals(3, source.fetches);
     }
@@ -94,7 +77,7 @@ class RenewedAuthenticationTest {
 
         assertSame(refused, assertThrows(IOException.class, source::current));
         assertSame(refused, assertThrows(IOException.class, source::current));
-        now = now.plus(Duration.ofHours(1));
+        clock.now = clock.now.plus(Duration.ofHours(1));
         assertSame(refused, assertThrows(IOException.class, source::current));
         assertEquals(1, source.fetches, "a refused password is not sent again");
     }
@@ -108,9 +91,9 @@ class RenewedAuthenticationTest {
         source.outcomes.add(down);
         source.current();
 
-        now = START.plus(Duration.ofHours(5));
+        clock.now = START.plus(Duration.ofHours(5));
         assertEquals("AK1", accessKey(source.current()));
-        now = START.plus(Duration.ofHours(6)); // expired
+        clock.now = START.plus(Duration.ofHours(6)); // expired
         assertSame(down, assertThrows(IOException.class, source::current));
     }
 }
