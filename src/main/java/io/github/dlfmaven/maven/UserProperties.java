@@ -45,6 +45,7 @@ final class UserProperties {
     static final String REPORT_DIRECTORY = "dlf.check.reportDirectory";
     static final String FAIL_ON_WARNING = "dlf.validate.failOnWarning";
     static final String EXCLUDE_RULES = "dlf.validate.excludeRules";
+    static final String REPORT_OUTPUT_DIRECTORY = "dlf.report.outputDirectory";
 
     static final String EMULATOR_FIXTURES = "dlf.emulator.fixtures";
     static final String EMULATOR_PORT = "dlf.emulator.port";

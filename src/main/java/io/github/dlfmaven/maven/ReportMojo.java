@@ -1,0 +1,93 @@
+package io.github.dlfmaven.maven;
+
+import io.github.dlfmaven.report.SnapshotReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Draws every job of a snapshot: an index of all jobs (folder, schedule in words, owner, nodes, scripts) with their
+ * dependencies on each other drawn, a page per job with its node graph as SVG and the SQL of its scripts, a page per
+ * script with every job that uses it, and one SVG per job a pull request can link. Plain HTML, no script, no network
+ * at view time. Offline, no credentials. When {@code target/dlf-check/drift.json} exists, the index shows the drift.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "report", threadSafe = true, requiresProject = false)
+public class ReportMojo extends AbstractMojo {
+
+    /**
+     * The snapshot to draw. {@code ./src/main/dlf} without a pom.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
+    File snapshotDirectory;
+
+    /**
+     * Where the pages go; the goal replaces this folder on every run, and refuses one that holds other files.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(
+            property = UserProperties.REPORT_OUTPUT_DIRECTORY,
+            defaultValue = "${project.build.directory}/dlf-report")
+    File reportOutputDirectory;
+
+    /**
+     * The drift report of {@code dlf:check} to show, when it exists.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/dlf-check/drift.json", readonly = true)
+    File driftReport;
+
+    /**
+     * Skip every DLF goal.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = UserProperties.SKIP, defaultValue = "false")
+    boolean skip;
+
+    private final MavenSession session;
+
+    @Inject
+    public ReportMojo(MavenSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the DLF report (" + UserProperties.SKIP + "=true).");
+            return;
+        }
+        Path snapshot = MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
+                .toPath();
+        if (!Files.isDirectory(snapshot)) {
+            throw new MojoFailureException("No snapshot to draw at " + snapshot + ": point "
+                    + MavenSettingNames.INSTANCE.where(io.github.dlfmaven.config.Setting.SNAPSHOT_DIRECTORY)
+                    + " at a folder dlf:export wrote.");
+        }
+        Path output = MavenEnvironment.pathOrDefault(reportOutputDirectory, session, "target/dlf-report")
+                .toPath();
+        Path drift = MavenEnvironment.pathOrDefault(driftReport, session, "target/dlf-check/drift.json")
+                .toPath();
+        try {
+            SnapshotReport.Summary summary = new SnapshotReport(new MavenLog(getLog())).write(snapshot, output, drift);
+            getLog().info("DLF report: " + summary.jobs() + " jobs and " + summary.scripts() + " scripts drawn; open "
+                    + summary.index() + ".");
+        } catch (IOException e) {
+            throw new MojoFailureException("The DLF report failed: " + e.getMessage(), e);
+        }
+    }
+}

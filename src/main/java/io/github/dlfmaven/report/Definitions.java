@@ -1,0 +1,77 @@
+package io.github.dlfmaven.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.snapshot.DefinitionKind;
+import io.github.dlfmaven.snapshot.SnapshotFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The jobs and scripts of a snapshot, parsed, and which jobs use each script. */
+final class Definitions {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Map<String, JsonNode> jobs = new TreeMap<>();
+    final Map<String, JsonNode> scripts = new TreeMap<>();
+    final Map<String, TreeSet<String>> scriptUsers = new TreeMap<>();
+
+    Definitions(Path snapshot, Log log) throws IOException {
+        read(snapshot, log);
+    }
+
+    private void read(Path snapshot, Log log) throws IOException {
+        for (Map.Entry<String, Path> file : SnapshotFiles.of(snapshot).files().entrySet()) {
+            String path = file.getKey();
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            DefinitionKind kind = DefinitionKind.of(fileName).orElse(null);
+            if (kind == null || kind == DefinitionKind.RESOURCE || !path.equals(kind.folder() + "/" + fileName)) {
+                continue;
+            }
+            JsonNode json;
+            try {
+                json = JSON.readTree(Files.readAllBytes(file.getValue()));
+            } catch (IOException e) {
+                log.warn("Left out of the report, as it is not valid JSON (dlf:validate says more): "
+                        + LogText.escape(path));
+                continue;
+            }
+            (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), json);
+        }
+        for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
+            for (String script : scriptsOf(job.getValue())) {
+                scriptUsers.computeIfAbsent(script, s -> new TreeSet<>()).add(job.getKey());
+            }
+        }
+    }
+
+    static List<String> scriptsOf(JsonNode job) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode node : job.path("nodes")) {
+            for (JsonNode property : node.path("properties")) {
+                if (property.path("name").asText("").equals("scriptName")
+                        && !property.path("value").asText("").isEmpty()) {
+                    String name = property.path("value").asText();
+                    if (!names.contains(name)) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    static List<String> dependJobs(JsonNode job) {
+        List<String> names = new ArrayList<>();
+        job.path("schedule").path("cron").path("dependJobs").path("jobs").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+}

@@ -1,0 +1,309 @@
+package io.github.dlfmaven.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.draw.JobGraph;
+import io.github.dlfmaven.draw.SvgDrawing;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.snapshot.DefinitionKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Pictures of a snapshot for people: {@code index.html} (every job with its folder, schedule in words, owner, node
+ * count and scripts, and the jobs' dependencies on each other drawn), a page per job (its node graph drawn, its nodes,
+ * the SQL of its scripts, the jobs it depends on), a page per script (its SQL and every job that uses it: what breaks
+ * if it changes), and {@code svg/{job}.svg} for pull requests to link. Plain HTML with inline SVG: no script, no
+ * network at view time. With a {@code drift.json} of {@code dlf:check}, the index says which jobs drifted.
+ */
+public final class SnapshotReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What was written. */
+    public record Summary(int jobs, int scripts, Path index) {}
+
+    private final Log log;
+    private final Map<String, String> drift = new TreeMap<>();
+    private Map<String, JsonNode> jobs;
+    private Map<String, JsonNode> scripts;
+    private Map<String, TreeSet<String>> scriptUsers;
+
+    public SnapshotReport(Log log) {
+        this.log = log;
+    }
+
+    /** Marks a folder as this report's, so that the next run may replace it and nothing else is ever replaced. */
+    static final String MARKER = ".dlf-report";
+
+    /**
+     * @param folder where the report goes: missing, empty, or a report of an earlier run, which is replaced
+     * @param driftReport a {@code drift.json} to show, or null
+     * @throws IOException also when {@code folder} holds files that are not an earlier report's
+     */
+    public Summary write(Path snapshot, Path folder, Path driftReport) throws IOException {
+        clear(folder);
+        Files.createDirectories(folder);
+        Files.writeString(
+                folder.resolve(MARKER), "This folder belongs to dlf:report, which replaces it on every run.\n");
+        Definitions definitions = new Definitions(snapshot, log);
+        jobs = definitions.jobs;
+        scripts = definitions.scripts;
+        scriptUsers = definitions.scriptUsers;
+        if (driftReport != null && Files.isRegularFile(driftReport)) {
+            for (JsonNode file : JSON.readTree(driftReport.toFile()).path("files")) {
+                drift.put(file.path("path").asText(""), file.path("change").asText(""));
+            }
+        }
+        Files.createDirectories(folder.resolve("jobs"));
+        Files.createDirectories(folder.resolve("scripts"));
+        Files.createDirectories(folder.resolve("svg"));
+        for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
+            String svg = SvgDrawing.of(JobGraph.of(job.getValue()));
+            write(folder.resolve("svg").resolve(PageNames.file(job.getKey(), ".svg")), svg);
+            write(
+                    folder.resolve("jobs").resolve(PageNames.file(job.getKey(), ".html")),
+                    jobPage(job.getKey(), job.getValue(), svg));
+        }
+        for (Map.Entry<String, JsonNode> script : scripts.entrySet()) {
+            write(
+                    folder.resolve("scripts").resolve(PageNames.file(script.getKey(), ".html")),
+                    scriptPage(script.getKey(), script.getValue()));
+        }
+        Path index = folder.resolve("index.html");
+        write(index, indexPage());
+        return new Summary(jobs.size(), scripts.size(), index);
+    }
+
+    private String indexPage() {
+        StringBuilder body = new StringBuilder("<h1>DataArts Factory jobs</h1>\n<p>")
+                .append(jobs.size())
+                .append(" jobs, ")
+                .append(scripts.size())
+                .append(" scripts.</p>\n");
+        if (!drift.isEmpty()) {
+            body.append("<h2>Drift</h2>\n<ul class=\"drift\">\n");
+            drift.forEach((path, change) -> body.append("<li>")
+                    .append(h(change))
+                    .append(": <code>")
+                    .append(h(path))
+                    .append("</code></li>\n"));
+            body.append("</ul>\n");
+        }
+        body.append(
+                "<h2>Jobs</h2>\n<table class=\"jobs\">\n<tr><th>job</th><th>folder</th><th>schedule</th><th>owner</th>"
+                        + "<th>nodes</th><th>scripts</th></tr>\n");
+        Map<String, List<String>> byFolder = new TreeMap<>();
+        jobs.forEach(
+                (name, job) -> byFolder.computeIfAbsent(job.path("directory").asText("/"), d -> new ArrayList<>())
+                        .add(name));
+        byFolder.forEach((folder, names) -> names.forEach(name -> {
+            JsonNode job = jobs.get(name);
+            String change = drift.get(DefinitionKind.JOB.path(name));
+            body.append("<tr><td><a href=\"jobs/")
+                    .append(PageNames.href(PageNames.file(name, ".html")))
+                    .append("\">")
+                    .append(h(name))
+                    .append("</a>")
+                    .append(change == null ? "" : " <em>(" + h(change) + ")</em>")
+                    .append("</td><td>")
+                    .append(h(folder))
+                    .append("</td><td>")
+                    .append(h(ScheduleWords.of(job.path("schedule"))))
+                    .append("</td><td>")
+                    .append(h(job.path("basicConfig").path("owner").asText("")))
+                    .append("</td><td>")
+                    .append(job.path("nodes").size())
+                    .append("</td><td>")
+                    .append(scriptLinks(Definitions.scriptsOf(job), "scripts/"))
+                    .append("</td></tr>\n");
+        }));
+        body.append("</table>\n<h2>Scripts</h2>\n<ul>\n");
+        scripts.keySet()
+                .forEach(name -> body.append("<li>")
+                        .append(scriptLinks(List.of(name), "scripts/"))
+                        .append("</li>\n"));
+        body.append("</ul>\n<h2>Dependencies between jobs</h2>\n").append(workspaceGraph());
+        return page("DataArts Factory jobs", body.toString());
+    }
+
+    /** The jobs and their {@code dependJobs} as one graph; a job of another workspace is drawn too. */
+    private String workspaceGraph() {
+        List<String> nodes = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
+            List<String> pre = Definitions.dependJobs(job.getValue()).stream()
+                    .map(n -> "\"" + jsonString(n) + "\"")
+                    .toList();
+            if (!pre.isEmpty()
+                    || jobs.values().stream()
+                            .anyMatch(j -> Definitions.dependJobs(j).contains(job.getKey()))) {
+                nodes.add("{\"name\":\"" + jsonString(job.getKey()) + "\",\"type\":\"job\",\"preNodeName\":["
+                        + String.join(",", pre) + "]}");
+            }
+        }
+        jobs.values().stream()
+                .flatMap(j -> Definitions.dependJobs(j).stream())
+                .filter(n -> !jobs.containsKey(n))
+                .distinct()
+                .forEach(n -> nodes.add("{\"name\":\"" + jsonString(n) + "\",\"type\":\"other workspace\"}"));
+        if (nodes.isEmpty()) {
+            return "<p>No job depends on another.</p>\n";
+        }
+        try {
+            return SvgDrawing.of(JobGraph.of(JSON.readTree("{\"nodes\":[" + String.join(",", nodes) + "]}"))) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("the graph is built from escaped names", e);
+        }
+    }
+
+    private String jobPage(String name, JsonNode job, String svg) {
+        StringBuilder body = new StringBuilder("<p><a href=\"../index.html\">All jobs</a></p>\n<h1>")
+                .append(h(name))
+                .append("</h1>\n<p>")
+                .append(h(job.path("directory").asText("/")))
+                .append(" · ")
+                .append(h(ScheduleWords.of(job.path("schedule"))))
+                .append("</p>\n")
+                .append(svg)
+                .append(
+                        "<h2>Nodes</h2>\n<table class=\"nodes\">\n<tr><th>node</th><th>type</th><th>waits for</th><th>script</th></tr>\n");
+        for (JsonNode node : job.path("nodes")) {
+            List<String> script = new ArrayList<>();
+            node.path("properties").forEach(p -> {
+                if (p.path("name").asText("").equals("scriptName")) {
+                    script.add(p.path("value").asText());
+                }
+            });
+            List<String> waits = new ArrayList<>();
+            node.path("preNodeName").forEach(p -> waits.add(p.asText()));
+            body.append("<tr><td>")
+                    .append(h(node.path("name").asText("")))
+                    .append("</td><td>")
+                    .append(h(node.path("type").asText("")))
+                    .append("</td><td>")
+                    .append(h(String.join(", ", waits)))
+                    .append("</td><td>")
+                    .append(scriptLinks(script, "../scripts/"))
+                    .append("</td></tr>\n");
+        }
+        body.append("</table>\n");
+        List<String> depends = Definitions.dependJobs(job);
+        if (!depends.isEmpty()) {
+            body.append("<h2>Depends on jobs</h2>\n<ul>\n");
+            for (String other : depends) {
+                body.append("<li>")
+                        .append(
+                                jobs.containsKey(other)
+                                        ? "<a href=\"" + PageNames.href(PageNames.file(other, ".html")) + "\">"
+                                                + h(other) + "</a>"
+                                        : h(other) + " (not in this snapshot)")
+                        .append("</li>\n");
+            }
+            body.append("</ul>\n");
+        }
+        for (String script : Definitions.scriptsOf(job)) {
+            JsonNode definition = scripts.get(script);
+            body.append("<h2>Script ")
+                    .append(scriptLinks(List.of(script), "../scripts/"))
+                    .append("</h2>\n")
+                    .append(
+                            definition == null
+                                    ? "<p>Not in this snapshot.</p>\n"
+                                    : "<pre class=\"sql\">"
+                                            + h(definition.path("content").asText("")) + "</pre>\n");
+        }
+        return page(name, body.toString());
+    }
+
+    private String scriptPage(String name, JsonNode script) {
+        StringBuilder body = new StringBuilder("<p><a href=\"../index.html\">All jobs</a></p>\n<h1>")
+                .append(h(name))
+                .append("</h1>\n<p>")
+                .append(h(script.path("type").asText("")))
+                .append(" · ")
+                .append(h(script.path("connectionName").asText("")))
+                .append("</p>\n<h2>Used by</h2>\n<ul class=\"users\">\n");
+        for (String job : scriptUsers.getOrDefault(name, new TreeSet<>())) {
+            body.append("<li><a href=\"../jobs/")
+                    .append(PageNames.href(PageNames.file(job, ".html")))
+                    .append("\">")
+                    .append(h(job))
+                    .append("</a></li>\n");
+        }
+        body.append("</ul>\n<h2>Content</h2>\n<pre class=\"sql\">")
+                .append(h(script.path("content").asText("")))
+                .append("</pre>\n");
+        return page(name, body.toString());
+    }
+
+    private String scriptLinks(List<String> names, String prefix) {
+        List<String> links = new ArrayList<>();
+        for (String name : names) {
+            links.add(
+                    scripts.containsKey(name)
+                            ? "<a href=\"" + prefix + PageNames.href(PageNames.file(name, ".html")) + "\">" + h(name)
+                                    + "</a>"
+                            : h(name));
+        }
+        return String.join(", ", links);
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + h(title)
+                + "</title>\n<style>body{font-family:sans-serif;margin:2em;color:#111}table{border-collapse:collapse}"
+                + "td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}pre{background:#f6f8fa;padding:1em;"
+                + "overflow:auto}svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n" + body
+                + "</body>\n</html>\n";
+    }
+
+    private static String h(String text) {
+        return SvgDrawing.xml(text);
+    }
+
+    private static String jsonString(String text) {
+        try {
+            String quoted = JSON.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void clear(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder)) {
+            throw new IOException(folder + " is not a folder of its own; point the report elsewhere.");
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(folder)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(folder.resolve(MARKER))) {
+            throw new IOException(folder + " holds files that are no report of this plugin's; point the report at a"
+                    + " folder of its own.");
+        }
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+}
