@@ -127,7 +127,7 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
      * {@code lastUpdateUser} or {@code nodes[*].location}; comma-separated on the command line. {@code dlf:check}
      * leaves out the same, so set it alike for both.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.IGNORE_FIELDS)
     List<String> ignoreFields;

@@ -28,7 +28,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * reportDirectory}. It never writes into the snapshot. A failure of the export itself fails with the export's own
  * message, never as drift.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class CheckMojo extends AbstractExportingMojo {
@@ -37,7 +37,7 @@ public class CheckMojo extends AbstractExportingMojo {
      * The committed snapshot to compare with, as {@code dlf:export} writes it. {@code ./src/main/dlf} without a
      * pom.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
     File snapshotDirectory;
@@ -46,7 +46,7 @@ public class CheckMojo extends AbstractExportingMojo {
      * Whether drift fails the build. With {@code false} the check logs the drift and writes the reports, and the
      * build goes on.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.FAIL_ON_DRIFT, defaultValue = Defaults.FAIL_ON_DRIFT)
     boolean failOnDrift;
@@ -55,7 +55,7 @@ public class CheckMojo extends AbstractExportingMojo {
      * Where {@code drift.json} and {@code drift.md} are written; the fresh export goes into its {@code cloud}
      * folder.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/dlf-check")
     File reportDirectory;

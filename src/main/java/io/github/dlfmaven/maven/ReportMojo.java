@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * script with every job that uses it, and one SVG per job a pull request can link. Plain HTML, no script, no network
  * at view time. Offline, no credentials. When {@code target/dlf-check/drift.json} exists, the index shows the drift.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "report", threadSafe = true, requiresProject = false)
 public class ReportMojo extends AbstractMojo {
@@ -27,7 +27,7 @@ public class ReportMojo extends AbstractMojo {
     /**
      * The snapshot to draw. {@code ./src/main/dlf} without a pom.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
     File snapshotDirectory;
@@ -35,7 +35,7 @@ public class ReportMojo extends AbstractMojo {
     /**
      * Where the pages go; the goal replaces this folder on every run, and refuses one that holds other files.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(
             property = UserProperties.REPORT_OUTPUT_DIRECTORY,
@@ -45,7 +45,7 @@ public class ReportMojo extends AbstractMojo {
     /**
      * The drift report of {@code dlf:check} to show, when it exists.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.directory}/dlf-check/drift.json", readonly = true)
     File driftReport;
@@ -53,7 +53,7 @@ public class ReportMojo extends AbstractMojo {
     /**
      * Skip every DLF goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.SKIP, defaultValue = "false")
     boolean skip;

@@ -37,7 +37,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Its default phase, {@code process-resources}, comes after {@code dlf:export} ({@code generate-resources}) and
  * before {@code dlf:check} ({@code verify}), so a pom that binds all three runs them in that order.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)
 public class ValidateMojo extends AbstractMojo {
@@ -46,7 +46,7 @@ public class ValidateMojo extends AbstractMojo {
      * The snapshot to check; {@code -Ddlf.snapshotDirectory=target/dlf} checks what {@code dlf:export} just wrote.
      * {@code ./src/main/dlf} without a pom.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
     File snapshotDirectory;
@@ -54,7 +54,7 @@ public class ValidateMojo extends AbstractMojo {
     /**
      * Whether warnings (rules DLF-V09 and DLF-V11) fail the build too.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.FAIL_ON_WARNING, defaultValue = Defaults.FAIL_ON_WARNING)
     boolean failOnWarning;
@@ -62,7 +62,7 @@ public class ValidateMojo extends AbstractMojo {
     /**
      * Ids of rules not to check, such as {@code DLF-V11}; comma-separated on the command line.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.EXCLUDE_RULES)
     List<String> excludeRules;
@@ -70,7 +70,7 @@ public class ValidateMojo extends AbstractMojo {
     /**
      * Skip every DLF goal.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = UserProperties.SKIP, defaultValue = "false")
     boolean skip;
@@ -78,7 +78,7 @@ public class ValidateMojo extends AbstractMojo {
     /**
      * Where {@code report.json} goes.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.directory}/dlf-validate", readonly = true)
     File reportDirectory;
