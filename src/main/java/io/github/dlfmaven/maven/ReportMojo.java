@@ -3,12 +3,9 @@ package io.github.dlfmaven.maven;
 import io.github.dlfmaven.report.SnapshotReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,15 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "report", threadSafe = true, requiresProject = false)
-public class ReportMojo extends AbstractMojo {
-
-    /**
-     * The snapshot to draw. {@code ./src/main/dlf} without a pom.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
-    File snapshotDirectory;
+public class ReportMojo extends AbstractSnapshotMojo {
 
     /**
      * Where the pages go; the goal replaces this folder on every run, and refuses one that holds other files.
@@ -50,38 +39,20 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/dlf-check/drift.json", readonly = true)
     File driftReport;
 
-    /**
-     * Skip every DLF goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.SKIP, defaultValue = "false")
-    boolean skip;
-
-    private final MavenSession session;
-
     @Inject
     public ReportMojo(MavenSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the DLF report (" + UserProperties.SKIP + "=true).");
-            return;
-        }
-        Path snapshot = MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
-                .toPath();
-        if (!Files.isDirectory(snapshot)) {
-            throw new MojoFailureException("No snapshot to draw at " + snapshot + ": point "
-                    + MavenSettingNames.INSTANCE.where(io.github.dlfmaven.config.Setting.SNAPSHOT_DIRECTORY)
-                    + " at a folder dlf:export wrote.");
-        }
-        Path output = MavenEnvironment.pathOrDefault(reportOutputDirectory, session, "target/dlf-report")
-                .toPath();
-        Path drift = MavenEnvironment.pathOrDefault(driftReport, session, "target/dlf-check/drift.json")
-                .toPath();
+    String goal() {
+        return "report";
+    }
+
+    @Override
+    void run(Path snapshot) throws MojoFailureException {
+        Path output = orDefault(reportOutputDirectory, "target/dlf-report").toPath();
+        Path drift = orDefault(driftReport, "target/dlf-check/drift.json").toPath();
         try {
             SnapshotReport.Summary summary = new SnapshotReport(new MavenLog(getLog())).write(snapshot, output, drift);
             getLog().info("DLF report: " + summary.jobs() + " jobs and " + summary.scripts() + " scripts drawn; open "

@@ -10,7 +10,6 @@ import io.github.dlfmaven.validate.Validation;
 import io.github.dlfmaven.validate.ValidationReport;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,16 +38,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)
-public class ValidateMojo extends AbstractMojo {
-
-    /**
-     * The snapshot to check; {@code -Ddlf.snapshotDirectory=target/dlf} checks what {@code dlf:export} just wrote.
-     * {@code ./src/main/dlf} without a pom.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.SNAPSHOT_DIRECTORY, defaultValue = "${project.basedir}/src/main/dlf")
-    File snapshotDirectory;
+public class ValidateMojo extends AbstractSnapshotMojo {
 
     /**
      * Whether warnings (rules DLF-V09 and DLF-V11) fail the build too.
@@ -68,14 +57,6 @@ public class ValidateMojo extends AbstractMojo {
     List<String> excludeRules;
 
     /**
-     * Skip every DLF goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.SKIP, defaultValue = "false")
-    boolean skip;
-
-    /**
      * Where {@code report.json} goes.
      *
      * @since 0.1.0
@@ -83,33 +64,22 @@ public class ValidateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/dlf-validate", readonly = true)
     File reportDirectory;
 
-    private final MavenSession session;
-
     @Inject
     public ValidateMojo(MavenSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the DLF validate (" + UserProperties.SKIP + "=true).");
-            return;
-        }
-        Path snapshot = MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
-                .toPath()
-                .toAbsolutePath()
-                .normalize();
-        Path reports = MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-validate")
-                .toPath();
+    String goal() {
+        return "validate";
+    }
+
+    @Override
+    void run(Path snapshot) throws MojoExecutionException, MojoFailureException {
+        Path reports = orDefault(reportDirectory, "target/dlf-validate").toPath();
         Validation validation;
         try {
             Set<Rule> excluded = excluded();
-            if (!Files.isDirectory(snapshot)) {
-                throw new MojoFailureException("No snapshot to validate at " + snapshot + ": point "
-                        + MavenSettingNames.INSTANCE.where(Setting.SNAPSHOT_DIRECTORY)
-                        + " at a folder dlf:export wrote.");
-            }
             validation = new SnapshotValidator(excluded).validate(snapshot);
             ValidationReport.write(validation, reports);
         } catch (InvalidConfigurationException e) {
