@@ -1,8 +1,7 @@
 package io.github.dlfmaven.check;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.report.Markdown;
 import io.github.dlfmaven.report.ReportFile;
@@ -31,8 +30,6 @@ public final class DriftReport {
 
     static final int MARKDOWN_PATHS = 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private DriftReport() {}
 
     /** Removes the reports of an earlier run, so that a run that fails before comparing leaves none to misread. */
@@ -43,7 +40,7 @@ public final class DriftReport {
 
     /** Writes both reports into {@code folder}; {@code snapshotName} names the committed snapshot in the Markdown. */
     public static void write(Drift drift, Path folder, String snapshotName) throws IOException {
-        ReportFile.write(folder.resolve(JSON_FILE), json(drift));
+        ReportFile.writeJson(folder.resolve(JSON_FILE), json(drift));
         ReportFile.write(
                 folder.resolve(MARKDOWN_FILE), markdown(drift, snapshotName).getBytes(StandardCharsets.UTF_8));
     }
@@ -52,8 +49,8 @@ public final class DriftReport {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static byte[] json(Drift drift) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+    static ObjectNode json(Drift drift) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode summary = root.putObject("summary");
         summary.put("added", drift.count(Change.ADDED));
         summary.put("changed", drift.count(Change.CHANGED));
@@ -69,11 +66,7 @@ public final class DriftReport {
                 file.jsonPaths().forEach(paths::add);
             }
         }
-        byte[] bytes = JSON.writeValueAsBytes(root);
-        byte[] withNewline = new byte[bytes.length + 1];
-        System.arraycopy(bytes, 0, withNewline, 0, bytes.length);
-        withNewline[bytes.length] = '\n';
-        return withNewline;
+        return root;
     }
 
     static String markdown(Drift drift, String snapshotName) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What {@code check} needs on top of an export: the committed snapshot it compares with, where its reports (and the
@@ -31,12 +30,13 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
         return reportDirectory.resolve(CLOUD_FOLDER);
     }
 
-    /** Claims {@link #cloudDirectory()} for the check, before it exports there. */
-    public void claimCloudDirectory() throws IOException {
-        Files.createDirectories(reportDirectory);
-        Files.writeString(
-                reportDirectory.resolve(CLOUD_MARKER),
-                "The folder 'cloud' next to this file belongs to dlf:check, which replaces it on every run.\n");
+    /** The check's claim on {@link #cloudDirectory()}, whose content each export replaces. */
+    public OwnedFolder cloud() {
+        return cloud(reportDirectory);
+    }
+
+    private static OwnedFolder cloud(Path reports) {
+        return new OwnedFolder(reports.resolve(CLOUD_FOLDER), reports.resolve(CLOUD_MARKER), "dlf:check", "export");
     }
 
     /**
@@ -78,7 +78,7 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
             } else if (Files.isSymbolicLink(cloud)) {
                 problems.add("'" + cloud + "' is a link; the check replaces that folder with the cloud's export"
                         + elsewhere);
-            } else if (Files.isDirectory(cloud) && !Files.exists(reports.resolve(CLOUD_MARKER)) && !empty(cloud)) {
+            } else if (cloud(reports).foreign()) {
                 problems.add("'" + cloud + "' holds files that are not the check's; it would replace them with the"
                         + " cloud's export" + elsewhere);
             }
@@ -91,11 +91,5 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
             throw new InvalidConfigurationException(problems);
         }
         return new CheckConfiguration(snapshot, reports, failOnDrift);
-    }
-
-    private static boolean empty(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        }
     }
 }

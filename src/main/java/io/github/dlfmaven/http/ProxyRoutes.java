@@ -56,11 +56,10 @@ final class ProxyRoutes {
         return new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
-                Optional<ProxySettings> known = byOrigin.get(origin(uri));
-                if (known == null && fallback == null) {
+                if (fallback == null && !byOrigin.containsKey(origin(uri))) {
                     return jvm == null ? List.of(Proxy.NO_PROXY) : jvm.select(uri);
                 }
-                return (known != null ? known : Optional.of(fallback))
+                return forUrl(uri)
                         .map(p -> List.of(
                                 new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port()))))
                         .orElse(List.of(Proxy.NO_PROXY));

@@ -89,7 +89,7 @@ public class CheckMojo extends AbstractExportingMojo {
     @Override
     void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
         DriftReport.clear(check.reportDirectory());
-        check.claimCloudDirectory();
+        check.cloud().claim();
         try (var client = connection.client().build()) {
             new Exporter(config, client, log).run();
         }

@@ -1,6 +1,10 @@
 package io.github.dlfmaven.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +16,14 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ReportFile {
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private ReportFile() {}
+
+    /** A JSON report, indented, with a final newline. */
+    public static void writeJson(Path file, JsonNode content) throws IOException {
+        write(file, (JSON.writeValueAsString(content) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
 
     public static void write(Path file, byte[] content) throws IOException {
         Path folder = file.toAbsolutePath().getParent();

@@ -2,6 +2,7 @@ package io.github.dlfmaven.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.config.OwnedFolder;
 import io.github.dlfmaven.draw.JobGraph;
 import io.github.dlfmaven.draw.SvgDrawing;
 import io.github.dlfmaven.log.Log;
@@ -9,15 +10,12 @@ import io.github.dlfmaven.snapshot.DefinitionKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Pictures of a snapshot for people: {@code index.html} (every job with its folder, schedule in words, owner, node
@@ -52,10 +50,7 @@ public final class SnapshotReport {
      * @throws IOException also when {@code folder} holds files that are not an earlier report's
      */
     public Summary write(Path snapshot, Path folder, Path driftReport) throws IOException {
-        clear(folder);
-        Files.createDirectories(folder);
-        Files.writeString(
-                folder.resolve(MARKER), "This folder belongs to dlf:report, which replaces it on every run.\n");
+        new OwnedFolder(folder, folder.resolve(MARKER), "dlf:report", "report").replace();
         Definitions definitions = new Definitions(snapshot, log);
         jobs = definitions.jobs;
         scripts = definitions.scripts;
@@ -276,30 +271,6 @@ public final class SnapshotReport {
             return quoted.substring(1, quoted.length() - 1);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void clear(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder)) {
-            throw new IOException(folder + " is not a folder of its own; point the report elsewhere.");
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(folder)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.exists(folder.resolve(MARKER))) {
-            throw new IOException(folder + " holds files that are no report of this plugin's; point the report at a"
-                    + " folder of its own.");
-        }
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

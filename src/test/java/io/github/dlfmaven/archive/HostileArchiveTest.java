@@ -41,12 +41,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20),
-                                MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE,
-                                IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                () -> unzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
         assertEquals(
                 "The archive has 65000 entries, more than the limit of 10; raise maxEntries (-Ddlf.maxEntries) if that"
@@ -62,12 +57,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20),
-                                MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE,
-                                IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                () -> unzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("out/jobs")), "nothing was extracted");
@@ -106,12 +96,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(
-                                new ArchiveLimits(10, 1 << 20),
-                                MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE,
-                                IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                () -> unzipper(new ArchiveLimits(10, 1 << 20)).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive has more than 10 entries"), e.getMessage());
     }
@@ -142,8 +127,7 @@ class HostileArchiveTest {
     @Test
     void packagesShareTheWholeExportsEntryBudget() throws Exception {
         ExportBudget budget = new ExportBudget(Long.MAX_VALUE, 25, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper =
-                new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE);
+        SafeUnzipper unzipper = unzipper(LIMITS);
         unzipper.extract(
                 Files.write(tmp.resolve("1.zip"), zip(names(20), "{}")), 1, budget, new FolderTarget(tmp.resolve("1")));
 
@@ -166,8 +150,7 @@ class HostileArchiveTest {
     @Test
     void batchesShareTheWholeExportsByteBudgetCountedWhileInflating() throws Exception {
         ExportBudget budget = new ExportBudget(1_000, Long.MAX_VALUE, MavenSettingNames.INSTANCE);
-        SafeUnzipper unzipper = new SafeUnzipper(
-                new ArchiveLimits(100, 800), MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE);
+        SafeUnzipper unzipper = unzipper(new ArchiveLimits(100, 800));
         String content = "x".repeat(600);
         // Each package is far within its own limit of 100 jobs x 800 bytes; together they are over the export's.
         unzipper.extract(
@@ -198,12 +181,7 @@ class HostileArchiveTest {
 
         UnsafeArchiveException e = assertThrows(
                 UnsafeArchiveException.class,
-                () -> new SafeUnzipper(
-                                new ArchiveLimits(10, json.length() + 100),
-                                MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE,
-                                IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                () -> unzipper(new ArchiveLimits(10, json.length() + 100)).extract(file, tmp.resolve("out")));
 
         assertTrue(
                 e.getMessage().startsWith("The archive inflates to more than " + (json.length() + 100) + " bytes"),
@@ -254,9 +232,7 @@ class HostileArchiveTest {
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
         UnsafeArchiveException e = assertThrows(
-                UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                UnsafeArchiveException.class, () -> unzipper(LIMITS).extract(file, tmp.resolve("out")));
 
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
         assertTrue(e.getMessage().contains("a\\u001B[2J\\n[INFO] BUILD SUCCESS.job"), e.getMessage());
@@ -279,9 +255,7 @@ class HostileArchiveTest {
         Path file = Files.write(tmp.resolve("package.zip"), zip);
 
         UnsafeArchiveException e = assertThrows(
-                UnsafeArchiveException.class,
-                () -> new SafeUnzipper(LIMITS, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE)
-                        .extract(file, tmp.resolve("out")));
+                UnsafeArchiveException.class, () -> unzipper(LIMITS).extract(file, tmp.resolve("out")));
 
         assertTrue(e.getMessage().startsWith("The archive is truncated or corrupt"), e.getMessage());
         assertFalse(e.getMessage().chars().anyMatch(c -> c < 0x20), e.getMessage());
@@ -293,11 +267,7 @@ class HostileArchiveTest {
     public static final class ExtractInAChild {
         public static void main(String[] args) throws Exception {
             try {
-                for (ExtractedFile file : new SafeUnzipper(
-                                new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30),
-                                MavenSettingNames.INSTANCE,
-                                SnapshotLayout.INSTANCE,
-                                IgnoredFields.NONE)
+                for (ExtractedFile file : unzipper(new ArchiveLimits(Integer.parseInt(args[2]), 1L << 30))
                         .extract(Path.of(args[0]), Path.of(args[1]))) {
                     System.out.println(
                             file.path() + (file.normalized() ? " normalized" : " kept: " + file.keptBecause()));
@@ -340,5 +310,10 @@ class HostileArchiveTest {
             }
         }
         throw new IllegalStateException("no end record");
+    }
+
+    /** The export's unzipper, naming limits as Maven users set them. */
+    static SafeUnzipper unzipper(ArchiveLimits limits) {
+        return new SafeUnzipper(limits, MavenSettingNames.INSTANCE, SnapshotLayout.INSTANCE, IgnoredFields.NONE);
     }
 }

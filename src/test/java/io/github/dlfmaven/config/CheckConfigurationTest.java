@@ -70,7 +70,8 @@ class CheckConfigurationTest {
 
         Path reports = project.resolve("target/dlf-check");
         CheckConfiguration.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN)
-                .claimCloudDirectory();
+                .cloud()
+                .claim();
         Files.createDirectories(reports.resolve("cloud/jobs"));
         Files.writeString(reports.resolve("cloud/jobs/a.job"), "{}");
         CheckConfiguration.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN);
