@@ -1,6 +1,7 @@
 package io.github.dlfmaven.draw;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dlfmaven.snapshot.JobReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,11 @@ public record JobGraph(Map<String, Node> nodes, List<Edge> edges) {
             if (!nodes.containsKey(name)) {
                 continue;
             }
-            for (JsonNode pre : node.path("preNodeName")) {
-                add(edges, nodes, pre.asText(""), name, false);
+            for (String pre : JobReferences.waitsFor(node)) {
+                add(edges, nodes, pre, name, false);
             }
-            for (JsonNode condition : node.path("conditions")) {
-                add(edges, nodes, condition.path("preNodeName").asText(""), name, true);
+            for (String pre : JobReferences.waitsOnConditionFor(node)) {
+                add(edges, nodes, pre, name, true);
             }
         }
         return new JobGraph(nodes, edges);

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
+import io.github.dlfmaven.snapshot.JobReferences;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -47,31 +46,9 @@ final class Definitions {
             (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), json);
         }
         for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
-            for (String script : scriptsOf(job.getValue())) {
+            for (String script : JobReferences.scriptsOfJob(job.getValue())) {
                 scriptUsers.computeIfAbsent(script, s -> new TreeSet<>()).add(job.getKey());
             }
         }
-    }
-
-    static List<String> scriptsOf(JsonNode job) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode node : job.path("nodes")) {
-            for (JsonNode property : node.path("properties")) {
-                if (property.path("name").asText("").equals("scriptName")
-                        && !property.path("value").asText("").isEmpty()) {
-                    String name = property.path("value").asText();
-                    if (!names.contains(name)) {
-                        names.add(name);
-                    }
-                }
-            }
-        }
-        return names;
-    }
-
-    static List<String> dependJobs(JsonNode job) {
-        List<String> names = new ArrayList<>();
-        job.path("schedule").path("cron").path("dependJobs").path("jobs").forEach(n -> names.add(n.asText()));
-        return names;
     }
 }

@@ -7,13 +7,17 @@ import io.github.dlfmaven.draw.JobGraph;
 import io.github.dlfmaven.draw.SvgDrawing;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.DefinitionKind;
+import io.github.dlfmaven.snapshot.JobReferences;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -120,7 +124,7 @@ public final class SnapshotReport {
                     .append("</td><td>")
                     .append(job.path("nodes").size())
                     .append("</td><td>")
-                    .append(scriptLinks(Definitions.scriptsOf(job), "scripts/"))
+                    .append(scriptLinks(JobReferences.scriptsOfJob(job), "scripts/"))
                     .append("</td></tr>\n");
         }));
         body.append("</table>\n<h2>Scripts</h2>\n<ul>\n");
@@ -134,31 +138,27 @@ public final class SnapshotReport {
 
     /** The jobs and their {@code dependJobs} as one graph; a job of another workspace is drawn too. */
     private String workspaceGraph() {
-        List<String> nodes = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
-            List<String> pre = Definitions.dependJobs(job.getValue()).stream()
-                    .map(n -> "\"" + jsonString(n) + "\"")
-                    .toList();
-            if (!pre.isEmpty()
-                    || jobs.values().stream()
-                            .anyMatch(j -> Definitions.dependJobs(j).contains(job.getKey()))) {
-                nodes.add("{\"name\":\"" + jsonString(job.getKey()) + "\",\"type\":\"job\",\"preNodeName\":["
-                        + String.join(",", pre) + "]}");
+        Map<String, List<String>> depends = new TreeMap<>();
+        jobs.forEach((name, job) -> depends.put(name, JobReferences.dependJobs(job)));
+        Set<String> dependedOn = new TreeSet<>();
+        depends.values().forEach(dependedOn::addAll);
+        Map<String, JobGraph.Node> nodes = new LinkedHashMap<>();
+        Set<JobGraph.Edge> edges = new LinkedHashSet<>();
+        depends.forEach((name, on) -> {
+            if (!on.isEmpty() || dependedOn.contains(name)) {
+                nodes.put(name, new JobGraph.Node(name, "job", null, null));
             }
-        }
-        jobs.values().stream()
-                .flatMap(j -> Definitions.dependJobs(j).stream())
-                .filter(n -> !jobs.containsKey(n))
-                .distinct()
-                .forEach(n -> nodes.add("{\"name\":\"" + jsonString(n) + "\",\"type\":\"other workspace\"}"));
+            on.stream()
+                    .filter(other -> !other.equals(name))
+                    .forEach(other -> edges.add(new JobGraph.Edge(other, name, false)));
+        });
+        dependedOn.stream()
+                .filter(name -> !jobs.containsKey(name))
+                .forEach(name -> nodes.put(name, new JobGraph.Node(name, "other workspace", null, null)));
         if (nodes.isEmpty()) {
             return "<p>No job depends on another.</p>\n";
         }
-        try {
-            return SvgDrawing.of(JobGraph.of(JSON.readTree("{\"nodes\":[" + String.join(",", nodes) + "]}"))) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("the graph is built from escaped names", e);
-        }
+        return SvgDrawing.of(new JobGraph(nodes, List.copyOf(edges))) + "\n";
     }
 
     private String jobPage(String name, JsonNode job, String svg) {
@@ -173,14 +173,8 @@ public final class SnapshotReport {
                 .append(
                         "<h2>Nodes</h2>\n<table class=\"nodes\">\n<tr><th>node</th><th>type</th><th>waits for</th><th>script</th></tr>\n");
         for (JsonNode node : job.path("nodes")) {
-            List<String> script = new ArrayList<>();
-            node.path("properties").forEach(p -> {
-                if (p.path("name").asText("").equals("scriptName")) {
-                    script.add(p.path("value").asText());
-                }
-            });
-            List<String> waits = new ArrayList<>();
-            node.path("preNodeName").forEach(p -> waits.add(p.asText()));
+            List<String> script = JobReferences.scriptsOf(node);
+            List<String> waits = JobReferences.waitsFor(node);
             body.append("<tr><td>")
                     .append(h(node.path("name").asText("")))
                     .append("</td><td>")
@@ -192,7 +186,7 @@ public final class SnapshotReport {
                     .append("</td></tr>\n");
         }
         body.append("</table>\n");
-        List<String> depends = Definitions.dependJobs(job);
+        List<String> depends = JobReferences.dependJobs(job);
         if (!depends.isEmpty()) {
             body.append("<h2>Depends on jobs</h2>\n<ul>\n");
             for (String other : depends) {
@@ -206,7 +200,7 @@ public final class SnapshotReport {
             }
             body.append("</ul>\n");
         }
-        for (String script : Definitions.scriptsOf(job)) {
+        for (String script : JobReferences.scriptsOfJob(job)) {
             JsonNode definition = scripts.get(script);
             body.append("<h2>Script ")
                     .append(scriptLinks(List.of(script), "../scripts/"))
@@ -263,15 +257,6 @@ public final class SnapshotReport {
 
     private static String h(String text) {
         return SvgDrawing.xml(text);
-    }
-
-    private static String jsonString(String text) {
-        try {
-            String quoted = JSON.writeValueAsString(text);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void write(Path file, String content) throws IOException {

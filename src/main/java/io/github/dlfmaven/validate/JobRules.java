@@ -2,6 +2,7 @@ package io.github.dlfmaven.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.snapshot.JobReferences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,7 +62,7 @@ final class JobRules {
         }
         cycle(path, nodes);
         cron(path, "the schedule", job.path("schedule").path("cron"));
-        dependJobs(path, job.path("schedule").path("cron").path("dependJobs"));
+        dependJobs(path, JobReferences.dependJobs(job));
     }
 
     private Map<String, JsonNode> nodes(String path, JsonNode list) {
@@ -76,17 +77,10 @@ final class JobRules {
         return nodes;
     }
 
-    /** The names of the nodes a node waits for: {@code preNodeName} and each condition's {@code preNodeName}. */
+    /** The names of the nodes a node waits for, plainly or on a condition. */
     private static List<String> predecessorNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode name : node.path("preNodeName")) {
-            names.add(name.asText());
-        }
-        for (JsonNode condition : node.path("conditions")) {
-            if (condition.hasNonNull("preNodeName")) {
-                names.add(condition.get("preNodeName").asText());
-            }
-        }
+        List<String> names = new ArrayList<>(JobReferences.waitsFor(node));
+        names.addAll(JobReferences.waitsOnConditionFor(node));
         return names;
     }
 
@@ -219,9 +213,8 @@ final class JobRules {
         }
     }
 
-    private void dependJobs(String path, JsonNode dependJobs) {
-        for (JsonNode job : dependJobs.path("jobs")) {
-            String name = job.asText("");
+    private void dependJobs(String path, List<String> dependJobs) {
+        for (String name : dependJobs) {
             if (!name.isEmpty() && !jobs.contains(name)) {
                 findings.add(
                         path,

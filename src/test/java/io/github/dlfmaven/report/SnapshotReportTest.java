@@ -71,6 +71,26 @@ class SnapshotReportTest {
     }
 
     @Test
+    void theIndexDrawsTheJobsDependenciesOnEachOtherAndOnOtherWorkspaces() throws IOException {
+        Path snapshot = Files.createDirectories(tmp.resolve("snapshot/jobs"));
+        Files.writeString(snapshot.resolve("a.job"), "{\"name\":\"a\",\"nodes\":[]}");
+        Files.writeString(
+                snapshot.resolve("b.job"),
+                "{\"name\":\"b\",\"nodes\":[],\"schedule\":{\"cron\":"
+                        + "{\"dependJobs\":{\"jobs\":[\"a\",\"elsewhere\",\"a\",\"b\"]}}}}");
+        Files.writeString(snapshot.resolve("alone.job"), "{\"name\":\"alone\",\"nodes\":[]}");
+
+        new SnapshotReport(Log.NONE).write(snapshot.getParent(), tmp.resolve("report"), null);
+
+        String index = Files.readString(tmp.resolve("report/index.html"));
+        assertEquals(3, index.split("<g class=\"node\"", -1).length - 1, index);
+        assertEquals(2, index.split("<line class=\"edge\"", -1).length - 1, index);
+        assertTrue(index.contains("data-from=\"a\" data-to=\"b\""), index);
+        assertTrue(index.contains("data-from=\"elsewhere\" data-to=\"b\""), index);
+        assertTrue(!index.contains("data-name=\"alone\""), index);
+    }
+
+    @Test
     void theDriftOfACheckIsShown() throws IOException {
         Path drift = Files.writeString(
                 tmp.resolve("drift.json"),
