@@ -26,6 +26,9 @@ public enum NodeKind {
                     "obsmanager",
                     "cloudtablemanage",
                     "csjob")),
+    /** A job run from another ({@code SubJob}), and a job in the report's drawing of the dependencies between jobs. */
+    JOB("Job", "#ede9fe", "#6d28d9", 4, Set.of("job", "subjob")),
+    FOREIGN_JOB("Job of another workspace", "#ffffff", "#6d28d9", 4, Set.of("otherworkspace")),
     OTHER("Other", "#f3f4f6", "#4b5563", 4, Set.of());
 
     private final String label;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A job's node graph as a standalone SVG: one box per node (its kind by colour and corners, explained in a legend),
@@ -18,6 +19,11 @@ public final class SvgDrawing {
     private SvgDrawing() {}
 
     public static String of(JobGraph graph) {
+        return of(graph, name -> null);
+    }
+
+    /** @param links the page a node's box links to, by node name, or null for none */
+    public static String of(JobGraph graph, Function<String, String> links) {
         Map<String, GraphLayout.Box> boxes = GraphLayout.of(graph);
         double width = Math.max(
                 360,
@@ -63,13 +69,17 @@ public final class SvgDrawing {
             GraphLayout.Box box = boxes.get(node.name());
             NodeKind kind = NodeKind.of(node.type());
             used.add(kind);
+            String link = links.apply(node.name());
+            if (link != null) {
+                svg.append("<a href=\"").append(xml(link)).append("\">");
+            }
             svg.append(String.format(
                     Locale.ROOT,
                     "<g class=\"node\" data-name=\"%s\"><title>%s (%s)</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\""
                             + " height=\"%.0f\" rx=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>"
                             + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\">%s</text>"
                             + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4b5563\">%s"
-                            + "</text></g>\n",
+                            + "</text></g>",
                     xml(node.name()),
                     xml(node.name()),
                     xml(node.type()),
@@ -86,6 +96,7 @@ public final class SvgDrawing {
                     box.centerX(),
                     box.y() + 34,
                     xml(shortened(node.type()))));
+            svg.append(link != null ? "</a>\n" : "\n");
         }
         double x = GraphLayout.MARGIN;
         double y = height - LEGEND_HEIGHT + 6;

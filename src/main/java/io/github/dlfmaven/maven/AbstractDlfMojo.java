@@ -71,7 +71,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
 
     /**
      * Id of the settings.xml {@code <server>} holding the credentials: by default the access key (username) and
-     * secret key (password); see the README for IAM tokens and IAM users.
+     * secret key (password); the Credentials page has IAM tokens and IAM users.
      *
      * @since 0.1.0
      */

@@ -51,15 +51,24 @@ abstract class AbstractSnapshotMojo extends AbstractMojo {
             getLog().info("Skipping the DLF " + goal() + " (" + UserProperties.SKIP + "=true).");
             return;
         }
-        Path snapshot = MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
+        Path snapshot = snapshot();
+        if (!Files.isDirectory(snapshot)) {
+            throw new MojoFailureException(noSnapshot(snapshot));
+        }
+        run(snapshot);
+    }
+
+    /** The snapshot folder, absolute; it may be missing. */
+    Path snapshot() {
+        return MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
                 .toPath()
                 .toAbsolutePath()
                 .normalize();
-        if (!Files.isDirectory(snapshot)) {
-            throw new MojoFailureException("No snapshot for dlf:" + goal() + " at " + snapshot + ": point "
-                    + MavenSettingNames.INSTANCE.where(Setting.SNAPSHOT_DIRECTORY) + " at a folder dlf:export wrote.");
-        }
-        run(snapshot);
+    }
+
+    String noSnapshot(Path snapshot) {
+        return "No snapshot for dlf:" + goal() + " at " + snapshot + ": point "
+                + MavenSettingNames.INSTANCE.where(Setting.SNAPSHOT_DIRECTORY) + " at a folder dlf:export wrote.";
     }
 
     /** A path parameter, or the fallback below the folder Maven runs in when there is no project to resolve it. */

@@ -17,7 +17,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Exports DataArts Factory (DLF) jobs, with the scripts and resources they depend on, and unpacks them into
  * {@code outputDirectory} as {@code jobs/*.job}, {@code scripts/*.script} and {@code resources/*.resource},
  * JSON normalized for clean diffs. The folder is replaced only when every job succeeded. Credentials come from
- * the sources the README lists, in that order.
+ * the sources the Credentials page lists, in that order.
  *
  * @since 0.1.0
  */

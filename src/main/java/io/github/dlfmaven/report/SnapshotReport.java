@@ -158,7 +158,10 @@ public final class SnapshotReport {
         if (nodes.isEmpty()) {
             return "<p>No job depends on another.</p>\n";
         }
-        return SvgDrawing.of(new JobGraph(nodes, List.copyOf(edges))) + "\n";
+        return SvgDrawing.of(
+                        new JobGraph(nodes, List.copyOf(edges)),
+                        name -> jobs.containsKey(name) ? "jobs/" + PageNames.href(PageNames.file(name, ".html")) : null)
+                + "\n";
     }
 
     private String jobPage(String name, JsonNode job, String svg) {

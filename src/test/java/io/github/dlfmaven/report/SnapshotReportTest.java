@@ -88,6 +88,9 @@ class SnapshotReportTest {
         assertTrue(index.contains("data-from=\"a\" data-to=\"b\""), index);
         assertTrue(index.contains("data-from=\"elsewhere\" data-to=\"b\""), index);
         assertTrue(!index.contains("data-name=\"alone\""), index);
+        assertTrue(index.contains("<a href=\"jobs/a.html\"><g class=\"node\" data-name=\"a\">"), index);
+        assertTrue(!index.contains("<a href=\"jobs/elsewhere.html\">"), index);
+        assertTrue(index.contains(">Job</text>") && index.contains(">Job of another workspace</text>"), index);
     }
 
     @Test

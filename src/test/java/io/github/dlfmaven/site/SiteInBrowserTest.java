@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.draw.JobGraph;
-import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.report.SnapshotReport;
+import io.github.dlfmaven.draw.SvgDrawing;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +32,16 @@ import org.junit.jupiter.api.Test;
 class SiteInBrowserTest {
 
     private static final Path SITE = Path.of("target/site");
-    private static final Path REPORT = Path.of("target/site-check/dlf-report");
+    /** The quick-start sample as the build draws it into the site at pre-site. */
+    private static final Path REPORT = SITE.resolve("quickstart");
+
     private static final Path SHOTS = Path.of("target/screenshots");
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"#]*)(#[^\"]*)?\"");
+    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"#]*)(#[^\"]*)?\"");
 
     @BeforeAll
-    static void drawTheQuickStart() throws IOException {
+    static void theSiteIsThere() throws IOException {
         assertTrue(Files.isRegularFile(SITE.resolve("index.html")), "run mvn site first");
-        new SnapshotReport(Log.NONE).write(Path.of("src/it/quickstart/src/test/dlf"), REPORT, null);
+        assertTrue(Files.isRegularFile(REPORT.resolve("index.html")), "mvn site did not draw the quick start");
         Files.createDirectories(SHOTS);
     }
 
@@ -100,23 +101,36 @@ class SiteInBrowserTest {
     }
 
     @Test
+    void theStartPageShowsAJobDrawnByThisBuild() throws Exception {
+        String dom = rendered(SITE.resolve("index.html"));
+
+        assertTrue(dom.contains("src=\"quickstart/svg/dwd_orders_clean.svg\""), "no drawn job on the start page");
+        String svg = Files.readString(REPORT.resolve("svg/dwd_orders_clean.svg"));
+        assertEquals(
+                SvgDrawing.of(JobGraph.of(new ObjectMapper()
+                        .readTree(Path.of("src/it/quickstart/src/test/dlf/jobs/dwd_orders_clean.job")
+                                .toFile()))),
+                svg,
+                "the picture is not what this build's drawing code draws");
+        screenshot(REPORT.resolve("index.html"), "report-index");
+        screenshot(REPORT.resolve("jobs/" + "\u9500\u552e\u65e5\u62a5" + ".html"), "report-job-non-ascii");
+    }
+
+    @Test
     void noInternalLinkOfTheSiteOrTheReportIsBroken() throws Exception {
         List<String> broken = new ArrayList<>();
-        for (Path root : List.of(SITE, REPORT)) {
-            try (Stream<Path> pages = Files.walk(root)) {
-                for (Path page :
-                        pages.filter(p -> p.toString().endsWith(".html")).toList()) {
-                    Matcher m = HREF.matcher(Files.readString(page));
-                    while (m.find()) {
-                        String href = m.group(1);
-                        if (href.isEmpty() || href.matches("^[a-z]+:.*")) {
-                            continue; // this page, or another site
-                        }
-                        Path target = Path.of(
-                                page.toAbsolutePath().getParent().toUri().resolve(URI.create(href)));
-                        if (!Files.exists(target)) {
-                            broken.add(page + " -> " + href);
-                        }
+        try (Stream<Path> pages = Files.walk(SITE)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = LINK.matcher(Files.readString(page));
+                while (m.find()) {
+                    String link = m.group(1);
+                    if (link.isEmpty() || link.matches("^[a-z]+:.*")) {
+                        continue; // this page, another site, or inline data
+                    }
+                    Path target =
+                            Path.of(page.toAbsolutePath().getParent().toUri().resolve(URI.create(link)));
+                    if (!Files.exists(target)) {
+                        broken.add(page + " -> " + link);
                     }
                 }
             }
