@@ -172,6 +172,13 @@ final class CallRunner {
         if (!RetryPolicy.isRetryableStatus(status)) {
             throw errors.apiError(operation, response, null);
         }
+        if (!operation.repeatable() && (status == 502 || status == 504)) {
+            throw errors.apiError(
+                    operation,
+                    response,
+                    "The gateway gave up waiting, but the call may still have run: see what the workspace holds"
+                            + " before trying again.");
+        }
         if (attempt > retryPolicy.retries()) {
             throw errors.apiError(operation, response, attempt > 1 ? "Gave up after " + attempt + " attempts." : null);
         }

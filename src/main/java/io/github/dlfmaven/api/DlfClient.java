@@ -44,9 +44,9 @@ public final class DlfClient implements AutoCloseable {
     private final String projectId;
     private final String workspace;
     private final AuthenticationSource authentication;
-    private final ErrorMapper errors;
+    final ErrorMapper errors;
     private final PackageDownload download;
-    private final CallRunner calls;
+    final CallRunner calls;
 
     private DlfClient(Builder b) {
         this.endpoint = HttpUrl.get(b.endpoint.toString());
@@ -174,15 +174,22 @@ public final class DlfClient implements AutoCloseable {
         return calls.requestCount();
     }
 
-    private HttpUrl.Builder jobsUrl() {
-        return endpoint.newBuilder()
-                .addPathSegment("v1")
-                .addPathSegment(projectId)
-                .addPathSegment("jobs");
+    HttpUrl.Builder jobsUrl() {
+        return projectUrl().addPathSegment("jobs");
+    }
+
+    /** {@code /v1/{project_id}} of the endpoint. */
+    HttpUrl.Builder projectUrl() {
+        return endpoint.newBuilder().addPathSegment("v1").addPathSegment(projectId);
+    }
+
+    /** The import of packages from OBS, through this client's connection, credentials and retries. */
+    public JobImports imports() {
+        return new JobImports(this);
     }
 
     /** A request to the API, before authentication: the project and workspace headers, the body as JSON. */
-    private Request request(String method, HttpUrl url, ObjectNode body, String accept) throws IOException {
+    Request request(String method, HttpUrl url, ObjectNode body, String accept) throws IOException {
         Request.Builder builder = new Request.Builder()
                 .url(url)
                 .method(
