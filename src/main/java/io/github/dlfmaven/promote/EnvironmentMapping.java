@@ -1,0 +1,312 @@
+package io.github.dlfmaven.promote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.snapshot.DefinitionKind;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Replacements that turn the definitions of one environment (a development workspace) into another's (production):
+ * per {@link MappedField kind of value}, from one exact value to another, applied to the copy that is imported, never
+ * to the snapshot. Read from a JSON file
+ * ({@code {"connections": {"dws_dev": "dws_prod"}, "timeZones": {"GMT+08:00": "GMT+01:00"}, "forbid": ["dws_dev"]}})
+ * or a properties file ({@code connections.dws_dev=dws_prod}, {@code forbid=dws_dev,dev_queue}).
+ *
+ * <p>{@code forbid} lists development names that must not be left in what is imported: a mapped field that still
+ * holds one after the mapping (an OBS path that starts with one) is an error. Thread-safe once read; each
+ * {@link Session} counts what it replaced.
+ */
+public final class EnvironmentMapping {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<MappedField, Map<String, String>> replacements;
+    private final Set<String> forbidden;
+
+    EnvironmentMapping(Map<MappedField, Map<String, String>> replacements, Set<String> forbidden) {
+        Map<MappedField, Map<String, String>> copy = new EnumMap<>(MappedField.class);
+        replacements.forEach((field, values) -> copy.put(field, Collections.unmodifiableMap(new TreeMap<>(values))));
+        this.replacements = Collections.unmodifiableMap(copy);
+        this.forbidden = Set.copyOf(forbidden);
+    }
+
+    /** No replacement at all. */
+    public static EnvironmentMapping none() {
+        return new EnvironmentMapping(Map.of(), Set.of());
+    }
+
+    /**
+     * Reads a {@code .json} or {@code .properties} file.
+     *
+     * @throws InvalidMappingException the file cannot be read or holds an unknown kind; the message names the file
+     */
+    public static EnvironmentMapping read(Path file) throws InvalidMappingException {
+        String name = file.getFileName().toString();
+        try {
+            if (name.endsWith(".json")) {
+                return fromJson(JSON.readTree(file.toFile()), file);
+            }
+            if (name.endsWith(".properties")) {
+                Properties properties = new Properties();
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+                return fromProperties(properties, file);
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidMappingException("The environment mapping " + file + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw new InvalidMappingException("The environment mapping " + file + " cannot be read: " + e.getMessage());
+        }
+        throw new InvalidMappingException(
+                "The environment mapping " + file + " is neither a .json nor a .properties" + " file.");
+    }
+
+    static EnvironmentMapping fromJson(JsonNode json, Path file) throws InvalidMappingException {
+        if (json == null || !json.isObject()) {
+            throw new InvalidMappingException(
+                    "The environment mapping " + file + " is not a JSON object of kinds (" + MappedField.keys() + ").");
+        }
+        Map<MappedField, Map<String, String>> replacements = new EnumMap<>(MappedField.class);
+        Set<String> forbidden = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> kind : json.properties()) {
+            if (kind.getKey().equals("forbid")) {
+                if (!kind.getValue().isArray()) {
+                    throw new InvalidMappingException("\"forbid\" in " + file + " is not a list of names.");
+                }
+                kind.getValue().forEach(v -> forbidden.add(v.asText()));
+                continue;
+            }
+            MappedField field = field(kind.getKey(), file);
+            if (!kind.getValue().isObject()) {
+                throw new InvalidMappingException("\"" + field.key() + "\" in " + file + " is not an object of"
+                        + " replacements ({\"from\": \"to\"}).");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> value : kind.getValue().properties()) {
+                if (!value.getValue().isValueNode() || value.getValue().isNull()) {
+                    throw new InvalidMappingException("\"" + field.key() + "\" in " + file + " maps '"
+                            + LogText.escape(value.getKey()) + "' to no text.");
+                }
+                values.put(value.getKey(), value.getValue().asText());
+            }
+            replacements.put(field, values);
+        }
+        return new EnvironmentMapping(replacements, forbidden);
+    }
+
+    static EnvironmentMapping fromProperties(Properties properties, Path file) throws InvalidMappingException {
+        Map<MappedField, Map<String, String>> replacements = new EnumMap<>(MappedField.class);
+        Set<String> forbidden = new LinkedHashSet<>();
+        for (String key : new TreeMap<>(Map.copyOf(properties))
+                .keySet().stream().map(String::valueOf).toList()) {
+            String value = properties.getProperty(key);
+            if (key.equals("forbid")) {
+                for (String name : value.split(",")) {
+                    if (!name.isBlank()) {
+                        forbidden.add(name.strip());
+                    }
+                }
+                continue;
+            }
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                throw new InvalidMappingException("'" + LogText.escape(key) + "' in " + file + " is not kind.from"
+                        + " (such as connections.dws_dev=dws_prod).");
+            }
+            replacements
+                    .computeIfAbsent(field(key.substring(0, dot), file), f -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
+        }
+        return new EnvironmentMapping(replacements, forbidden);
+    }
+
+    private static MappedField field(String key, Path file) throws InvalidMappingException {
+        return MappedField.byKey(key)
+                .orElseThrow(() -> new InvalidMappingException("'" + LogText.escape(key) + "' in " + file
+                        + " is no kind of value the mapping knows; use " + MappedField.keys() + "."));
+    }
+
+    /** The replacements of one kind, from to to. */
+    public Map<String, String> of(MappedField field) {
+        return replacements.getOrDefault(field, Map.of());
+    }
+
+    public boolean isEmpty() {
+        return replacements.values().stream().allMatch(Map::isEmpty) && forbidden.isEmpty();
+    }
+
+    /** A pass over the definitions of one import, which remembers what it replaced and what it found forbidden. */
+    public Session start() {
+        return new Session();
+    }
+
+    /** One pass: {@link #apply} each definition, then read {@link #unused()} and {@link #forbiddenLeft()}. */
+    public final class Session {
+        private final Map<MappedField, Set<String>> used = new EnumMap<>(MappedField.class);
+        private final List<String> forbiddenLeft = new ArrayList<>();
+        private int replaced;
+
+        private Session() {}
+
+        /**
+         * Replaces, in place, the mapped values of one definition.
+         *
+         * @param path the definition's path in the package, for messages: {@code jobs/daily.job}
+         */
+        public void apply(DefinitionKind kind, String path, ObjectNode definition) {
+            switch (kind) {
+                case JOB -> job(path, definition);
+                case SCRIPT -> {
+                    exact(MappedField.CONNECTIONS, definition, "connectionName", path + " connectionName");
+                    exact(MappedField.QUEUES, definition, "queueName", path + " queueName");
+                    exact(MappedField.DATABASES, definition, "database", path + " database");
+                }
+                case RESOURCE -> {
+                    obs(definition, "location", path + " location");
+                    if (definition.get("dependFiles") instanceof ArrayNode files) {
+                        for (int i = 0; i < files.size(); i++) {
+                            String from = files.get(i).asText();
+                            String to = obsValue(from, path + " dependFiles");
+                            if (!to.equals(from)) {
+                                files.set(i, TextNode.valueOf(to));
+                            }
+                        }
+                    }
+                    definition.path("dependPackages").forEach(p -> {
+                        if (p instanceof ObjectNode pkg) {
+                            obs(pkg, "location", path + " dependPackages");
+                        }
+                    });
+                }
+            }
+        }
+
+        private void job(String path, ObjectNode job) {
+            obs(job, "logPath", path + " logPath");
+            if (job.path("schedule").path("cron") instanceof ObjectNode cron) {
+                exact(MappedField.TIME_ZONES, cron, "expressionTimeZone", path + " expressionTimeZone");
+            }
+            Map<String, String> parameters = of(MappedField.JOB_PARAMETERS);
+            job.path("params").forEach(p -> {
+                String name = p.path("name").asText(null);
+                if (p instanceof ObjectNode param && name != null && parameters.containsKey(name)) {
+                    param.put("value", parameters.get(name));
+                    used.computeIfAbsent(MappedField.JOB_PARAMETERS, f -> new LinkedHashSet<>())
+                            .add(name);
+                    replaced++;
+                }
+            });
+            job.path("nodes").forEach(node -> {
+                String where =
+                        path + " node '" + LogText.escape(node.path("name").asText("")) + "'";
+                node.path("properties").forEach(p -> {
+                    if (!(p instanceof ObjectNode property)
+                            || !property.path("value").isTextual()) {
+                        return;
+                    }
+                    String name = property.path("name").asText("");
+                    String label = where + " " + LogText.escape(name);
+                    switch (name) {
+                        case "connectionName" -> exact(MappedField.CONNECTIONS, property, "value", label);
+                        case "queueName" -> exact(MappedField.QUEUES, property, "value", label);
+                        case "clusterName" -> exact(MappedField.CLUSTERS, property, "value", label);
+                        case "database" -> exact(MappedField.DATABASES, property, "value", label);
+                        default -> obs(property, "value", label);
+                    }
+                });
+            });
+        }
+
+        /** @param label what the field is, for messages: {@code jobs/a.job node 'n' connectionName} */
+        private void exact(MappedField field, ObjectNode holder, String name, String label) {
+            JsonNode value = holder.get(name);
+            if (value == null || !value.isTextual()) {
+                return;
+            }
+            String to = of(field).get(value.asText());
+            if (to != null) {
+                holder.put(name, to);
+                used.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(value.asText());
+                replaced++;
+            }
+            String now = holder.get(name).asText();
+            if (forbidden.contains(now)) {
+                forbiddenLeft.add(label + " is still '" + LogText.escape(now) + "'");
+            }
+        }
+
+        private void obs(ObjectNode holder, String name, String label) {
+            JsonNode value = holder.get(name);
+            if (value != null && value.isTextual() && value.asText().startsWith("obs://")) {
+                String to = obsValue(value.asText(), label);
+                if (!to.equals(value.asText())) {
+                    holder.put(name, to);
+                }
+            }
+        }
+
+        /** The longest matching prefix wins, so that a specific folder can go elsewhere than its bucket. */
+        private String obsValue(String from, String where) {
+            String best = null;
+            for (String prefix : of(MappedField.OBS_PATHS).keySet()) {
+                if (from.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                    best = prefix;
+                }
+            }
+            String to = from;
+            if (best != null) {
+                to = of(MappedField.OBS_PATHS).get(best) + from.substring(best.length());
+                used.computeIfAbsent(MappedField.OBS_PATHS, f -> new LinkedHashSet<>())
+                        .add(best);
+                replaced++;
+            }
+            for (String name : forbidden) {
+                if (name.startsWith("obs://") ? to.startsWith(name) : to.equals(name)) {
+                    forbiddenLeft.add(where + " is still '" + LogText.escape(to) + "'");
+                }
+            }
+            return to;
+        }
+
+        /** How many values were replaced. */
+        public int replaced() {
+            return replaced;
+        }
+
+        /** Mapping entries that matched nothing, as {@code kind.from}: a typo, or a name the jobs no longer use. */
+        public List<String> unused() {
+            List<String> unused = new ArrayList<>();
+            replacements.forEach((field, values) -> values.keySet().stream()
+                    .filter(from -> !used.getOrDefault(field, Set.of()).contains(from))
+                    .forEach(from -> unused.add(field.key() + "." + from)));
+            return unused;
+        }
+
+        /** Each mapped field that still holds a forbidden name after the mapping, with where it is. */
+        public List<String> forbiddenLeft() {
+            return List.copyOf(forbiddenLeft);
+        }
+    }
+}
