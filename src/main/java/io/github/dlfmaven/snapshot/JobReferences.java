@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a job definition names, read in one place for the goals that follow the names (validate, report): the nodes
  * a node waits for, plainly ({@code preNodeName}) or on a condition ({@code conditions[].preNodeName}), the scripts
- * its nodes run (node property {@code scriptName}), and the jobs it depends on ({@code schedule.cron.dependJobs.jobs}).
+ * its nodes run (node property {@code scriptName}), the resources they use ({@code resourcePath}), and the jobs it depends on ({@code schedule.cron.dependJobs.jobs}).
  * Field names as section 6.1 of the API notes gives them.
  */
 public final class JobReferences {
@@ -51,6 +51,23 @@ public final class JobReferences {
         Set<String> names = new LinkedHashSet<>();
         job.path("nodes").forEach(node -> names.addAll(scriptsOf(node)));
         return List.copyOf(names);
+    }
+
+    /**
+     * The {@code resourcePath} values of the nodes of {@code job}, each once: a DLF resource's name or its OBS
+     * location (not confirmed which).
+     */
+    public static List<String> resourcePathsOfJob(JsonNode job) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (JsonNode node : job.path("nodes")) {
+            for (JsonNode property : node.path("properties")) {
+                if (property.path("name").asText("").equals("resourcePath")
+                        && !property.path("value").asText("").isEmpty()) {
+                    paths.add(property.path("value").asText());
+                }
+            }
+        }
+        return List.copyOf(paths);
     }
 
     /** The jobs {@code job} depends on. */

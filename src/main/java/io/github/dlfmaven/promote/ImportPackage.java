@@ -1,0 +1,182 @@
+package io.github.dlfmaven.promote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dlfmaven.archive.JsonNormalizer;
+import io.github.dlfmaven.config.IgnoredFields;
+import io.github.dlfmaven.config.JobPattern;
+import io.github.dlfmaven.snapshot.DefinitionKind;
+import io.github.dlfmaven.snapshot.JobReferences;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * What an import sends: the selected jobs of a snapshot, the scripts and resources they use, mapped for the target
+ * environment. Written twice: as a folder in the snapshot layout, normalized as an export writes, which the plan
+ * compares with the target's own export; and as a zip in the export layout, which DLF reads from OBS. Only the
+ * definitions go in, never another file of the snapshot folder.
+ */
+public final class ImportPackage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Fixed times in the zip, so the same snapshot packs to the same bytes. */
+    private static final FileTime ZIP_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+
+    /**
+     * @param jobs, scripts, resources the names packed, sorted
+     * @param missingScripts scripts a packed job runs that the snapshot lacks (exported without dependencies): the
+     *     target must have them already
+     * @param unusedMappings mapping entries that matched nothing, as {@code kind.from}
+     * @param forbiddenLeft forbidden development names the mapping left, with where
+     */
+    public record Contents(
+            List<String> jobs,
+            List<String> scripts,
+            List<String> resources,
+            List<String> missingScripts,
+            int replaced,
+            List<String> unusedMappings,
+            List<String> forbiddenLeft,
+            long zipBytes) {}
+
+    private final Path snapshot;
+    private final IgnoredFields ignored;
+
+    public ImportPackage(Path snapshot, IgnoredFields ignored) {
+        this.snapshot = snapshot;
+        this.ignored = ignored;
+    }
+
+    /** The jobs of the snapshot that the names and patterns select, less the excluded ones, sorted. */
+    public List<String> select(List<String> jobs, List<String> excludes) throws IOException {
+        List<JobPattern> include = jobs.stream().map(JobPattern::of).toList();
+        List<JobPattern> exclude = excludes.stream().map(JobPattern::of).toList();
+        List<String> selected = new ArrayList<>();
+        for (String name : names(DefinitionKind.JOB)) {
+            if (include.stream().anyMatch(p -> p.matches(name))
+                    && exclude.stream().noneMatch(p -> p.matches(name))) {
+                selected.add(name);
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * Packs the jobs into {@code folder} (replaced by the caller beforehand) and {@code zip}.
+     *
+     * @throws IOException a definition cannot be read or the files cannot be written
+     */
+    public Contents write(List<String> jobs, EnvironmentMapping mapping, Path folder, Path zip) throws IOException {
+        Map<String, ObjectNode> jobDefinitions = new TreeMap<>();
+        Set<String> scriptNames = new LinkedHashSet<>();
+        Set<String> resourcePaths = new LinkedHashSet<>();
+        for (String job : jobs) {
+            ObjectNode definition = read(DefinitionKind.JOB, job);
+            jobDefinitions.put(job, definition);
+            scriptNames.addAll(JobReferences.scriptsOfJob(definition));
+            resourcePaths.addAll(JobReferences.resourcePathsOfJob(definition));
+        }
+        Map<String, ObjectNode> scripts = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        Set<String> available = new LinkedHashSet<>(names(DefinitionKind.SCRIPT));
+        for (String script : scriptNames) {
+            if (available.contains(script)) {
+                scripts.put(script, read(DefinitionKind.SCRIPT, script));
+            } else {
+                missing.add(script);
+            }
+        }
+        // A resourcePath may hold a resource's name or its OBS location (not confirmed which): either selects it.
+        Map<String, ObjectNode> resources = new TreeMap<>();
+        for (String resource : names(DefinitionKind.RESOURCE)) {
+            ObjectNode definition = read(DefinitionKind.RESOURCE, resource);
+            if (resourcePaths.contains(resource)
+                    || resourcePaths.contains(definition.path("location").asText(""))) {
+                resources.put(resource, definition);
+            }
+        }
+        EnvironmentMapping.Session session = mapping.start();
+        Map<String, byte[]> files = new TreeMap<>();
+        add(files, DefinitionKind.JOB, jobDefinitions, session);
+        add(files, DefinitionKind.SCRIPT, scripts, session);
+        add(files, DefinitionKind.RESOURCE, resources, session);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
+                entry.setLastModifiedTime(ZIP_TIME);
+                archive.putArchiveEntry(entry);
+                archive.write(file.getValue());
+                archive.closeArchiveEntry();
+            }
+        }
+        return new Contents(
+                List.copyOf(jobDefinitions.keySet()),
+                List.copyOf(scripts.keySet()),
+                List.copyOf(resources.keySet()),
+                missing,
+                session.replaced(),
+                session.unused(),
+                session.forbiddenLeft(),
+                Files.size(zip));
+    }
+
+    private void add(
+            Map<String, byte[]> files,
+            DefinitionKind kind,
+            Map<String, ObjectNode> definitions,
+            EnvironmentMapping.Session session)
+            throws IOException {
+        JsonNormalizer normalizer = new JsonNormalizer(ignored);
+        for (Map.Entry<String, ObjectNode> definition : definitions.entrySet()) {
+            String path = kind.path(definition.getKey());
+            session.apply(kind, path, definition.getValue());
+            files.put(path, normalizer.normalize(JSON.writeValueAsBytes(definition.getValue())));
+        }
+    }
+
+    private ObjectNode read(DefinitionKind kind, String name) throws IOException {
+        Path file = snapshot.resolve(kind.folder()).resolve(kind.fileName(name));
+        JsonNode json = JSON.readTree(file.toFile());
+        if (!(json instanceof ObjectNode object)) {
+            throw new IOException(kind.path(name) + " in the snapshot is not a JSON object.");
+        }
+        return object;
+    }
+
+    /** The names of the definitions of one kind in the snapshot, sorted; none when its folder is missing. */
+    private List<String> names(DefinitionKind kind) throws IOException {
+        Path folder = snapshot.resolve(kind.folder());
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(kind.extension()))
+                    .map(f -> f.substring(0, f.length() - kind.extension().length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.dlfmaven.promote;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.config.IgnoredFields;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.io.IOUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportPackageTest {
+
+    private static final Path QUICK_START = Path.of("src/it/quickstart/src/test/dlf");
+
+    @TempDir
+    Path tmp;
+
+    private static Map<String, byte[]> entries(Path zip) throws Exception {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(file.getEntries())) {
+                entries.put(entry.getName(), IOUtils.toByteArray(file.getInputStream(entry)));
+            }
+        }
+        return entries;
+    }
+
+    @Test
+    void patternsSelectFromTheSnapshotsJobs() throws Exception {
+        ImportPackage pack = new ImportPackage(QUICK_START, IgnoredFields.NONE);
+
+        assertEquals(List.of("dwd_orders_clean", "dws_sales_daily"), pack.select(List.of("dw?_*"), List.of()));
+        assertEquals(List.of("dws_sales_daily"), pack.select(List.of("dw*"), List.of("dwd_*")));
+        assertEquals(4, pack.select(List.of("*"), List.of()).size());
+    }
+
+    @Test
+    void aJobGoesWithItsScriptsAndResourcesAndUnmappedItIsTheSnapshotByteForByte() throws Exception {
+        Path folder = tmp.resolve("package");
+        Path zip = tmp.resolve("package.zip");
+
+        ImportPackage.Contents contents = new ImportPackage(QUICK_START, IgnoredFields.NONE)
+                .write(List.of("dws_sales_daily", "dwd_orders_clean"), EnvironmentMapping.none(), folder, zip);
+
+        assertEquals(List.of("dwd_orders_clean", "dws_sales_daily"), contents.jobs());
+        assertEquals(
+                List.of("common_partition_check", "dwd_orders_clean", "dws_sales_daily_publish"), contents.scripts());
+        assertEquals(List.of("sales_aggregator_jar"), contents.resources(), "selected by its OBS location");
+        Map<String, byte[]> entries = entries(zip);
+        assertEquals(
+                List.of(
+                        "jobs/dwd_orders_clean.job",
+                        "jobs/dws_sales_daily.job",
+                        "resources/sales_aggregator_jar.resource",
+                        "scripts/common_partition_check.script",
+                        "scripts/dwd_orders_clean.script",
+                        "scripts/dws_sales_daily_publish.script"),
+                new ArrayList<>(entries.keySet()));
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            assertArrayEquals(
+                    Files.readAllBytes(QUICK_START.resolve(entry.getKey())), entry.getValue(), entry.getKey());
+            assertArrayEquals(Files.readAllBytes(folder.resolve(entry.getKey())), entry.getValue(), entry.getKey());
+        }
+        assertEquals(Files.size(zip), contents.zipBytes());
+    }
+
+    @Test
+    void theMappingChangesTheCopyOnlyAndTheSameInputPacksToTheSameBytes() throws Exception {
+        Path snapshot = tmp.resolve("snapshot");
+        try (Stream<Path> files = Files.walk(QUICK_START)) {
+            for (Path file : files.toList()) {
+                Path target = snapshot.resolve(QUICK_START.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Files.writeString(snapshot.resolve("README.md"), "not a definition");
+        EnvironmentMapping mapping = EnvironmentMapping.fromJson(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree("{\"connections\": {\"mrs_hive_retail\": \"mrs_hive_prod\"}}"),
+                Path.of("prod.json"));
+        ImportPackage pack = new ImportPackage(snapshot, IgnoredFields.NONE);
+        byte[] before = Files.readAllBytes(snapshot.resolve("jobs/ods_orders_load.job"));
+
+        ImportPackage.Contents contents =
+                pack.write(List.of("ods_orders_load"), mapping, tmp.resolve("a"), tmp.resolve("a.zip"));
+        pack.write(List.of("ods_orders_load"), mapping, tmp.resolve("b"), tmp.resolve("b.zip"));
+
+        assertArrayEquals(before, Files.readAllBytes(snapshot.resolve("jobs/ods_orders_load.job")));
+        String packed =
+                new String(entries(tmp.resolve("a.zip")).get("jobs/ods_orders_load.job"), StandardCharsets.UTF_8);
+        assertTrue(packed.contains("\"mrs_hive_prod\"") && !packed.contains("mrs_hive_retail"), packed);
+        assertEquals(4, contents.replaced(), "two nodes and both scripts");
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a.zip")), Files.readAllBytes(tmp.resolve("b.zip")));
+        assertTrue(entries(tmp.resolve("a.zip")).keySet().stream().noneMatch(e -> e.contains("README")));
+    }
+}
