@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the JDK's own HTTP server, bound to the loopback address only.
  *
  * <p>It serves {@code POST /v1/{project_id}/jobs/{job_name}/export} (with {@code exportDepend},
- * {@code exportStatus} and {@code obsPath}), {@code POST /v1/{project_id}/jobs/batch-export} and
- * {@code GET /v1/{project_id}/jobs} (paging, {@code jobType} and {@code jobName} filters), answers with
+ * {@code exportStatus} and {@code obsPath}), {@code POST /v1/{project_id}/jobs/batch-export},
+ * {@code GET /v1/{project_id}/jobs} (paging, {@code jobType} and {@code jobName} filters), the import
+ * ({@code jobs/check-file}, {@code jobs/import}, {@code system-tasks/{id}}) and OBS objects for it, answers with
  * the documented error shapes, checks every request's AK/SK signature like the API gateway, and can add
  * latency, 503s and 429s on purpose. Each request is logged in one line, never with a secret.
  */
@@ -61,6 +63,8 @@ public final class DlfEmulator implements AutoCloseable {
     private final String workspace;
     private final Faults faults;
     private final JobApi jobs;
+    private final ImportApi imports;
+    private final ObsApi obs;
     private final Credentials credentials;
     private final SignatureVerifier verifier;
     private final Clock clock;
@@ -74,7 +78,11 @@ public final class DlfEmulator implements AutoCloseable {
         this.fixtures = b.fixtures;
         this.workspace = b.workspace;
         this.faults = b.faults;
-        this.jobs = new JobApi(b.fixtures, b.obsDirectory, b.offsetMode, b.maxPageSize);
+        Path importDirectory =
+                b.importDirectory != null ? b.importDirectory : b.obsDirectory.resolveSibling("imported");
+        this.jobs = new JobApi(b.fixtures, importDirectory, b.obsDirectory, b.offsetMode, b.maxPageSize);
+        this.imports = new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock);
+        this.obs = new ObsApi(b.obsDirectory, b.credentials);
         this.credentials = b.credentials;
         this.verifier = new SignatureVerifier(b.credentials);
         this.clock = b.clock;
@@ -160,6 +168,18 @@ public final class DlfEmulator implements AutoCloseable {
             return Answer.gatewayError(413, "APIGW.0201", "Request entity too large");
         }
         List<String> segments = PercentDecoding.pathSegments(rawPath);
+        if (segments.isEmpty() || !segments.get(0).equals("v1")) {
+            // No bucket is called v1 (bucket names have three characters or more): anything else is OBS.
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+            return obs.answer(
+                    method,
+                    rawPath,
+                    headers,
+                    name -> exchange.getRequestHeaders().getFirst(name),
+                    body,
+                    clock.instant());
+        }
         List<Map.Entry<String, String>> query =
                 PercentDecoding.query(exchange.getRequestURI().getRawQuery());
         Optional<String> authError = verifier.check(
@@ -180,8 +200,7 @@ public final class DlfEmulator implements AutoCloseable {
             return Answer.gatewayError(503, "APIGW.0503", "Service temporarily unavailable (emulated failure)");
         }
         if (segments.size() < 3
-                || !segments.get(0).equals("v1")
-                || !segments.get(2).equals("jobs")) {
+                || !(segments.get(2).equals("jobs") || segments.get(2).equals("system-tasks"))) {
             return Answer.notFound();
         }
         if (workspace != null && !workspace.equals(exchange.getRequestHeaders().getFirst("workspace"))) {
@@ -192,7 +211,10 @@ public final class DlfEmulator implements AutoCloseable {
                                     exchange.getRequestHeaders().getFirst("workspace"), "")
                             + "' is not the emulated workspace.");
         }
-        Answer answer = jobs.answer(method, segments, query, body);
+        Answer answer = imports.answer(method, segments, body);
+        if (answer == null && segments.get(2).equals("jobs")) {
+            answer = jobs.answer(method, segments, query, body);
+        }
         return answer != null ? answer : Answer.notFound();
     }
 
@@ -223,6 +245,9 @@ public final class DlfEmulator implements AutoCloseable {
         private int port;
         private String workspace;
         private Path obsDirectory;
+        private Path importDirectory;
+        private Duration importDuration = Duration.ofSeconds(1);
+        private boolean failImports;
         private Faults faults = Faults.NONE;
         private OffsetMode offsetMode = OffsetMode.ROWS;
         private int maxPageSize = 1000;
@@ -250,6 +275,27 @@ public final class DlfEmulator implements AutoCloseable {
         /** The folder that stands for OBS: {@code obs://bucket/path/} maps to {@code {folder}/bucket/path/}. */
         public Builder obsDirectory(Path obsDirectory) {
             this.obsDirectory = obsDirectory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /**
+         * The folder imported definitions are written to and served from, over the fixtures, which an import never
+         * changes; by default {@code imported} beside the OBS folder.
+         */
+        public Builder importDirectory(Path importDirectory) {
+            this.importDirectory = importDirectory.toAbsolutePath().normalize();
+            return this;
+        }
+
+        /** How long an import's system task reports {@code RUNNING}; one second by default. */
+        public Builder importDuration(Duration importDuration) {
+            this.importDuration = Objects.requireNonNull(importDuration, "importDuration");
+            return this;
+        }
+
+        /** Makes every import fail: its task ends {@code FAILED}, a failed subtask per job, and nothing is imported. */
+        public Builder failImports(boolean failImports) {
+            this.failImports = failImports;
             return this;
         }
 

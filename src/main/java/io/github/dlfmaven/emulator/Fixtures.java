@@ -53,22 +53,41 @@ final class Fixtures {
         this.listings = List.copyOf(listings);
     }
 
-    /** Reads the folder as it is now; a missing folder means no fixtures. */
-    static Fixtures load(Path root) throws IOException {
+    /**
+     * Reads the folders as they are now, a definition of a later folder (what was imported) replacing one of the same
+     * name in an earlier; a missing folder means no definitions.
+     */
+    static Fixtures load(Path... roots) throws IOException {
+        Map<String, Definition> jobs = new TreeMap<>();
+        Map<String, Definition> scripts = new TreeMap<>();
+        Map<String, Definition> resourceFiles = new TreeMap<>();
+        for (Path root : roots) {
+            definitions(root, DefinitionKind.JOB, jobs);
+            definitions(root, DefinitionKind.SCRIPT, scripts);
+            definitions(root, DefinitionKind.RESOURCE, resourceFiles);
+        }
         List<Resource> resources = new ArrayList<>();
-        for (Definition resource : definitions(root, DefinitionKind.RESOURCE).values()) {
+        for (Definition resource : resourceFiles.values()) {
             JsonNode json = readJson(resource.file());
             String location = json == null ? null : text(json, "location");
             resources.add(new Resource(resource.name(), location, resource.file()));
         }
-        return new Fixtures(definitions(root, DefinitionKind.JOB), definitions(root, DefinitionKind.SCRIPT), resources);
+        return new Fixtures(jobs, scripts, resources);
     }
 
-    private static Map<String, Definition> definitions(Path root, DefinitionKind kind) throws IOException {
+    /** Whether a definition of this kind and name is served. */
+    boolean has(DefinitionKind kind, String name) {
+        return switch (kind) {
+            case JOB -> jobs.containsKey(name);
+            case SCRIPT -> scripts.containsKey(name);
+            case RESOURCE -> resources.stream().anyMatch(r -> r.name().equals(name));
+        };
+    }
+
+    private static void definitions(Path root, DefinitionKind kind, Map<String, Definition> byName) throws IOException {
         Path folder = root.resolve(kind.folder());
-        Map<String, Definition> byName = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
-            return byName;
+            return;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + kind.extension())) {
             for (Path file : files) {
@@ -79,7 +98,6 @@ final class Fixtures {
                 }
             }
         }
-        return byName;
     }
 
     /** All jobs as the job list shows them, sorted by name. */

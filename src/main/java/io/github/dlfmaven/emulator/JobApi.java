@@ -28,14 +28,17 @@ final class JobApi {
     private static final int MAX_BATCH = 100;
 
     private final Path fixtures;
+    private final Path importDirectory;
     private final Path obsDirectory;
     private final OffsetMode offsetMode;
     private final int maxPageSize;
     private final JobPackages packages = new JobPackages();
     private volatile CachedFixtures cache;
 
-    JobApi(Path fixtures, Path obsDirectory, OffsetMode offsetMode, int maxPageSize) {
+    /** @param importDirectory what imports wrote, served over the fixtures */
+    JobApi(Path fixtures, Path importDirectory, Path obsDirectory, OffsetMode offsetMode, int maxPageSize) {
         this.fixtures = fixtures;
+        this.importDirectory = importDirectory;
         this.obsDirectory = obsDirectory;
         this.offsetMode = offsetMode;
         this.maxPageSize = maxPageSize;
@@ -63,15 +66,17 @@ final class JobApi {
      * The fixtures, read again when a folder of them changed (a file added, removed or renamed), so a long
      * listing of many jobs does not parse every job on every page.
      */
-    private Fixtures currentFixtures() throws IOException {
+    Fixtures currentFixtures() throws IOException {
         List<Object> stamp = new ArrayList<>();
-        for (DefinitionKind kind : DefinitionKind.values()) {
-            Path path = fixtures.resolve(kind.folder());
-            stamp.add(Files.isDirectory(path) ? Files.getLastModifiedTime(path) : "missing");
+        for (Path root : List.of(fixtures, importDirectory)) {
+            for (DefinitionKind kind : DefinitionKind.values()) {
+                Path path = root.resolve(kind.folder());
+                stamp.add(Files.isDirectory(path) ? Files.getLastModifiedTime(path) : "missing");
+            }
         }
         CachedFixtures cached = this.cache;
         if (cached == null || !cached.stamp().equals(stamp)) {
-            cached = new CachedFixtures(stamp, Fixtures.load(fixtures));
+            cached = new CachedFixtures(stamp, Fixtures.load(fixtures, importDirectory));
             this.cache = cached;
         }
         return cached.fixtures();

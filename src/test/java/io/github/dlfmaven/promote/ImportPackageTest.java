@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.config.IgnoredFields;
+import io.github.dlfmaven.testing.FileTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.io.IOUtils;
@@ -78,16 +78,7 @@ class ImportPackageTest {
     @Test
     void theMappingChangesTheCopyOnlyAndTheSameInputPacksToTheSameBytes() throws Exception {
         Path snapshot = tmp.resolve("snapshot");
-        try (Stream<Path> files = Files.walk(QUICK_START)) {
-            for (Path file : files.toList()) {
-                Path target = snapshot.resolve(QUICK_START.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        FileTrees.copy(QUICK_START, snapshot);
         Files.writeString(snapshot.resolve("README.md"), "not a definition");
         EnvironmentMapping mapping = EnvironmentMapping.fromJson(
                 new com.fasterxml.jackson.databind.ObjectMapper()

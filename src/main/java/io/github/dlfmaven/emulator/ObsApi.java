@@ -1,0 +1,162 @@
+package io.github.dlfmaven.emulator;
+
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.auth.ObsSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * OBS as the import needs it, on the emulator's port: objects {@code PUT}, {@code GET} and {@code DELETE} in path
+ * style ({@code /bucket/key}, since a bucket host name does not resolve to this machine), stored below the folder
+ * that stands for OBS, where the emulator's export to OBS writes too. Each request's OBS signature is checked as
+ * OBS checks it: known access key, date within 15 minutes, the security token of temporary keys, the same
+ * signature recomputed; {@code Content-MD5} is checked against the body. Errors come in OBS's XML. Thread-safe.
+ */
+final class ObsApi {
+
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private final Path obsDirectory;
+    private final Credentials credentials;
+    private final ObsSigner signer = new ObsSigner();
+
+    ObsApi(Path obsDirectory, Credentials credentials) {
+        this.obsDirectory = obsDirectory;
+        this.credentials = credentials;
+    }
+
+    /**
+     * @param rawPath the request path as sent, {@code /bucket/encoded-key}
+     * @param headers the request's headers, first value each
+     */
+    Answer answer(
+            String method,
+            String rawPath,
+            Map<String, String> headers,
+            Function<String, String> header,
+            byte[] body,
+            Instant now)
+            throws IOException {
+        List<String> segments = PercentDecoding.pathSegments(rawPath);
+        if (segments.size() < 2 || segments.get(1).isEmpty()) {
+            return error(405, "MethodNotAllowed", "The emulator serves single objects only.");
+        }
+        String bucket = segments.get(0);
+        int slash = rawPath.indexOf('/', 1);
+        String encodedKey = rawPath.substring(slash + 1);
+        Optional<Answer> refused = authenticate(method, "/" + bucket + "/" + encodedKey, headers, header, now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String key = String.join("/", segments.subList(1, segments.size()));
+        Path file = obsDirectory.resolve(bucket).resolve(key).normalize();
+        if (!file.startsWith(obsDirectory.resolve(bucket)) || key.contains("\0")) {
+            return error(400, "InvalidObjectName", "The object name is not valid.");
+        }
+        switch (method) {
+            case "PUT" -> {
+                String md5 = header.apply("Content-MD5");
+                if (md5 != null && !md5.equals(md5(body))) {
+                    return error(400, "BadDigest", "The Content-MD5 you specified did not match what was received.");
+                }
+                Files.createDirectories(file.getParent());
+                Files.write(file, body);
+                return new Answer(200, "application/xml", new byte[0], Map.of("ETag", "\"" + etag(body) + "\""));
+            }
+            case "GET" -> {
+                if (!Files.isRegularFile(file)) {
+                    return error(404, "NoSuchKey", "The specified key does not exist.");
+                }
+                return new Answer(200, "application/octet-stream", Files.readAllBytes(file), Map.of());
+            }
+            case "DELETE" -> {
+                Files.deleteIfExists(file);
+                return new Answer(204, "application/xml", new byte[0], Map.of());
+            }
+            default -> {
+                return error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+            }
+        }
+    }
+
+    private Optional<Answer> authenticate(
+            String method, String resource, Map<String, String> headers, Function<String, String> header, Instant now) {
+        String authorization = header.apply("Authorization");
+        String prefix = "OBS " + credentials.accessKey() + ":";
+        if (authorization == null || !authorization.startsWith("OBS ")) {
+            return Optional.of(error(403, "AccessDenied", "Access Denied"));
+        }
+        if (!authorization.startsWith(prefix)) {
+            return Optional.of(error(
+                    403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records."));
+        }
+        String date = header.apply(ObsSigner.DATE_HEADER) != null
+                ? header.apply(ObsSigner.DATE_HEADER)
+                : header.apply("Date");
+        try {
+            Instant sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            if (Duration.between(sent, now).abs().compareTo(MAX_SKEW) > 0) {
+                return Optional.of(error(
+                        403,
+                        "RequestTimeTooSkewed",
+                        "The difference between the request time and the server's time is too large."));
+            }
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Optional.of(error(403, "AccessDenied", "Request has no valid date."));
+        }
+        Optional<String> token = credentials.securityToken();
+        if (token.isPresent() && !token.get().equals(header.apply(ObsSigner.SECURITY_TOKEN_HEADER))) {
+            return Optional.of(error(403, "InvalidSecurityToken", "The security token is missing or invalid."));
+        }
+        String expected = signer.authorization(method, resource, headers, credentials);
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(error(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided."));
+        }
+        return Optional.empty();
+    }
+
+    private static Answer error(int status, String code, String message) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                + "</Message><RequestId>"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
+                + "</RequestId></Error>";
+        return new Answer(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private static String md5(byte[] body) {
+        return Base64.getEncoder().encodeToString(digest(body));
+    }
+
+    private static String etag(byte[] body) {
+        return HexFormat.of().formatHex(digest(body));
+    }
+
+    private static byte[] digest(byte[] body) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
