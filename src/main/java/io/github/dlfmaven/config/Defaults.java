@@ -37,6 +37,17 @@ public final class Defaults {
 
     private Defaults() {}
 
+    /** DLF's own default: a job or script of the same name is left as it is. */
+    public static final String SAME_NAME_POLICY = "SKIP";
+
+    public static final String DRY_RUN = "false";
+    /** Seconds an import's system task may take; Terraform's provider waits 5 minutes, large imports take longer. */
+    public static final String TIMEOUT = "600";
+
+    public static final String KEEP_PACKAGE = "false";
+    /** The most an import package may hold: the user manual's limit for an import from OBS, 10 MB. */
+    public static final long MAX_IMPORT_PACKAGE_BYTES = 10L * 1024 * 1024;
+
     public static int integer(String value) {
         return Integer.parseInt(value);
     }

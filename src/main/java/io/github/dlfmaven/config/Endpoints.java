@@ -27,13 +27,22 @@ final class Endpoints {
         this.names = names;
         this.problems = problems;
         this.region = ConfigurationCheck.blank(raw.region);
-        this.regionValid =
-                region == null || (REGION.matcher(region).matches() && ServiceUrls.clientAccepts(regional("dayu-dlf")));
+        this.regionValid = region == null || validRegion(region);
     }
 
     /** The host of a Huawei Cloud service in the region. */
     private URI regional(String service) {
+        return regional(service, region);
+    }
+
+    /** The host of a Huawei Cloud service ({@code dayu-dlf}, {@code iam}, {@code obs}) in a region. */
+    static URI regional(String service, String region) {
         return URI.create("https://" + service + "." + region + ".myhuaweicloud.com");
+    }
+
+    /** Whether a region id is well formed, such as {@code cn-north-4}. */
+    static boolean validRegion(String region) {
+        return REGION.matcher(region).matches() && ServiceUrls.clientAccepts(regional("dayu-dlf", region));
     }
 
     URI dlf() {

@@ -41,7 +41,16 @@ public enum Setting {
     REPORT_DIRECTORY("reportDirectory"),
     FAIL_ON_DRIFT("failOnDrift"),
     FAIL_ON_WARNING("failOnWarning"),
-    EXCLUDE_RULES("excludeRules");
+    EXCLUDE_RULES("excludeRules"),
+    OBS_ENDPOINT("obsEndpoint"),
+    SAME_NAME_POLICY("sameNamePolicy"),
+    TARGET_STATUS("targetStatus"),
+    EXECUTE_USER("executeUser"),
+    ENVIRONMENT("environment"),
+    DRY_RUN("dryRun"),
+    TIMEOUT("timeout"),
+    KEEP_PACKAGE("keepPackage"),
+    WORK_DIRECTORY("workDirectory");
 
     private final String parameter;
 

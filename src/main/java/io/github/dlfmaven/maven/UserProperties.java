@@ -46,6 +46,15 @@ final class UserProperties {
     static final String FAIL_ON_WARNING = "dlf.validate.failOnWarning";
     static final String EXCLUDE_RULES = "dlf.validate.excludeRules";
     static final String REPORT_OUTPUT_DIRECTORY = "dlf.report.outputDirectory";
+    static final String OBS_ENDPOINT = "dlf.obsEndpoint";
+    static final String SAME_NAME_POLICY = "dlf.import.sameNamePolicy";
+    static final String TARGET_STATUS = "dlf.import.targetStatus";
+    static final String EXECUTE_USER = "dlf.import.executeUser";
+    static final String ENVIRONMENT = "dlf.import.environment";
+    static final String DRY_RUN = "dlf.import.dryRun";
+    static final String TIMEOUT = "dlf.import.timeout";
+    static final String KEEP_PACKAGE = "dlf.import.keepPackage";
+    static final String WORK_DIRECTORY = "dlf.import.workDirectory";
 
     static final String EMULATOR_FIXTURES = "dlf.emulator.fixtures";
     static final String EMULATOR_PORT = "dlf.emulator.port";
@@ -70,6 +79,14 @@ final class UserProperties {
             case REPORT_DIRECTORY -> UserProperties.REPORT_DIRECTORY;
             case FAIL_ON_WARNING -> UserProperties.FAIL_ON_WARNING;
             case EXCLUDE_RULES -> UserProperties.EXCLUDE_RULES;
+            case SAME_NAME_POLICY -> UserProperties.SAME_NAME_POLICY;
+            case TARGET_STATUS -> UserProperties.TARGET_STATUS;
+            case EXECUTE_USER -> UserProperties.EXECUTE_USER;
+            case ENVIRONMENT -> UserProperties.ENVIRONMENT;
+            case DRY_RUN -> UserProperties.DRY_RUN;
+            case TIMEOUT -> UserProperties.TIMEOUT;
+            case KEEP_PACKAGE -> UserProperties.KEEP_PACKAGE;
+            case WORK_DIRECTORY -> UserProperties.WORK_DIRECTORY;
             default -> "dlf." + setting.parameter();
         };
     }
