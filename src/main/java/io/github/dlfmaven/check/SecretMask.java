@@ -43,7 +43,7 @@ final class SecretMask {
             if (key.equals("name")) {
                 secretPairIndent = SecretNames.secretKey(value) ? indent : null;
             }
-            String shown = secret && !SecretNames.literal(value).isEmpty() ? MASK : SecretNames.maskAssignments(value);
+            String shown = secret && !SecretNames.literal(value).isEmpty() ? MASK : SecretNames.maskSecrets(value);
             masked.add(indent + "\"" + key + "\": \"" + shown + "\"" + m.group(4));
         }
         return masked;

@@ -72,6 +72,43 @@ public record ExportConfiguration(
         return new Builder();
     }
 
+    /**
+     * The same export of other jobs, by name, into another folder, without patterns, excludes or a folder filter: the
+     * import's export of what the target holds now.
+     */
+    public ExportConfiguration of(List<String> jobNames, Path into) {
+        return new ExportConfiguration(
+                endpoint,
+                projectId,
+                workspace,
+                jobNames,
+                List.of(),
+                true,
+                Optional.empty(),
+                batch,
+                true,
+                ExportStatus.DEVELOP,
+                Optional.empty(),
+                into,
+                threads,
+                retries,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxExtractedBytes,
+                maxEntries,
+                maxTotalBytes,
+                maxTotalEntries,
+                ignoreFields,
+                iamEndpoint,
+                metadataCredentials,
+                metadataUrl,
+                trustStore,
+                trustStoreType,
+                offline,
+                names);
+    }
+
     /** Whether {@code jobs} holds a pattern, which needs the job list to resolve. */
     public boolean hasPatterns() {
         return jobs.stream().anyMatch(JobPattern::isPattern);

@@ -1,16 +1,24 @@
 package io.github.dlfmaven.config;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A folder a goal replaces on every run, claimed with a marker file so that it replaces only what it wrote itself: a
- * folder that holds files but no marker is someone else's and is left alone. The marker lies inside the folder, or
- * beside it where something else (an export) replaces the folder's content.
+ * A folder a goal replaces on every run, claimed with a marker file that lists what the goal wrote there, so that a
+ * run deletes only those files: a folder that holds files but no marker is someone else's, and a file the marker
+ * does not list (put there later, by hand or by another tool, a snapshot among them) makes the goal refuse the folder
+ * rather than delete it. The marker lies inside the folder, or beside it where something else (an export) replaces
+ * the folder's content.
  *
  * @param folder the folder the goal replaces
  * @param marker the file that says the folder is the goal's
@@ -18,6 +26,8 @@ import java.util.stream.Stream;
  * @param kind what the goal writes there, for messages: {@code report}
  */
 public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
+
+    private static final String COMMENT = "# ";
 
     /** Whether the folder holds files the goal did not claim. */
     public boolean foreign() throws IOException {
@@ -31,16 +41,37 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
 
     /** Marks the folder as the goal's, before it writes there. */
     public void claim() throws IOException {
+        record(List.of());
+    }
+
+    /** Writes the marker with the files the goal wrote, relative to the folder with {@code /}, for the next run. */
+    public void record(Collection<String> written) throws IOException {
         Files.createDirectories(marker.getParent());
-        Files.writeString(
-                marker,
-                "The folder " + folder.getFileName() + " belongs to " + owner + ", which replaces it on every run.\n");
+        StringBuilder text = new StringBuilder(COMMENT + "The folder " + folder.getFileName() + " belongs to " + owner
+                + ", which replaces it on every run; it deletes only the files listed here.\n");
+        written.forEach(file -> text.append(file).append('\n'));
+        Files.writeString(marker, text, StandardCharsets.UTF_8);
+    }
+
+    /** Records every file now in the folder as the goal's: for a goal whose tools write there too (an export). */
+    public void recordAll() throws IOException {
+        List<String> files = new ArrayList<>();
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> tree = Files.walk(folder)) {
+                for (Path path : tree.toList()) {
+                    if (!path.equals(marker) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        files.add(relative(path));
+                    }
+                }
+            }
+        }
+        record(files);
     }
 
     /**
-     * Empties the folder for a new run, then claims it.
+     * Deletes what the last run wrote, then claims the folder for a new run.
      *
-     * @throws IOException the folder is a link, not a folder, or someone else's
+     * @throws IOException the folder is a link, not a folder, someone else's, or holds files the goal did not write
      */
     public void replace() throws IOException {
         if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
@@ -51,14 +82,58 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
                 throw new IOException(folder + " holds files that are no " + kind + " of this plugin's; point the "
                         + kind + " at a folder of its own.");
             }
+            Set<String> written = new HashSet<>();
+            if (Files.exists(marker)) {
+                Files.readAllLines(marker, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isEmpty() && !line.startsWith(COMMENT))
+                        .forEach(written::add);
+            }
+            List<Path> files = new ArrayList<>();
+            List<String> unknown = new ArrayList<>();
+            List<Path> folders = new ArrayList<>();
             try (Stream<Path> tree = Files.walk(folder)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(folder)) {
-                        Files.delete(path);
+                for (Path path : tree.toList()) {
+                    if (path.equals(folder) || path.equals(marker)) {
+                        continue;
+                    }
+                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        folders.add(path);
+                    } else if (written.contains(relative(path))) {
+                        files.add(path);
+                    } else {
+                        unknown.add(relative(path));
                     }
                 }
             }
+            if (!unknown.isEmpty()) {
+                List<String> shown = unknown.subList(0, Math.min(5, unknown.size()));
+                throw new IOException(folder + " holds files " + owner + " did not write (" + String.join(", ", shown)
+                        + (unknown.size() > shown.size() ? " and " + (unknown.size() - shown.size()) + " more" : "")
+                        + "), which it will not delete: move them, or point the " + kind + " at a folder of its"
+                        + " own.");
+            }
+            for (Path file : files) {
+                Files.delete(file);
+            }
+            folders.sort(Comparator.reverseOrder());
+            for (Path empty : folders) {
+                Files.delete(empty);
+            }
         }
         claim();
+    }
+
+    /**
+     * Whether this folder and {@code other} lie inside each other, through links too: such a folder must not be
+     * replaced, since that would delete the other or write into it.
+     */
+    public boolean overlaps(Path other) throws IOException {
+        Path mine = OutputFolder.realPath(folder.toAbsolutePath().normalize());
+        Path theirs = OutputFolder.realPath(other.toAbsolutePath().normalize());
+        return mine.startsWith(theirs) || theirs.startsWith(mine);
+    }
+
+    private String relative(Path path) {
+        return folder.relativize(path).toString().replace('\\', '/');
     }
 }

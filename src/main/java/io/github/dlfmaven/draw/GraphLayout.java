@@ -65,15 +65,29 @@ public final class GraphLayout {
                 .orElse(0);
         for (double scale : new double[] {1, 1.5, 2, 3}) {
             Map<String, Box> boxes = new LinkedHashMap<>();
+            // Boxes filed by grid cell of a room's size: a room can only overlap boxes of its own and the eight
+            // neighbouring cells, so a job of many nodes is checked in linear time.
+            Map<List<Long>, List<Box>> cells = new HashMap<>();
             for (JobGraph.Node node : graph.nodes().values()) {
                 Box box =
                         new Box(MARGIN + (node.x() - minX) * scale, MARGIN + (node.y() - minY) * scale, WIDTH, HEIGHT);
                 Box room = new Box(box.x() - GAP_X / 2, box.y() - GAP_Y / 2, WIDTH + GAP_X, HEIGHT + GAP_Y);
-                if (boxes.values().stream().anyMatch(room::overlaps)) {
+                long column = (long) Math.floor(box.x() / (WIDTH + GAP_X));
+                long line = (long) Math.floor(box.y() / (HEIGHT + GAP_Y));
+                boolean crowded = false;
+                for (long dx = -1; dx <= 1 && !crowded; dx++) {
+                    for (long dy = -1; dy <= 1 && !crowded; dy++) {
+                        crowded = cells.getOrDefault(List.of(column + dx, line + dy), List.of()).stream()
+                                .anyMatch(room::overlaps);
+                    }
+                }
+                if (crowded || !Double.isFinite(box.x()) || !Double.isFinite(box.y())) {
                     boxes = null;
                     break;
                 }
                 boxes.put(node.name(), box);
+                cells.computeIfAbsent(List.of(column, line), k -> new ArrayList<>())
+                        .add(box);
             }
             if (boxes != null) {
                 return boxes;
@@ -135,6 +149,8 @@ public final class GraphLayout {
             Map<String, Integer> layer,
             java.util.Set<String> onPath) {
         java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        // Where each node on the stack goes on through its predecessors, so none is looked at twice.
+        Map<String, Integer> next = new HashMap<>();
         stack.push(name);
         while (!stack.isEmpty()) {
             String current = stack.peek();
@@ -145,12 +161,16 @@ public final class GraphLayout {
             }
             onPath.add(current);
             String pending = null;
-            for (String pre : predecessors.get(current)) {
+            List<String> before = predecessors.get(current);
+            int i = next.getOrDefault(current, 0);
+            for (; i < before.size(); i++) {
+                String pre = before.get(i);
                 if (!layer.containsKey(pre) && !onPath.contains(pre)) {
                     pending = pre;
                     break;
                 }
             }
+            next.put(current, i);
             if (pending != null) {
                 stack.push(pending);
                 continue;

@@ -3,9 +3,11 @@ package io.github.dlfmaven.draw;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dlfmaven.snapshot.JobReferences;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The node graph of one job, as its definition states it: nodes (name, type, the position the DataArts editor gave
@@ -40,34 +42,39 @@ public record JobGraph(Map<String, Node> nodes, List<Edge> edges) {
             }
         }
         List<Edge> edges = new ArrayList<>();
+        Set<List<String>> linked = new HashSet<>();
         for (JsonNode node : job.path("nodes")) {
             String name = node.path("name").asText("");
             if (!nodes.containsKey(name)) {
                 continue;
             }
             for (String pre : JobReferences.waitsFor(node)) {
-                add(edges, nodes, pre, name, false);
+                add(edges, linked, nodes, pre, name, false);
             }
             for (String pre : JobReferences.waitsOnConditionFor(node)) {
-                add(edges, nodes, pre, name, true);
+                add(edges, linked, nodes, pre, name, true);
             }
         }
         return new JobGraph(nodes, edges);
     }
 
-    private static void add(List<Edge> edges, Map<String, Node> nodes, String from, String to, boolean conditional) {
-        Edge edge = new Edge(from, to, conditional);
-        if (nodes.containsKey(from)
-                && !from.equals(to)
-                && edges.stream().noneMatch(e -> e.from().equals(from) && e.to().equals(to))) {
-            edges.add(edge);
+    /** Adds the edge unless one between the two nodes is there already: one arrow per pair, in constant time. */
+    private static void add(
+            List<Edge> edges,
+            Set<List<String>> linked,
+            Map<String, Node> nodes,
+            String from,
+            String to,
+            boolean conditional) {
+        if (nodes.containsKey(from) && !from.equals(to) && linked.add(List.of(from, to))) {
+            edges.add(new Edge(from, to, conditional));
         }
     }
 
     /** The editor writes coordinates as numbers or as strings of numbers ({@code "-45.5"}). */
     private static Double number(JsonNode value) {
         if (value.isNumber()) {
-            return value.asDouble();
+            return Double.isFinite(value.asDouble()) ? value.asDouble() : null;
         }
         if (value.isTextual()) {
             try {

@@ -30,4 +30,9 @@ public interface Log {
     void info(String message);
 
     void warn(String message);
+
+    /** What fails the goal, one line of several; a log without an error level shows it as a warning. */
+    default void error(String message) {
+        warn(message);
+    }
 }

@@ -26,7 +26,8 @@ abstract class AbstractSnapshotMojo extends AbstractMojo {
     File snapshotDirectory;
 
     /**
-     * Skip every DLF goal.
+     * Skips this goal. {@code -Ddlf.skip=true} skips every DLF goal of the build but the emulator's, which have
+     * {@code dlf.emulator.skip}.
      *
      * @since 0.1.0
      */

@@ -30,4 +30,9 @@ final class MavenLog implements Log {
     public void warn(String message) {
         log.warn(message);
     }
+
+    @Override
+    public void error(String message) {
+        log.error(message);
+    }
 }

@@ -22,8 +22,9 @@ import org.apache.maven.reporting.MavenReportException;
  * script with every job that uses it, and one SVG per job a pull request can link. Plain HTML, no script, no network
  * at view time. Offline, no credentials. When {@code target/dlf-check/drift.json} exists, the index shows the drift.
  *
- * <p>Also a site report: listed under {@code <reporting>}, {@code mvn site} puts the pages in {@code dlf-report/}
- * of the site, under "Project Reports" (maven-site-plugin 3.20.0 or later, the first on the reporting API 4).
+ * <p>Runs on its own ({@code mvn dlf:report}, no pom needed) and as a site report: listed under {@code <reporting>},
+ * {@code mvn site} puts the pages in {@code dlf-report/} of the site, under "Project Reports" (maven-site-plugin
+ * 3.20.0 or later, the first on the reporting API 4).
  *
  * @since 0.1.0
  */
@@ -35,7 +36,7 @@ public class ReportMojo extends AbstractSnapshotMojo implements MavenReport {
 
     /**
      * Where the pages go when the goal runs on its own ({@code mvn site} puts them in the site's {@code dlf-report/}
-     * instead); the goal replaces this folder on every run, and refuses one that holds other files.
+     * instead); the goal replaces what it wrote there on every run, and refuses a folder that holds any other file.
      *
      * @since 0.1.0
      */
@@ -45,11 +46,12 @@ public class ReportMojo extends AbstractSnapshotMojo implements MavenReport {
     File outputDirectory;
 
     /**
-     * The drift report of {@code dlf:check} to show, when it exists.
+     * The drift report of {@code dlf:check} to show, when it exists: {@code drift.json} in the check's
+     * {@code reportDirectory}.
      *
      * @since 0.1.0
      */
-    @Parameter(defaultValue = "${project.build.directory}/dlf-check/drift.json", readonly = true)
+    @Parameter(property = UserProperties.REPORT_DRIFT, defaultValue = "${project.build.directory}/dlf-check/drift.json")
     File driftReport;
 
     /** The site's folder, when the site plugin runs this as a report. */

@@ -46,6 +46,7 @@ final class UserProperties {
     static final String FAIL_ON_WARNING = "dlf.validate.failOnWarning";
     static final String EXCLUDE_RULES = "dlf.validate.excludeRules";
     static final String REPORT_OUTPUT_DIRECTORY = "dlf.report.outputDirectory";
+    static final String REPORT_DRIFT = "dlf.report.driftReport";
     static final String OBS_ENDPOINT = "dlf.obsEndpoint";
     static final String SAME_NAME_POLICY = "dlf.import.sameNamePolicy";
     static final String TARGET_STATUS = "dlf.import.targetStatus";

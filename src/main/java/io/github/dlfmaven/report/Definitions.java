@@ -43,7 +43,12 @@ final class Definitions {
                         + LogText.escape(path));
                 continue;
             }
-            (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), json);
+            JsonNode before = (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), json);
+            if (before != null) {
+                // A.JOB and A.job: one name, two files, which no export writes; the later file (by path) is shown.
+                log.warn("Two files define " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '"
+                        + LogText.escape(kind.nameOf(fileName)) + "'; the report shows " + LogText.escape(path) + ".");
+            }
         }
         for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
             for (String script : JobReferences.scriptsOfJob(job.getValue())) {

@@ -68,39 +68,55 @@ public final class ScheduleWords {
         if (!seconds.equals("0")) {
             return "cron " + expression;
         }
-        if (everyDay && hours.equals("*") && minutes.matches("0/\\d+|\\*/\\d+")) {
-            return "every " + minutes.substring(minutes.indexOf('/') + 1) + " minutes";
+        if (everyDay && hours.equals("*") && minutes.matches("(0|\\*)/\\d{1,2}") && within(step(minutes), 1, 59)) {
+            return "every " + step(minutes) + " minutes";
         }
-        if (everyDay && minutes.matches("\\d+") && hours.matches("0/\\d+|\\*/\\d+")) {
-            return "every " + hours.substring(hours.indexOf('/') + 1) + " hours at minute " + minutes;
+        if (everyDay && within(minutes, 0, 59) && hours.matches("(0|\\*)/\\d{1,2}") && within(step(hours), 1, 23)) {
+            return "every " + step(hours) + " hours at minute " + minutes;
         }
-        if (!minutes.matches("\\d+") || !hours.matches("\\d+")) {
+        // Values out of range (25:61) are no time of day: shown as they are, as Quartz would refuse them.
+        if (!within(minutes, 0, 59) || !within(hours, 0, 23)) {
             return "cron " + expression;
         }
         String at = String.format(Locale.ROOT, "at %02d:%02d", Integer.parseInt(hours), Integer.parseInt(minutes));
         if (everyDay) {
             return "every day " + at;
         }
-        if (any(dayOfMonth) && any(month) && dayOfWeek.matches("[A-Z]{3}(-[A-Z]{3})?(,[A-Z]{3})*")) {
+        if (any(dayOfMonth) && any(month) && days(dayOfWeek) != null) {
             return "every " + days(dayOfWeek) + " " + at;
         }
-        if (dayOfMonth.matches("\\d+") && any(month) && any(dayOfWeek)) {
+        if (within(dayOfMonth, 1, 31) && any(month) && any(dayOfWeek)) {
             return "on day " + dayOfMonth + " of every month " + at;
         }
         return "cron " + expression;
+    }
+
+    /** Whether a field is one number, of at most two digits, between the bounds. */
+    private static boolean within(String field, int low, int high) {
+        return field.matches("\\d{1,2}") && Integer.parseInt(field) >= low && Integer.parseInt(field) <= high;
+    }
+
+    private static String step(String field) {
+        return field.substring(field.indexOf('/') + 1);
     }
 
     private static boolean any(String field) {
         return field.equals("*") || field.equals("?");
     }
 
+    /** Day names in words ({@code MON-WED,FRI}: Monday to Wednesday and Friday); null for anything else. */
     private static String days(String field) {
-        if (field.contains("-")) {
-            String[] range = field.split("-");
-            return day(range[0]) + " to " + day(range[1]);
+        List<String> parts = new java.util.ArrayList<>();
+        for (String item : field.split(",", -1)) {
+            String[] range = item.split("-", -1);
+            if (range.length > 2 || java.util.Arrays.stream(range).anyMatch(d -> !DAYS.containsKey(d))) {
+                return null;
+            }
+            parts.add(range.length == 2 ? day(range[0]) + " to " + day(range[1]) : day(range[0]));
         }
-        return String.join(
-                ", ", List.of(field.split(",")).stream().map(ScheduleWords::day).toList());
+        return parts.size() == 1
+                ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 
     private static String day(String abbreviation) {

@@ -53,6 +53,28 @@ public final class SecretNames {
         return keys;
     }
 
+    /**
+     * A secret word followed by a quoted literal, as SQL writes it: {@code password 'x'}, {@code IDENTIFIED BY 'x'},
+     * {@code "password": 'x'} in an options clause.
+     */
+    private static final Pattern QUOTED_SECRET = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|identified\\s++by)[\"']?+\\s*+[=:]?+\\s*+')([^'\\n]*+)'");
+
+    /**
+     * Text for people (a script's SQL in the report) with what looks like a secret in it masked: secret assignments
+     * ({@code db_password=x}) and quoted literals after a secret word ({@code password 'x'}). A reference stays.
+     */
+    public static String maskSecrets(String text) {
+        Matcher m = QUOTED_SECRET.matcher(maskAssignments(text));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown = literal(m.group(2)).isEmpty() ? m.group(2) : "****";
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + shown + "'"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** {@code value} with what its secret assignments assign replaced by {@code ****}. */
     public static String maskAssignments(String value) {
         Matcher m = ASSIGNMENT.matcher(value);

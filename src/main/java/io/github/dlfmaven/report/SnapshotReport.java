@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * Pictures of a snapshot for people: {@code index.html} (every job with its folder, schedule in words, owner, node
  * count and scripts, and the jobs' dependencies on each other drawn), a page per job (its node graph drawn, its nodes,
  * the SQL of its scripts, the jobs it depends on), a page per script (its SQL and every job that uses it: what breaks
- * if it changes), and {@code svg/{job}.svg} for pull requests to link. Plain HTML with inline SVG: no script, no
+ * if it changes), and {@code svg/}, each job's drawing named as its page, for pull requests to link. Plain HTML with inline SVG: no script, no
  * network at view time. With a {@code drift.json} of {@code dlf:check}, the index says which jobs drifted.
  */
 public final class SnapshotReport {
@@ -40,6 +40,8 @@ public final class SnapshotReport {
     private Map<String, JsonNode> jobs;
     private Map<String, JsonNode> scripts;
     private Map<String, TreeSet<String>> scriptUsers;
+    private PageNames jobPages;
+    private PageNames scriptPages;
 
     public SnapshotReport(Log log) {
         this.log = log;
@@ -54,34 +56,44 @@ public final class SnapshotReport {
      * @throws IOException also when {@code folder} holds files that are not an earlier report's
      */
     public Summary write(Path snapshot, Path folder, Path driftReport) throws IOException {
-        new OwnedFolder(folder, folder.resolve(MARKER), "dlf:report", "report").replace();
+        OwnedFolder owned = new OwnedFolder(folder, folder.resolve(MARKER), "dlf:report", "report");
+        if (owned.overlaps(snapshot)) {
+            throw new IOException("The report folder " + folder + " and the snapshot " + snapshot + " lie inside each"
+                    + " other, and the report replaces its folder on every run: point it at a folder of its own, such"
+                    + " as target/dlf-report.");
+        }
+        // Everything is read and drawn before the folder is touched, so a run that fails keeps the last report.
         Definitions definitions = new Definitions(snapshot, log);
         jobs = definitions.jobs;
         scripts = definitions.scripts;
         scriptUsers = definitions.scriptUsers;
+        jobPages = PageNames.of(jobs.keySet());
+        scriptPages = PageNames.of(scripts.keySet());
         if (driftReport != null && Files.isRegularFile(driftReport)) {
             for (JsonNode file : JSON.readTree(driftReport.toFile()).path("files")) {
                 drift.put(file.path("path").asText(""), file.path("change").asText(""));
             }
         }
-        Files.createDirectories(folder.resolve("jobs"));
-        Files.createDirectories(folder.resolve("scripts"));
-        Files.createDirectories(folder.resolve("svg"));
+        Map<String, String> pages = new TreeMap<>();
         for (Map.Entry<String, JsonNode> job : jobs.entrySet()) {
             String svg = SvgDrawing.of(JobGraph.of(job.getValue()));
-            write(folder.resolve("svg").resolve(PageNames.file(job.getKey(), ".svg")), svg);
-            write(
-                    folder.resolve("jobs").resolve(PageNames.file(job.getKey(), ".html")),
-                    jobPage(job.getKey(), job.getValue(), svg));
+            pages.put("svg/" + jobPages.file(job.getKey(), ".svg"), svg);
+            pages.put("jobs/" + jobPages.file(job.getKey(), ".html"), jobPage(job.getKey(), job.getValue(), svg));
         }
         for (Map.Entry<String, JsonNode> script : scripts.entrySet()) {
-            write(
-                    folder.resolve("scripts").resolve(PageNames.file(script.getKey(), ".html")),
+            pages.put(
+                    "scripts/" + scriptPages.file(script.getKey(), ".html"),
                     scriptPage(script.getKey(), script.getValue()));
         }
-        Path index = folder.resolve("index.html");
-        write(index, indexPage());
-        return new Summary(jobs.size(), scripts.size(), index);
+        pages.put("index.html", indexPage());
+        owned.replace();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            Path file = folder.resolve(page.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, page.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        owned.record(pages.keySet());
+        return new Summary(jobs.size(), scripts.size(), folder.resolve("index.html"));
     }
 
     private String indexPage() {
@@ -110,7 +122,7 @@ public final class SnapshotReport {
             JsonNode job = jobs.get(name);
             String change = drift.get(DefinitionKind.JOB.path(name));
             body.append("<tr><td><a href=\"jobs/")
-                    .append(PageNames.href(PageNames.file(name, ".html")))
+                    .append(jobPages.href(name, ".html"))
                     .append("\">")
                     .append(h(name))
                     .append("</a>")
@@ -160,7 +172,7 @@ public final class SnapshotReport {
         }
         return SvgDrawing.of(
                         new JobGraph(nodes, List.copyOf(edges)),
-                        name -> jobs.containsKey(name) ? "jobs/" + PageNames.href(PageNames.file(name, ".html")) : null)
+                        name -> jobs.containsKey(name) ? "jobs/" + jobPages.href(name, ".html") : null)
                 + "\n";
     }
 
@@ -196,8 +208,7 @@ public final class SnapshotReport {
                 body.append("<li>")
                         .append(
                                 jobs.containsKey(other)
-                                        ? "<a href=\"" + PageNames.href(PageNames.file(other, ".html")) + "\">"
-                                                + h(other) + "</a>"
+                                        ? "<a href=\"" + jobPages.href(other, ".html") + "\">" + h(other) + "</a>"
                                         : h(other) + " (not in this snapshot)")
                         .append("</li>\n");
             }
@@ -212,7 +223,9 @@ public final class SnapshotReport {
                             definition == null
                                     ? "<p>Not in this snapshot.</p>\n"
                                     : "<pre class=\"sql\">"
-                                            + h(definition.path("content").asText("")) + "</pre>\n");
+                                            + h(SecretNames.maskSecrets(
+                                                    definition.path("content").asText("")))
+                                            + "</pre>\n");
         }
         return page(name, body.toString());
     }
@@ -227,13 +240,13 @@ public final class SnapshotReport {
                 .append("</p>\n<h2>Used by</h2>\n<ul class=\"users\">\n");
         for (String job : scriptUsers.getOrDefault(name, new TreeSet<>())) {
             body.append("<li><a href=\"../jobs/")
-                    .append(PageNames.href(PageNames.file(job, ".html")))
+                    .append(jobPages.href(job, ".html"))
                     .append("\">")
                     .append(h(job))
                     .append("</a></li>\n");
         }
         body.append("</ul>\n<h2>Content</h2>\n<pre class=\"sql\">")
-                .append(h(script.path("content").asText("")))
+                .append(h(SecretNames.maskSecrets(script.path("content").asText(""))))
                 .append("</pre>\n");
         return page(name, body.toString());
     }
@@ -243,8 +256,7 @@ public final class SnapshotReport {
         for (String name : names) {
             links.add(
                     scripts.containsKey(name)
-                            ? "<a href=\"" + prefix + PageNames.href(PageNames.file(name, ".html")) + "\">" + h(name)
-                                    + "</a>"
+                            ? "<a href=\"" + prefix + scriptPages.href(name, ".html") + "\">" + h(name) + "</a>"
                             : h(name));
         }
         return String.join(", ", links);
@@ -260,9 +272,5 @@ public final class SnapshotReport {
 
     private static String h(String text) {
         return SvgDrawing.xml(text);
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Files.write(file, content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -142,6 +142,41 @@ class SvgDrawingTest {
         assertTrue(SvgDrawing.of(graph).contains("stroke-dasharray"));
     }
 
+    @Test
+    void aJobWhoseEveryNodeWaitsForAllBeforeItIsDrawnWithEachArrowOnce() throws Exception {
+        // 600 nodes, 179,700 edges: each edge is added and laid out once (this took minutes when every new edge was
+        // checked against all the others).
+        StringBuilder nodes = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            StringBuilder pre = new StringBuilder();
+            for (int j = 0; j < i; j++) {
+                pre.append(j == 0 ? "" : ",").append("\"n").append(j).append('"');
+            }
+            nodes.append(i == 0 ? "" : ",").append(node("n" + i, "HiveSQL", pre + (i > 0 ? ",\"n0\"" : ""), null));
+        }
+
+        JobGraph graph = JobGraph.of(job(nodes.toString()));
+        Map<String, GraphLayout.Box> boxes = GraphLayout.of(graph);
+
+        assertEquals(600 * 599 / 2, graph.edges().size());
+        for (int i = 0; i < 600; i++) {
+            assertEquals(
+                    GraphLayout.MARGIN + i * (GraphLayout.WIDTH + GraphLayout.GAP_X),
+                    boxes.get("n" + i).x());
+        }
+    }
+
+    @Test
+    void placesBeyondAnyNumberAreLaidOutInstead() throws Exception {
+        JobGraph graph = JobGraph.of(job(node("a", "HiveSQL", "", "{\"x\": 1e400, \"y\": 0}") + ","
+                + node("b", "HiveSQL", "\"a\"", "{\"x\": -1e400, \"y\": \"-Infinity\"}")));
+
+        String svg = SvgDrawing.of(graph);
+
+        assertFalse(svg.contains("NaN") || svg.contains("Infinity"), svg);
+        assertSound(graph);
+    }
+
     private static int count(String text, String what) {
         Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
         int n = 0;

@@ -1,6 +1,7 @@
 package io.github.dlfmaven.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,12 +108,18 @@ class SnapshotReportTest {
     }
 
     @Test
-    void anEarlierReportIsReplacedButAFolderOfOtherFilesIsNot() throws IOException {
+    void anEarlierReportIsReplacedButNoFileTheReportDidNotWriteIsDeleted() throws IOException {
         Path out = tmp.resolve("report");
         new SnapshotReport(Log.NONE).write(QUICK_START, out, null);
-        Files.writeString(out.resolve("jobs/stale.html"), "old");
         new SnapshotReport(Log.NONE).write(QUICK_START, out, null);
-        assertTrue(Files.notExists(out.resolve("jobs/stale.html")));
+        assertTrue(Files.isRegularFile(out.resolve("index.html")));
+
+        Files.writeString(out.resolve("jobs/notes.md"), "mine");
+        IOException added =
+                assertThrows(IOException.class, () -> new SnapshotReport(Log.NONE).write(QUICK_START, out, null));
+        assertTrue(added.getMessage().contains("did not write (jobs/notes.md)"), added.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("jobs/notes.md")));
+        assertTrue(Files.isRegularFile(out.resolve("index.html")), "the last report is kept");
 
         Path foreign = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(foreign.resolve("notes.md"), "mine");
@@ -123,24 +130,111 @@ class SnapshotReportTest {
     }
 
     @Test
+    void theReportNeverReplacesTheSnapshotItDrawsNorAFolderAroundIt() throws IOException {
+        Path target = tmp.resolve("target");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        new SnapshotReport(Log.NONE).write(empty, target, null); // claims target while it is empty
+        Path snapshot = Files.createDirectories(target.resolve("dlf/jobs"));
+        Files.writeString(snapshot.resolve("a.job"), "{\"name\":\"a\",\"nodes\":[]}");
+
+        for (Path out : List.of(target, target.resolve("dlf"))) {
+            IOException e = assertThrows(
+                    IOException.class, () -> new SnapshotReport(Log.NONE).write(target.resolve("dlf"), out, null));
+            assertTrue(e.getMessage().contains("lie inside each other"), e.getMessage());
+        }
+        assertTrue(Files.isRegularFile(snapshot.resolve("a.job")));
+    }
+
+    @Test
+    void hostileNamesAndValuesGiveOnePageEachAndNoCrash() throws IOException {
+        Path snapshot = Files.createDirectories(tmp.resolve("snapshot/jobs"));
+        String wide = "ab " + "\uD840\uDC00".repeat(50); // a space, then 50 letters of four bytes each
+        String long251 = "销".repeat(83) + "ab"; // 251 bytes: a file name with .job fits, with .html not
+        List<String> names = List.of("a b", "a_b-c8687a08", "Daily", "daily", wide, long251);
+        for (String name : names) {
+            Files.writeString(
+                    snapshot.resolve(name + ".job"),
+                    "{\"name\": \"" + name + "\", \"nodes\": [], \"basicConfig\": {\"owner\": \"owner of " + name
+                            + "\"}, \"schedule\": {\"cron\": {\"expression\": \"0 0 99999999999 * * ?\"}}}");
+        }
+        Path out = tmp.resolve("report");
+
+        new SnapshotReport(Log.NONE).write(snapshot.getParent(), out, null);
+
+        List<String> pages;
+        try (Stream<Path> files = Files.list(out.resolve("jobs"))) {
+            pages = files.map(f -> f.getFileName().toString()).toList();
+        }
+        assertEquals(names.size(), pages.size(), pages.toString());
+        assertEquals(
+                names.size(),
+                pages.stream()
+                        .map(p -> p.toLowerCase(java.util.Locale.ROOT))
+                        .distinct()
+                        .count(),
+                "distinct on a disk that ignores case");
+        for (String page : pages) {
+            String html = Files.readString(out.resolve("jobs").resolve(page));
+            assertEquals(
+                    1,
+                    names.stream()
+                            .filter(n -> html.contains("<h1>" + n + "</h1>"))
+                            .count(),
+                    page);
+            assertTrue(page.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255, page);
+        }
+        assertTrue(Files.readString(out.resolve("index.html")).contains("cron 0 0 99999999999 * * ?"));
+    }
+
+    @Test
+    void secretsInSqlAreMaskedOnEveryPage() throws IOException {
+        Path snapshot = Files.createDirectories(tmp.resolve("snapshot"));
+        Files.createDirectories(snapshot.resolve("jobs"));
+        Files.createDirectories(snapshot.resolve("scripts"));
+        Files.writeString(
+                snapshot.resolve("jobs/j.job"),
+                "{\"name\":\"j\",\"nodes\":[{\"name\":\"n\",\"type\":\"DWSSQL\",\"properties\":"
+                        + "[{\"name\":\"scriptName\",\"value\":\"s\"}]}]}");
+        Files.writeString(
+                snapshot.resolve("scripts/s.script"),
+                "{\"name\":\"s\",\"content\":\"CREATE SERVER x OPTIONS (password 'hunter4');"
+                        + " -- db_password=hunter5 user=${user} pwd '${pwd}'\"}");
+
+        new SnapshotReport(Log.NONE).write(snapshot, tmp.resolve("report"), null);
+
+        for (String page : List.of("jobs/j.html", "scripts/s.html")) {
+            String html = Files.readString(tmp.resolve("report").resolve(page));
+            assertFalse(html.contains("hunter4") || html.contains("hunter5"), html);
+            assertTrue(html.contains("password &#39;****&#39;") && html.contains("db_password=****"), html);
+            assertTrue(html.contains("pwd &#39;${pwd}&#39;"), "a reference is no secret: " + html);
+        }
+    }
+
+    @Test
     void schedulesInWords() {
         assertEquals("every day at 02:00", ScheduleWords.words("0 0 2 * * ?"));
         assertEquals("every 15 minutes", ScheduleWords.words("0 0/15 * * * ?"));
         assertEquals("every 2 hours at minute 30", ScheduleWords.words("0 30 0/2 * * ?"));
         assertEquals("every Monday to Friday at 06:30", ScheduleWords.words("0 30 6 ? * MON-FRI"));
-        assertEquals("every Monday, Thursday at 06:30", ScheduleWords.words("0 30 6 ? * MON,THU"));
+        assertEquals("every Monday and Thursday at 06:30", ScheduleWords.words("0 30 6 ? * MON,THU"));
+        assertEquals("every Monday to Wednesday and Friday at 06:30", ScheduleWords.words("0 30 6 ? * MON-WED,FRI"));
         assertEquals("on day 1 of every month at 03:00", ScheduleWords.words("0 0 3 1 * ?"));
         assertEquals("cron 0 0 2 L * ?", ScheduleWords.words("0 0 2 L * ?"));
+        assertEquals("cron 0 61 25 * * ?", ScheduleWords.words("0 61 25 * * ?"));
+        assertEquals("cron 0 0 99999999999 * * ?", ScheduleWords.words("0 0 99999999999 * * ?"));
+        assertEquals("cron 0 0/99999999999 * * * ?", ScheduleWords.words("0 0/99999999999 * * * ?"));
+        assertEquals("cron 0 30 6 ? * MON,XYZ", ScheduleWords.words("0 30 6 ? * MON,XYZ"));
     }
 
     @Test
     void pageNamesAreStableSafeAndDistinct() {
-        assertEquals("dws_daily.html", PageNames.file("dws_daily", ".html"));
-        assertEquals("销售日报.html", PageNames.file("销售日报", ".html"));
-        String spaced = PageNames.file("a b", ".html");
+        PageNames pages = PageNames.of(List.of("dws_daily", "销售日报", "a b", "a_b", "../x"));
+        assertEquals("dws_daily.html", pages.file("dws_daily", ".html"));
+        assertEquals("销售日报.html", pages.file("销售日报", ".html"));
+        String spaced = pages.file("a b", ".html");
         assertTrue(spaced.matches("a_b-[0-9a-f]{8}\\.html"), spaced);
-        assertTrue(!spaced.equals(PageNames.file("a_b", ".html")));
-        assertTrue(
-                PageNames.file("../x", ".html").matches("_\\._x-[0-9a-f]{8}\\.html"), PageNames.file("../x", ".html"));
+        assertEquals("a_b.html", pages.file("a_b", ".html"));
+        assertTrue(pages.file("../x", ".html").matches("_\\._x-[0-9a-f]{8}\\.html"), pages.file("../x", ".html"));
+        assertEquals(spaced, PageNames.of(List.of("a b")).file("a b", ".html"), "stable from run to run");
     }
 }

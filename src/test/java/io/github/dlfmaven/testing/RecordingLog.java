@@ -30,6 +30,11 @@ public final class RecordingLog implements Log {
         lines.add("[WARN] " + message);
     }
 
+    @Override
+    public void error(String message) {
+        lines.add("[ERROR] " + message);
+    }
+
     /** A copy of the lines so far. */
     public List<String> lines() {
         synchronized (lines) {

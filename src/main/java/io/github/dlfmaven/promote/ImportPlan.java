@@ -1,0 +1,136 @@
+package io.github.dlfmaven.promote;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dlfmaven.check.Change;
+import io.github.dlfmaven.check.Drift;
+import io.github.dlfmaven.check.FileDrift;
+import io.github.dlfmaven.check.SnapshotComparison;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.report.Markdown;
+import io.github.dlfmaven.report.ReportFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an import would change in the target workspace: the mapped package compared, file by file and by JSON path,
+ * with the target's own export of the same jobs, the comparison {@code dlf:check} makes. A file of the package the
+ * target lacks is created; one that differs is changed, or, under {@code SKIP}, kept as the target has it; a file only
+ * the target has (a script its version of a job uses) is not touched by an import and is left out.
+ *
+ * @param create the files the import creates
+ * @param change the files it changes (with {@code OVERWRITE}) or keeps as they are (with {@code SKIP})
+ * @param unchanged how many files of the package the target already has as they are
+ * @param overwrite whether the import replaces what has the same name ({@code OVERWRITE})
+ */
+public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unchanged, boolean overwrite) {
+
+    public static final String JSON_FILE = "plan.json";
+    public static final String MARKDOWN_FILE = "plan.md";
+
+    /** Lines of diff per changed file in {@code plan.md} and the log. */
+    private static final int DIFF_LINES = 60;
+
+    public ImportPlan {
+        create = List.copyOf(create);
+        change = List.copyOf(change);
+    }
+
+    /** Compares the package with the target's current state. */
+    public static ImportPlan of(Path current, Path packaged, boolean overwrite) throws IOException {
+        Drift drift = new SnapshotComparison(3).compare(current, packaged);
+        List<FileDrift> create = new ArrayList<>();
+        List<FileDrift> change = new ArrayList<>();
+        for (FileDrift file : drift.files()) {
+            if (file.change() == Change.ADDED) {
+                create.add(file);
+            } else if (file.change() == Change.CHANGED) {
+                change.add(file);
+            }
+        }
+        return new ImportPlan(create, change, drift.unchanged(), overwrite);
+    }
+
+    /** Whether the import would change nothing in the target. */
+    public boolean empty() {
+        return create.isEmpty() && (change.isEmpty() || !overwrite);
+    }
+
+    /** {@code 2 to create, 1 to change, 5 unchanged}. */
+    public String counts() {
+        return create.size() + " to create, " + change.size()
+                + (overwrite ? " to change" : " that differ but are kept" + " (sameNamePolicy SKIP)") + ", " + unchanged
+                + " unchanged";
+    }
+
+    /** Logs the plan: a summary, then each file with the JSON paths that change and the first lines of its diff. */
+    public void log(Log log) {
+        log.info("Import plan: " + counts() + ".");
+        for (FileDrift file : create) {
+            log.info("  create: " + LogText.escape(file.path()));
+        }
+        for (FileDrift file : change) {
+            log.info("  " + (overwrite ? "change" : "keep (differs)") + ": " + LogText.escape(file.path()));
+            if (!file.jsonPaths().isEmpty()) {
+                log.info("    at " + LogText.escape(String.join(", ", file.jsonPaths())));
+            }
+            List<String> diff =
+                    file.diff().subList(0, Math.min(DIFF_LINES, file.diff().size()));
+            diff.forEach(line -> log.info("    " + LogText.escape(line)));
+            if (diff.size() < file.diff().size()) {
+                log.info("    (" + (file.diff().size() - diff.size()) + " more diff lines in " + MARKDOWN_FILE + ")");
+            }
+        }
+    }
+
+    /** Writes {@code plan.json} and {@code plan.md} into {@code folder}. */
+    public void write(Path folder) throws IOException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.putObject("summary")
+                .put("create", create.size())
+                .put("change", overwrite ? change.size() : 0)
+                .put("keep", overwrite ? 0 : change.size())
+                .put("unchanged", unchanged);
+        ArrayNode files = root.putArray("files");
+        for (FileDrift file : create) {
+            files.addObject().put("path", file.path()).put("action", "create");
+        }
+        for (FileDrift file : change) {
+            ObjectNode entry = files.addObject().put("path", file.path()).put("action", overwrite ? "change" : "keep");
+            file.jsonPaths().forEach(entry.withArray("jsonPaths")::add);
+        }
+        ReportFile.writeJson(folder.resolve(JSON_FILE), root);
+        StringBuilder md =
+                new StringBuilder("## DLF import plan\n\n**").append(counts()).append(".**\n");
+        if (!create.isEmpty() || !change.isEmpty()) {
+            md.append("\n| action | file |\n|---|---|\n");
+            create.forEach(f ->
+                    md.append("| create | ").append(Markdown.code(f.path())).append(" |\n"));
+            change.forEach(f -> md.append("| ")
+                    .append(overwrite ? "change" : "keep")
+                    .append(" | ")
+                    .append(Markdown.code(f.path()))
+                    .append(" |\n"));
+        }
+        for (FileDrift file : change) {
+            md.append("\n### ").append(Markdown.code(file.path())).append("\n\n");
+            if (!file.jsonPaths().isEmpty()) {
+                md.append("At ")
+                        .append(Markdown.code(String.join(", ", file.jsonPaths())))
+                        .append(".\n\n");
+            }
+            md.append(Markdown.block(
+                    "diff",
+                    String.join(
+                            "\n",
+                            file.diff()
+                                    .subList(0, Math.min(DIFF_LINES, file.diff().size())))));
+        }
+        ReportFile.write(folder.resolve(MARKDOWN_FILE), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
