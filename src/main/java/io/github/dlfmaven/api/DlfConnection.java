@@ -68,6 +68,11 @@ public final class DlfConnection implements AutoCloseable {
         }
     }
 
+    /** The transport, for the goal's other services (OBS): its proxies, trust store and redaction. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
     /** Where the credentials come from, safe to print. */
     public AuthenticationSource authentication() {
         return authentication;

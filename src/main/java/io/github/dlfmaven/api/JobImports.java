@@ -104,31 +104,35 @@ public final class JobImports {
     }
 
     /**
-     * Reads the task every {@code interval} until it is over or {@code timeout} has passed, telling {@code progress}
-     * each time it is read.
+     * Reads the task until it is over or {@code timeout} has passed, first after {@code firstInterval}, then ever less
+     * often, up to every {@code maxInterval}, telling {@code progress} each time it is read.
      *
      * @return the finished task, or the running one when the time is up (see {@link SystemTask#finished()})
      */
     public SystemTask await(
-            String taskId, Duration timeout, Duration interval, Clock clock, Consumer<SystemTask> progress)
+            String taskId,
+            Duration timeout,
+            Duration firstInterval,
+            Duration maxInterval,
+            Clock clock,
+            Consumer<SystemTask> progress)
             throws IOException, DlfApiException {
         Instant deadline = clock.instant().plus(timeout);
+        Duration interval = firstInterval;
         while (true) {
             SystemTask task = task(taskId);
             progress.accept(task);
             if (task.finished() || !clock.instant().isBefore(deadline)) {
                 return task;
             }
+            long left = Duration.between(clock.instant(), deadline).toMillis();
             try {
-                Thread.sleep(Math.max(
-                        1,
-                        Math.min(
-                                interval.toMillis(),
-                                Duration.between(clock.instant(), deadline).toMillis())));
+                Thread.sleep(Math.max(1, Math.min(interval.toMillis(), left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for system task " + taskId);
             }
+            interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
         }
     }
 

@@ -11,11 +11,16 @@ import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.SelectionException;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.obs.ObsException;
+import io.github.dlfmaven.promote.ImportFailedException;
+import io.github.dlfmaven.promote.InvalidMappingException;
 import io.github.dlfmaven.snapshot.OutputLockedException;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -195,6 +200,11 @@ abstract class AbstractDlfMojo extends AbstractMojo {
     /** The goal's own settings, on top of the shared ones. */
     abstract void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException;
 
+    /** What the goal talks to besides DLF and IAM, so that each is reached by the proxy settings.xml gives it. */
+    List<URI> moreServices() {
+        return List.of();
+    }
+
     /** The goal's work, given the validated configuration and a connection to DLF. */
     abstract void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception;
 
@@ -211,7 +221,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
             ExportConfiguration config = configuration(environment, emulator);
             try (DlfConnection connection = new MavenConnection(
                             session, settingsDecrypter, serverId, trustStoreServerId)
-                    .open(config, environment, emulator, log)) {
+                    .open(config, moreServices(), environment, emulator, log)) {
                 run(config, connection, log);
             }
         } catch (InvalidConfigurationException e) {
@@ -230,6 +240,9 @@ abstract class AbstractDlfMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (ImportFailedException | InvalidMappingException | ObsException e) {
+            // The snapshot, the mapping, or what DLF or OBS answered: the user's to act on, as the message says.
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("The DLF " + goal() + " failed: " + e.getMessage(), e);
         } catch (MojoFailureException | MojoExecutionException | RuntimeException e) {

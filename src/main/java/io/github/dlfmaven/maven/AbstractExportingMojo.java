@@ -9,10 +9,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * What the goals that export share: which jobs, in which state, and the limits their packages are held to. A goal
- * that compares with the cloud exports exactly as {@code dlf:export} does, with the same parameters.
+ * What the goals that export share: which jobs, and in which state. A goal that compares with the cloud exports
+ * exactly as {@code dlf:export} does, with the same parameters.
  */
-abstract class AbstractExportingMojo extends AbstractDlfMojo {
+abstract class AbstractExportingMojo extends AbstractPackageMojo {
 
     /**
      * Names of the jobs to export, or glob patterns ({@code etl_*}, {@code daily_?}, {@code *} for all) resolved
@@ -84,54 +84,6 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
     @Parameter(property = UserProperties.OBS_PATH)
     String obsPath;
 
-    /**
-     * Most bytes one job's package may inflate to, counted while inflating and normalizing; a batch of n jobs may
-     * inflate to n times as much, within {@code maxTotalBytes}. Default 1 GiB.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.MAX_EXTRACTED_BYTES, defaultValue = Defaults.MAX_EXTRACTED_BYTES)
-    long maxExtractedBytes;
-
-    /**
-     * Most entries one job's package may hold, counted before its table of contents is read; n times as many in a
-     * batch of n jobs, within {@code maxTotalEntries}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.MAX_ENTRIES, defaultValue = Defaults.MAX_ENTRIES)
-    int maxEntries;
-
-    /**
-     * Most bytes the whole export may inflate to, all jobs and batches together, counted while inflating and
-     * normalizing. Default 8 GiB.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.MAX_TOTAL_BYTES, defaultValue = Defaults.MAX_TOTAL_BYTES)
-    long maxTotalBytes;
-
-    /**
-     * Most entries (files and folders) all packages of the export may hold together, counted before each package's
-     * table of contents is read: that table takes memory for every entry. A workspace of 10,000 jobs holds about
-     * 40,000.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.MAX_TOTAL_ENTRIES, defaultValue = Defaults.MAX_TOTAL_ENTRIES)
-    long maxTotalEntries;
-
-    /**
-     * Fields to leave out of every definition, so that editor noise stays out of git: paths from a definition's top
-     * level, keys separated by dots, {@code [*]} for every element of a list, {@code *} for every key, such as
-     * {@code lastUpdateUser} or {@code nodes[*].location}; comma-separated on the command line. {@code dlf:check}
-     * leaves out the same, so set it alike for both.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = UserProperties.IGNORE_FIELDS)
-    List<String> ignoreFields;
-
     AbstractExportingMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
         super(session, settingsDecrypter);
     }
@@ -139,6 +91,7 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
     /** The selection, the export's options and the limits; a goal adds where the export goes. */
     @Override
     void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
+        super.configure(builder);
         builder.jobs(jobs)
                 .excludes(excludes)
                 .allowEmpty(allowEmpty)
@@ -146,11 +99,6 @@ abstract class AbstractExportingMojo extends AbstractDlfMojo {
                 .batch(batch)
                 .exportDepend(exportDepend)
                 .exportStatus(exportStatus)
-                .obsPath(obsPath)
-                .maxExtractedBytes(maxExtractedBytes)
-                .maxEntries(maxEntries)
-                .maxTotalBytes(maxTotalBytes)
-                .maxTotalEntries(maxTotalEntries)
-                .ignoreFields(ignoreFields);
+                .obsPath(obsPath);
     }
 }

@@ -39,9 +39,17 @@ final class MavenConnection {
         this.trustStoreServerId = trustStoreServerId;
     }
 
-    /** The transport with Maven's proxy and the trust store, and the credentials of the first source that has any. */
+    /**
+     * The transport with Maven's proxy and the trust store, and the credentials of the first source that has any.
+     *
+     * @param moreServices the goal's services besides DLF and IAM (OBS for an import), each by its own proxy
+     */
     DlfConnection open(
-            ExportConfiguration config, Map<String, String> environment, Optional<EmulatorContext> emulator, Log log)
+            ExportConfiguration config,
+            List<URI> moreServices,
+            Map<String, String> environment,
+            Optional<EmulatorContext> emulator,
+            Log log)
             throws MojoFailureException, IOException {
         HttpTransport.Builder network = DlfConnection.transport(config);
         if (config.offline()) {
@@ -52,6 +60,7 @@ final class MavenConnection {
             // where nonProxyHosts lets them.
             List<URI> services = new ArrayList<>(List.of(config.endpoint()));
             config.iamEndpoint().ifPresent(services::add);
+            services.addAll(moreServices);
             for (URI service : services) {
                 Optional<ProxySettings> proxy = MavenProxies.forEndpoint(session, service);
                 proxy.ifPresent(p -> log.debug("Using the settings.xml proxy " + p + " for " + service));

@@ -44,7 +44,6 @@ public final class ObsStore {
 
     private final HttpTransport transport;
     private final HttpUrl endpoint;
-    private final boolean pathStyle;
     private final AuthenticationSource authentication;
     private final RetryPolicy retries;
     private final Clock clock;
@@ -61,20 +60,33 @@ public final class ObsStore {
             Clock clock) {
         this.transport = transport;
         this.endpoint = HttpUrl.get(endpoint.toString());
-        String host = this.endpoint.host();
-        this.pathStyle = host.equals("localhost") || host.contains(":") || host.matches("[0-9.]+");
         this.authentication = authentication;
         this.retries = retries;
         this.clock = clock;
     }
 
+    /** Where the bucket's objects are, as this store addresses them: the origin a proxy is chosen for. */
+    public static URI bucketUrl(URI endpoint, String bucket) {
+        return url(HttpUrl.get(endpoint.toString()), bucket, "x")
+                .newBuilder()
+                .encodedPath("/")
+                .build()
+                .uri();
+    }
+
     /** The object's URL as this store addresses it. */
     HttpUrl url(String bucket, String key) {
+        return url(endpoint, bucket, key);
+    }
+
+    private static HttpUrl url(HttpUrl endpoint, String bucket, String key) {
+        String host = endpoint.host();
+        boolean pathStyle = host.equals("localhost") || host.contains(":") || host.matches("[0-9.]+");
         HttpUrl.Builder url = endpoint.newBuilder();
         if (pathStyle) {
             url.addPathSegment(bucket);
         } else {
-            url.host(bucket + "." + endpoint.host());
+            url.host(bucket + "." + host);
         }
         return url.addEncodedPathSegment(encodeKey(key)).build();
     }

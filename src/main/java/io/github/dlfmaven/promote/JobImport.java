@@ -38,6 +38,9 @@ import java.util.Set;
  */
 public final class JobImport {
 
+    /** Terraform's provider reads an import's task every 10 s; the first reads come sooner, for small imports. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+
     private final ImportConfiguration config;
     private final ExportConfiguration export;
     private final DlfClient client;
@@ -48,7 +51,7 @@ public final class JobImport {
 
     /**
      * @param export the connection and limits, as {@code export} has them, for the plan's export of the target
-     * @param pollInterval how often the import's system task is read
+     * @param pollInterval when the import's system task is first read; then ever less often, up to every 10 s
      */
     public JobImport(
             ImportConfiguration config,
@@ -205,7 +208,7 @@ public final class JobImport {
             log.info("Import started: system task " + LogText.escape(taskId) + " (sameNamePolicy "
                     + config.sameNamePolicy() + ").");
             Instant started = clock.instant();
-            task = imports.await(taskId, config.timeout(), pollInterval, clock, running -> {
+            task = imports.await(taskId, config.timeout(), pollInterval, MAX_POLL_INTERVAL, clock, running -> {
                 if (!running.finished()) {
                     log.info("Import task " + LogText.escape(taskId) + ": " + LogText.escape(running.status()) + " ("
                             + Duration.between(started, clock.instant()).toSeconds() + " s).");

@@ -104,6 +104,7 @@ class JobImportsTest extends ApiServerTest {
                         "t1",
                         Duration.ofSeconds(30),
                         Duration.ofMillis(1),
+                        Duration.ofMillis(1),
                         Clock.systemUTC(),
                         t -> seen.add(t.status()));
 
@@ -123,7 +124,13 @@ class JobImportsTest extends ApiServerTest {
         }
 
         SystemTask task = client().imports()
-                .await("t1", Duration.ofMillis(50), Duration.ofMillis(10), Clock.systemUTC(), t -> {});
+                .await(
+                        "t1",
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(10),
+                        Clock.systemUTC(),
+                        t -> {});
 
         assertFalse(task.finished());
         assertTrue(server.getRequestCount() >= 2 && server.getRequestCount() < 50, server.getRequestCount() + "");

@@ -125,9 +125,10 @@ class EmulatorImportTest {
         ImportRequest.Contents contents = imports.checkFile(path);
         String taskId = imports.start(new ImportRequest(path, "SKIP", Map.of(), Map.of(), null, null));
         List<String> seen = new ArrayList<>();
-        SystemTask task = imports.await(taskId, Duration.ofSeconds(10), Duration.ofMillis(10), Clock.systemUTC(), t -> {
-            seen.add(t.status());
-        });
+        SystemTask task = imports.await(
+                taskId, Duration.ofSeconds(10), Duration.ofMillis(10), Duration.ofMillis(10), Clock.systemUTC(), t -> {
+                    seen.add(t.status());
+                });
 
         assertEquals(List.of("ods_orders_load"), contents.jobs());
         assertEquals(List.of("common_partition_check", "ods_orders_load"), contents.scripts());
@@ -153,6 +154,7 @@ class EmulatorImportTest {
                 imports.start(new ImportRequest(path, "SKIP", Map.of(), Map.of(), null, null)),
                 Duration.ofSeconds(10),
                 Duration.ofMillis(10),
+                Duration.ofMillis(10),
                 Clock.systemUTC(),
                 t -> {});
         assertFalse(exported(emulator, "ods_orders_load", "jobs/ods_orders_load.job")
@@ -161,6 +163,7 @@ class EmulatorImportTest {
         imports.await(
                 imports.start(new ImportRequest(path, "OVERWRITE", Map.of(), Map.of(), null, null)),
                 Duration.ofSeconds(10),
+                Duration.ofMillis(10),
                 Duration.ofMillis(10),
                 Clock.systemUTC(),
                 t -> {});
@@ -181,6 +184,7 @@ class EmulatorImportTest {
         SystemTask task = imports.await(
                 imports.start(new ImportRequest(path, "OVERWRITE", Map.of(), Map.of(), null, null)),
                 Duration.ofSeconds(10),
+                Duration.ofMillis(10),
                 Duration.ofMillis(10),
                 Clock.systemUTC(),
                 t -> {});
