@@ -124,6 +124,33 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     @Parameter(property = UserProperties.EMULATOR_MAX_PAGE_SIZE, defaultValue = "1000")
     int maxPageSize;
 
+    /**
+     * Folder the emulator writes imported definitions to, and serves over the fixtures, which an import never changes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(
+            property = UserProperties.EMULATOR_IMPORT_DIRECTORY,
+            defaultValue = "${project.build.directory}/dlf-emulator/imported")
+    File importDirectory;
+
+    /**
+     * Milliseconds an import's system task reports {@code RUNNING} before it ends.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EMULATOR_IMPORT_DURATION, defaultValue = "1000")
+    long importDuration;
+
+    /**
+     * Makes every import fail: its system task ends {@code FAILED} with a failed subtask per job, and nothing is
+     * imported.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EMULATOR_FAIL_IMPORTS, defaultValue = "false")
+    boolean failImports;
+
     final MavenSession session;
     private final SettingsDecrypter settingsDecrypter;
 
@@ -156,6 +183,11 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
                     .workspace(workspace)
                     .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs")
                             .toPath())
+                    .importDirectory(
+                            MavenEnvironment.pathOrDefault(importDirectory, session, "target/dlf-emulator/imported")
+                                    .toPath())
+                    .importDuration(Duration.ofMillis(Math.max(0, importDuration)))
+                    .failImports(failImports)
                     .faults(new Faults(
                             Duration.ofMillis(latency), failureRate, throttleRate, throttleFirst, retryAfter))
                     .offsetMode(DlfEmulator.OffsetMode.valueOf(offsetMode.trim().toUpperCase(Locale.ROOT)))

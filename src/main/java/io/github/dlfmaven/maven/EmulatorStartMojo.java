@@ -11,7 +11,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Starts a local DataArts Factory emulator in the build's JVM and sets the project property
- * {@code dlf.endpoint} to its URL, so a later {@code dlf:export} in the same build uses it without further
+ * {@code dlf.endpoint} (and {@code dlf.obsEndpoint}, for an import) to its URL, so a later {@code dlf:export} in the same build uses it without further
  * configuration. It accepts the credentials {@code dlf:export} would use (settings.xml server, then the
  * environment); when there are none it makes demo credentials and hands them to {@code dlf:export}
  * through the plugin's context. {@code dlf:emulator-stop} stops it; so does the end of the build.
@@ -49,6 +49,9 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
         running.store(getPluginContext());
         String endpoint = running.emulator().endpoint().toString();
         session.getCurrentProject().getProperties().setProperty(UserProperties.ENDPOINT, endpoint);
-        getLog().info(describe(running) + " Set " + UserProperties.ENDPOINT + "=" + endpoint + ".");
+        // It serves the OBS of its imports on the same port.
+        session.getCurrentProject().getProperties().setProperty(UserProperties.OBS_ENDPOINT, endpoint);
+        getLog().info(describe(running) + " Set " + UserProperties.ENDPOINT + " and " + UserProperties.OBS_ENDPOINT
+                + " to " + endpoint + ".");
     }
 }

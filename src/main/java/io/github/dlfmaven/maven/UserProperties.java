@@ -68,6 +68,9 @@ final class UserProperties {
     static final String EMULATOR_OFFSET_MODE = "dlf.emulator.offsetMode";
     static final String EMULATOR_MAX_PAGE_SIZE = "dlf.emulator.maxPageSize";
     static final String EMULATOR_SKIP = "dlf.emulator.skip";
+    static final String EMULATOR_IMPORT_DIRECTORY = "dlf.emulator.importDirectory";
+    static final String EMULATOR_IMPORT_DURATION = "dlf.emulator.importDuration";
+    static final String EMULATOR_FAIL_IMPORTS = "dlf.emulator.failImports";
 
     private UserProperties() {}
 

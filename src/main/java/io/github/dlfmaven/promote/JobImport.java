@@ -252,7 +252,8 @@ public final class JobImport {
                             + (s.message().isEmpty() ? "" : ": " + LogText.escape(s.message())))
                     .toList();
             throw new ImportFailedException("The import failed (system task " + LogText.escape(task.id()) + ", "
-                    + LogText.escape(task.status()) + ")" + (failed.isEmpty() ? "" : ": " + String.join("; ", failed))
+                    + LogText.escape(task.status()) + ")"
+                    + (failed.isEmpty() ? "" : ": " + String.join("; ", failed).replaceFirst("[.!]+$", ""))
                     + ". Fix what the tasks say in DataArts Studio (a running job must be stopped first), then import"
                     + " again.");
         }
