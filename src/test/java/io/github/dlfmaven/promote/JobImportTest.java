@@ -1,0 +1,209 @@
+package io.github.dlfmaven.promote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.RetryPolicy;
+import io.github.dlfmaven.obs.ObsStore;
+import io.github.dlfmaven.testing.RecordingLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import's flow on the emulator: the steps that stop it, and what each leaves behind. */
+class JobImportTest {
+
+    private static final Credentials KEYS =
+            Credentials.of("IMPORTTESTAK00000001", "importTestSecretKey000000000000000000001", "test");
+    private static final Path QUICK_START = Path.of("src/it/quickstart/src/test/dlf");
+
+    @TempDir
+    Path tmp;
+
+    private final RecordingLog log = new RecordingLog();
+    private final HttpTransport transport = HttpTransport.builder().build();
+    private DlfEmulator emulator;
+
+    @AfterEach
+    void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+        transport.close();
+    }
+
+    private DlfEmulator.Builder target() throws Exception {
+        return DlfEmulator.builder(Files.createDirectories(tmp.resolve("production")), KEYS)
+                .obsDirectory(tmp.resolve("obs"))
+                .importDuration(Duration.ofMillis(20));
+    }
+
+    private ImportConfiguration config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
+        Path environment = mapping == null ? null : Files.writeString(tmp.resolve("prod.json"), mapping);
+        return ImportConfiguration.check(
+                new ImportConfiguration.Raw(
+                        QUICK_START,
+                        List.of("ods_*"),
+                        List.of(),
+                        "obs://import-bucket/dlf/",
+                        emulator.endpoint().toString(),
+                        null,
+                        "SKIP",
+                        null,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        environment,
+                        false,
+                        timeoutSeconds,
+                        keepPackage,
+                        tmp.resolve("work"),
+                        false),
+                SettingNames.PLAIN);
+    }
+
+    private JobImport.Result run(ImportConfiguration config) throws Exception {
+        ExportConfiguration export = ExportConfiguration.builder()
+                .endpoint(emulator.endpoint().toString())
+                .projectId("p1")
+                .jobs(List.of("*"))
+                .outputDirectory(config.currentDirectory())
+                .build();
+        AuthenticationSource keys = AuthenticationSource.fixed(new Authentication.Signed(KEYS));
+        try (DlfClient client = DlfClient.builder(emulator.endpoint(), "p1", KEYS)
+                .transport(transport)
+                .retryPolicy(RetryPolicy.of(0))
+                .build()) {
+            ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
+            return new JobImport(config, export, client, obs, Clock.systemUTC(), Duration.ofMillis(10), log).run();
+        }
+    }
+
+    private List<Path> packagesInObs() throws Exception {
+        Path folder = tmp.resolve("obs/import-bucket/dlf");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aForbiddenNameLeftStopsTheImportBeforeAnythingIsUploaded() throws Exception {
+        emulator = target().start();
+
+        ImportFailedException e = assertThrows(
+                ImportFailedException.class, () -> run(config("{\"forbid\": [\"mrs_hive_retail\"]}", 60, false)));
+
+        assertTrue(
+                e.getMessage()
+                        .contains("jobs/ods_orders_load.job node 'check_source_partition' connectionName is still"
+                                + " 'mrs_hive_retail'"),
+                e.getMessage());
+        assertEquals(List.of(), packagesInObs());
+        assertFalse(Files.exists(tmp.resolve("obs/imported")));
+    }
+
+    @Test
+    void aTaskThatOutlivesTheTimeoutFailsAndLeavesThePackageForIt() throws Exception {
+        emulator = target().importDuration(Duration.ofSeconds(30)).start();
+
+        ImportFailedException e = assertThrows(ImportFailedException.class, () -> run(config(null, 1, false)));
+
+        assertTrue(e.getMessage().contains("still running after 1 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("The package stays at obs://import-bucket/dlf/dlf-import-"), e.getMessage());
+        assertEquals(1, packagesInObs().size());
+    }
+
+    @Test
+    void keepPackageLeavesItAndTheSummaryNamesEveryDefinition() throws Exception {
+        emulator = target().start();
+
+        JobImport.Result result = run(config(null, 60, true));
+
+        assertTrue(result.task().succeeded());
+        assertEquals(3, result.task().subtasks().size(), "the job and its two scripts");
+        assertEquals(1, packagesInObs().size());
+        assertTrue(
+                log.lines()
+                        .contains("[INFO] Import plan: 3 to create, 0 that differ but are kept (sameNamePolicy"
+                                + " SKIP), 0 unchanged."),
+                log.lines().toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("work/plan.md")));
+    }
+
+    @Test
+    void aWorkspaceThatHasTheJobsAlreadyGivesAnEmptyPlanAndNoImport() throws Exception {
+        emulator = target().start();
+        run(config(null, 60, false));
+
+        JobImport.Result again = run(config(null, 60, false));
+
+        assertTrue(again.plan().empty());
+        assertNull(again.task());
+        assertEquals(List.of(), packagesInObs());
+        assertTrue(log.lines()
+                .contains("[INFO] Nothing to import: the workspace has every job of the package as it" + " is."));
+    }
+
+    @Test
+    void badSettingsAreAllReportedBeforeAnyRequest() {
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> ImportConfiguration.check(
+                        new ImportConfiguration.Raw(
+                                tmp.resolve("missing"),
+                                List.of(),
+                                List.of(),
+                                "s3://bucket/",
+                                null,
+                                null,
+                                "REPLACE",
+                                "LIVE",
+                                null,
+                                Map.of(),
+                                Map.of(),
+                                tmp.resolve("missing.json"),
+                                false,
+                                0,
+                                false,
+                                tmp.resolve("work"),
+                                true),
+                        SettingNames.PLAIN));
+
+        String all = String.join("\n", e.problems());
+        for (String expected : List.of(
+                "offline build",
+                "No snapshot at",
+                "No jobs to import",
+                "does not start with obs://",
+                "No OBS endpoint",
+                "sameNamePolicy 'REPLACE'",
+                "targetStatus 'LIVE'",
+                "is not a file",
+                "timeout 0")) {
+            assertTrue(all.contains(expected), expected + " in\n" + all);
+        }
+    }
+}
