@@ -14,6 +14,7 @@ import java.util.UUID;
 record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REQUEST_ID = "X-Request-Id";
 
     static Answer json(int status, JsonNode json) {
         try {
@@ -38,11 +39,14 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
         return Answer.json(400, error(code, message));
     }
 
+    /** An error of the API gateway; its {@code request_id} is the one the {@code X-Request-Id} header carries. */
     static Answer gatewayError(int status, String code, String message) {
-        return Answer.json(
-                status,
-                error(code, message)
-                        .put("request_id", UUID.randomUUID().toString().replace("-", "")));
+        String id = requestId();
+        return Answer.json(status, error(code, message).put("request_id", id)).withHeader(REQUEST_ID, id);
+    }
+
+    private static String requestId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     static Answer notFound() {
@@ -52,8 +56,9 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
     /** Sends the answer, with a request id of its own as the API gateway does. */
     void send(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders()
-                .set("X-Request-Id", UUID.randomUUID().toString().replace("-", ""));
+        if (!headers.containsKey(REQUEST_ID)) {
+            exchange.getResponseHeaders().set(REQUEST_ID, requestId());
+        }
         headers.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,9 @@ public final class DlfEmulator implements AutoCloseable {
     }
 
     private static final int MAX_BODY_BYTES = 1 << 20;
+    /** The resources below {@code /v1/{project_id}/} the emulator serves. */
+    private static final Set<String> API_ROOTS = Set.of("jobs", "scripts", "resources", "system-tasks");
+
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     static {
@@ -64,6 +68,8 @@ public final class DlfEmulator implements AutoCloseable {
     private final Faults faults;
     private final JobApi jobs;
     private final ImportApi imports;
+    private final ReadApi reads;
+    private final boolean defaultWorkspace;
     private final ObsApi obs;
     private final Credentials credentials;
     private final SignatureVerifier verifier;
@@ -83,6 +89,8 @@ public final class DlfEmulator implements AutoCloseable {
         this.jobs = new JobApi(b.fixtures, importDirectory, b.obsDirectory, b.offsetMode, b.maxPageSize);
         this.imports = new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock);
         this.obs = new ObsApi(b.obsDirectory, b.credentials);
+        this.reads = new ReadApi(jobs);
+        this.defaultWorkspace = b.defaultWorkspace;
         this.credentials = b.credentials;
         this.verifier = new SignatureVerifier(b.credentials);
         this.clock = b.clock;
@@ -199,19 +207,31 @@ public final class DlfEmulator implements AutoCloseable {
         if (chance(faults.failureRate())) {
             return Answer.gatewayError(503, "APIGW.0503", "Service temporarily unavailable (emulated failure)");
         }
-        if (segments.size() < 3
-                || !(segments.get(2).equals("jobs") || segments.get(2).equals("system-tasks"))) {
+        if (segments.size() < 3 || !API_ROOTS.contains(segments.get(2))) {
             return Answer.notFound();
         }
-        if (workspace != null && !workspace.equals(exchange.getRequestHeaders().getFirst("workspace"))) {
+        // The signed X-Project-Id names the project the credentials act for; a path to another is refused.
+        String projectHeader = exchange.getRequestHeaders().getFirst("X-Project-Id");
+        if (projectHeader != null && !projectHeader.equals(segments.get(1))) {
+            return Answer.gatewayError(
+                    403,
+                    "APIGW.0302",
+                    "The project ID in the URL does not match the X-Project-Id header of the request.");
+        }
+        String sentWorkspace = exchange.getRequestHeaders().getFirst("workspace");
+        // Without the header DLF works in the project's default workspace; the emulator is that one unless told not.
+        boolean workspaceOk =
+                workspace == null || workspace.equals(sentWorkspace) || (sentWorkspace == null && defaultWorkspace);
+        if (!workspaceOk) {
             return Answer.dlfError(
                     "DLF.3051",
-                    "The request parameter is invalid: workspace '"
-                            + Objects.requireNonNullElse(
-                                    exchange.getRequestHeaders().getFirst("workspace"), "")
+                    "The request parameter is invalid: workspace '" + Objects.requireNonNullElse(sentWorkspace, "")
                             + "' is not the emulated workspace.");
         }
         Answer answer = imports.answer(method, segments, body);
+        if (answer == null) {
+            answer = reads.answer(method, segments, query);
+        }
         if (answer == null && segments.get(2).equals("jobs")) {
             answer = jobs.answer(method, segments, query, body);
         }
@@ -248,6 +268,7 @@ public final class DlfEmulator implements AutoCloseable {
         private Path importDirectory;
         private Duration importDuration = Duration.ofSeconds(1);
         private boolean failImports;
+        private boolean defaultWorkspace = true;
         private Faults faults = Faults.NONE;
         private OffsetMode offsetMode = OffsetMode.ROWS;
         private int maxPageSize = 1000;
@@ -266,7 +287,16 @@ public final class DlfEmulator implements AutoCloseable {
             return this;
         }
 
-        /** When set, requests must carry this {@code workspace} header. */
+        /**
+         * Whether the emulated workspace is the project's default one, which a request without a {@code workspace}
+         * header reaches, as DLF's documentation says; yes by default.
+         */
+        public Builder defaultWorkspace(boolean defaultWorkspace) {
+            this.defaultWorkspace = defaultWorkspace;
+            return this;
+        }
+
+        /** When set, a request's {@code workspace} header must name it (or be absent, see {@link #defaultWorkspace}). */
         public Builder workspace(String workspace) {
             this.workspace = workspace == null || workspace.isBlank() ? null : workspace;
             return this;

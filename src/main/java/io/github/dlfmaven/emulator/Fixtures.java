@@ -29,7 +29,13 @@ final class Fixtures {
     record Definition(String name, Path file) {}
 
     /** What the job list shows of a job: its type ({@code BATCH} unless it says {@code REAL_TIME}) and folder. */
-    record Listing(Definition job, String jobType, String directory) {}
+    record Listing(Definition job, String jobType, String directory, JsonNode json) {}
+
+    /**
+     * The time the emulator gives what a fixture does not date ({@code createTime}, {@code lastUpdateTime}): fixed,
+     * so that answers are the same from run to run; the packages' entries carry it too.
+     */
+    static final long STABLE_TIME = 1767225600000L; // 2026-01-01T00:00:00Z
 
     /** A resource, which jobs may name by its name or by its OBS location. */
     record Resource(String name, String location, Path file) {}
@@ -48,7 +54,11 @@ final class Fixtures {
             JsonNode json = readJson(job.file());
             String type = json != null && "REAL_TIME".equals(text(json, "processType")) ? "REAL_TIME" : "BATCH";
             String directory = json == null ? null : text(json, "directory");
-            listings.add(new Listing(job, type, directory == null || directory.isEmpty() ? "/" : directory));
+            listings.add(new Listing(
+                    job,
+                    type,
+                    directory == null || directory.isEmpty() ? "/" : directory,
+                    json == null ? JSON.createObjectNode() : json));
         }
         this.listings = List.copyOf(listings);
     }
@@ -107,6 +117,20 @@ final class Fixtures {
 
     Optional<Definition> job(String name) {
         return Optional.ofNullable(jobs.get(name));
+    }
+
+    Optional<Definition> script(String name) {
+        return Optional.ofNullable(scripts.get(name));
+    }
+
+    /** Every script, sorted by name. */
+    List<Definition> scripts() {
+        return List.copyOf(scripts.values());
+    }
+
+    /** Every resource, sorted by name. */
+    List<Resource> resources() {
+        return resources;
     }
 
     /**

@@ -108,7 +108,7 @@ final class JobApi {
                 200,
                 "application/octet-stream",
                 zip,
-                Map.of("Content-Disposition", "attachment; filename=\"DLF_" + asciiFileName(jobName) + ".zip\""));
+                Map.of("Content-Disposition", contentDisposition("DLF_" + jobName + ".zip")));
     }
 
     /** Writes the package below the folder that stands for OBS, as {bucket}/{path}/{job}/DLF_{job}.zip. */
@@ -180,23 +180,38 @@ final class JobApi {
         long skip = offsetMode == OffsetMode.ROWS ? offset : (long) offset * limit;
         ArrayNode page = JSON.createArrayNode();
         // Only the page's jobs become JSON: a listing of a large workspace is read a hundred times.
-        matching.stream()
-                .skip(skip)
-                .limit(limit)
-                .forEach(job -> page.add(JSON.createObjectNode()
-                        .put("name", job.job().name())
-                        .put("jobType", job.jobType())
-                        .put("path", job.directory())
-                        .put("status", job.jobType().equals("BATCH") ? "STOPPED" : "NORMAL")
-                        .put("owner", "emulator")
-                        .put("priority", 0)
-                        .put("singleNodeJobFlag", false)));
+        matching.stream().skip(skip).limit(limit).forEach(job -> page.add(listed(job)));
         ObjectNode answer = JSON.createObjectNode().put("total", matching.size());
         answer.set("jobs", page);
         return Answer.json(200, answer);
     }
 
-    private static Optional<String> parameter(List<Map.Entry<String, String>> query, String name) {
+    /**
+     * A job as the list shows it, with the fields the API documents: from the job's JSON where it has them (its
+     * owner and priority, dates and users when the fixture carries them), stable values otherwise.
+     */
+    private static ObjectNode listed(Fixtures.Listing job) {
+        JsonNode json = job.json();
+        String owner = json.path("basicConfig").path("owner").asText("");
+        ObjectNode entry = JSON.createObjectNode()
+                .put("name", job.job().name())
+                .put("jobType", job.jobType())
+                .put("path", job.directory())
+                .put("status", json.path("status").asText(job.jobType().equals("BATCH") ? "STOPPED" : "NORMAL"))
+                .put("owner", owner)
+                .put("priority", json.path("basicConfig").path("priority").asInt(0))
+                .put("createUser", json.path("createUser").asText(owner))
+                .put("createTime", json.path("createTime").asLong(Fixtures.STABLE_TIME))
+                .put("lastUpdateUser", json.path("lastUpdateUser").asText(owner))
+                .put("lastUpdateTime", json.path("lastUpdateTime").asLong(Fixtures.STABLE_TIME))
+                .put("lastInstanceStatus", json.path("lastInstanceStatus").asText("success"))
+                .put("lastInstanceEndTime", json.path("lastInstanceEndTime").asLong(Fixtures.STABLE_TIME))
+                .put("singleNodeJobFlag", json.path("singleNodeJobFlag").asBoolean(false));
+        return entry;
+    }
+
+    /** A query parameter's first value. */
+    static Optional<String> parameter(List<Map.Entry<String, String>> query, String name) {
         return query.stream()
                 .filter(e -> e.getKey().equals(name))
                 .map(Map.Entry::getValue)
@@ -214,6 +229,20 @@ final class JobApi {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** RFC 6266: an ASCII {@code filename} for old clients, and the real name, UTF-8, in {@code filename*}. */
+    static String contentDisposition(String fileName) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append(String.format("%%%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + asciiFileName(fileName) + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static String asciiFileName(String name) {

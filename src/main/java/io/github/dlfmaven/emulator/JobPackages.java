@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +25,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 /** Builds the zips DLF returns, from fixtures, with fixed entry times so equal input gives equal bytes. */
 final class JobPackages {
 
-    private static final FileTime ENTRY_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final FileTime ENTRY_TIME = FileTime.fromMillis(Fixtures.STABLE_TIME);
 
     private final Map<Path, Compressed> cache = new ConcurrentHashMap<>();
 

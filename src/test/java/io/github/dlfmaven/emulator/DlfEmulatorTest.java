@@ -205,16 +205,62 @@ class DlfEmulatorTest {
     void theWorkspaceMustMatchWhenOneIsConfigured() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS).workspace("ws1"));
 
-        DlfApiException e = assertThrows(
-                DlfApiException.class,
-                () -> export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
-        assertEquals("DLF.3051", e.errorCode().orElseThrow());
-
+        try (DlfClient other = client(emulator, CREDENTIALS).workspace("ws2").build()) {
+            DlfApiException e = assertThrows(
+                    DlfApiException.class,
+                    () -> other.export(
+                            new ExportRequest("load", true, "DEVELOP", null), temp.resolve("ws2.zip"), 1 << 20));
+            assertEquals("DLF.3051", e.errorCode().orElseThrow());
+        }
         try (DlfClient client = client(emulator, CREDENTIALS).workspace("ws1").build()) {
             assertInstanceOf(
                     ExportResponse.Archive.class,
                     client.export(new ExportRequest("load", true, "DEVELOP", null), temp.resolve("ws.zip"), 1 << 20));
         }
+        // Without the header a request is in the project's default workspace, which the emulated one is by default.
+        assertTrue(export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)).length > 0);
+    }
+
+    @Test
+    void aNonAsciiPackageNameKeepsItsNameInFilenameStar() {
+        assertEquals(
+                "attachment; filename=\"DLF___1.zip\"; filename*=UTF-8''DLF_%E4%BD%9C%E4%B8%9A1.zip",
+                JobApi.contentDisposition("DLF_作业1.zip"));
+        assertEquals(
+                "attachment; filename=\"DLF_a_b.zip\"; filename*=UTF-8''DLF_a%20b.zip",
+                JobApi.contentDisposition("DLF_a b.zip"));
+    }
+
+    @Test
+    void aWorkspaceThatIsNotTheDefaultOneNeedsItsHeader() throws Exception {
+        DlfEmulator emulator = start(
+                DlfEmulator.builder(fixtures, CREDENTIALS).workspace("ws1").defaultWorkspace(false));
+
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
+                () -> export(emulator, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
+
+        assertEquals("DLF.3051", e.errorCode().orElseThrow());
+    }
+
+    @Test
+    void anErrorsRequestIdIsTheOneItsHeaderCarriesAndTheProjectMustBeTheSignedOne() throws Exception {
+        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
+        HttpUrl url = HttpUrl.get(emulator.endpoint() + "/v1/p/jobs");
+
+        OkHttpClient http = new OkHttpClient();
+        try (Response unsigned =
+                http.newCall(new Request.Builder().url(url).build()).execute()) {
+            JsonNode body = new ObjectMapper().readTree(unsigned.body().string());
+            assertEquals(401, unsigned.code());
+            assertEquals(unsigned.header("X-Request-Id"), body.get("request_id").asText());
+        } finally {
+            http.connectionPool().evictAll();
+        }
+        JsonNode otherProject = new ObjectMapper().readTree(send(url, "GET", null, Map.of("X-Project-Id", "another")));
+        assertEquals("APIGW.0302", otherProject.get("error_code").asText());
+        JsonNode sameProject = new ObjectMapper().readTree(send(url, "GET", null, Map.of("X-Project-Id", "p")));
+        assertEquals(3, sameProject.get("total").asInt(), "the batch jobs");
     }
 
     @Test
@@ -401,7 +447,7 @@ class DlfEmulatorTest {
 
         assertEquals(
                 "APIGW.0101",
-                get(emulator, "scripts", Map.of()).get("error_code").asText());
+                get(emulator, "connections", Map.of()).get("error_code").asText());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -464,7 +510,12 @@ class DlfEmulatorTest {
     }
 
     private static byte[] send(HttpUrl url, String method, byte[] body) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
+        return send(url, method, body, Map.of());
+    }
+
+    /** A request signed with the test's credentials, {@code extra} headers signed and sent too. */
+    private static byte[] send(HttpUrl url, String method, byte[] body, Map<String, String> extra) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
         headers.put("Host", url.host() + ":" + url.port());
         headers.put("X-Sdk-Date", AkSkSigner.sdkDate(Instant.now()));
         List<Map.Entry<String, String>> query = new ArrayList<>();
@@ -478,6 +529,7 @@ class DlfEmulatorTest {
                 .header("X-Sdk-Date", headers.get("X-Sdk-Date"))
                 .header("Authorization", authorization)
                 .method(method, body == null ? null : RequestBody.create(body, MediaType.get("application/json")));
+        extra.forEach(request::header);
         OkHttpClient http = new OkHttpClient();
         try (Response response = http.newCall(request.build()).execute()) {
             return response.body().bytes();
