@@ -6,7 +6,7 @@ assert plans == ['10 to create, 0 that differ but are kept (sameNamePolicy SKIP)
 assert log.contains('[INFO] Dry run: nothing was uploaded or imported.')
 assert log =~ /\[INFO\] Uploaded the package to obs:\/\/import-bucket\/dlf-import\/dlf-import-[0-9a-f]{16}\.zip\./
 assert log =~ /\[INFO\] Import started: system task [0-9a-f]{32} \(sameNamePolicy SKIP\)\./
-assert log.contains('[INFO] Nothing to import: the workspace has every job of the package as it is.')
+assert log.contains('[INFO] Nothing to import: the workspace has every file of the package as it is.')
 assert log.contains('the environment mapping replaced')
 assert !log.contains('matches nothing')
 

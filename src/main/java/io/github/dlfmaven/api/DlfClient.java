@@ -183,6 +183,11 @@ public final class DlfClient implements AutoCloseable {
         return endpoint.newBuilder().addPathSegment("v1").addPathSegment(projectId);
     }
 
+    /** Reads of single scripts and resources, through this client's connection, credentials and retries. */
+    public DefinitionReads reads() {
+        return new DefinitionReads(this);
+    }
+
     /** The import of packages from OBS, through this client's connection, credentials and retries. */
     public JobImports imports() {
         return new JobImports(this);

@@ -21,9 +21,12 @@ public record SystemTask(String id, String name, String status, List<Subtask> su
      */
     public record Subtask(String id, String name, String status, String message) {}
 
-    /** Whether the task is over: any status but {@code RUNNING} (and the empty one of a task not yet started). */
+    /**
+     * Whether the task is over: {@code SUCCESSFUL} or {@code FAILED} as documented, or a word of the same meaning
+     * (not confirmed which others DLF uses). Any other status, known or not, is waited for.
+     */
     public boolean finished() {
-        return !status.isEmpty() && !status.equals("RUNNING") && !status.equals("WAITING");
+        return succeeded() || status.equals("FAILED") || status.equals("FAIL") || status.equals("ERROR");
     }
 
     public boolean succeeded() {

@@ -41,6 +41,7 @@ public record ImportConfiguration(
         Path workDirectory) {
 
     private static final Set<String> POLICIES = Set.of("SKIP", "OVERWRITE");
+    private static final String WORK_MARKER = ".dlf-import";
     private static final Set<String> TARGET_STATUSES = Set.of("SAVED", "SUBMITTED", "PRODUCTION");
 
     public ImportConfiguration {
@@ -52,7 +53,7 @@ public record ImportConfiguration(
 
     /** The work folder's claim: each import replaces it whole, and no folder of other files. */
     public OwnedFolder work() {
-        return new OwnedFolder(workDirectory, workDirectory.resolve(".dlf-import"), "dlf:import", "import");
+        return new OwnedFolder(workDirectory, workDirectory.resolve(WORK_MARKER), "dlf:import", "import");
     }
 
     /** The mapped copy of what is imported, in the snapshot layout. */
@@ -67,6 +68,11 @@ public record ImportConfiguration(
 
     /** The target workspace's current state of the jobs to import, exported for the plan. */
     public Path currentDirectory() {
+        return currentDirectory(workDirectory);
+    }
+
+    /** Where an import with this work folder exports the target's current state. */
+    public static Path currentDirectory(Path workDirectory) {
         return workDirectory.resolve("current");
     }
 
@@ -143,6 +149,23 @@ public record ImportConfiguration(
             problems.add("The environment mapping " + raw.environment() + " is not a file ("
                     + names.where(Setting.ENVIRONMENT) + ").");
         }
+        if (raw.params() != null) {
+            raw.params().forEach((name, value) -> {
+                if (name == null || name.isBlank() || value == null) {
+                    problems.add("The import parameter '" + LogText.escape(String.valueOf(name)) + "' has no value"
+                            + " (<params>).");
+                }
+            });
+        }
+        if (raw.jobParams() != null) {
+            raw.jobParams().forEach((job, values) -> {
+                if (job == null || job.isBlank()) {
+                    problems.add("A <jobParam> of <jobParams> has no <name>.");
+                } else if (values.values().stream().anyMatch(v -> v == null)) {
+                    problems.add("A parameter of job '" + LogText.escape(job) + "' in <jobParams> has no value.");
+                }
+            });
+        }
         if (raw.timeoutSeconds() < 1 || raw.timeoutSeconds() > 86_400) {
             problems.add("timeout " + raw.timeoutSeconds() + " is not between 1 and 86400 seconds ("
                     + names.where(Setting.TIMEOUT) + ").");
@@ -155,7 +178,14 @@ public record ImportConfiguration(
         }
         Path snapshot = raw.snapshotDirectory().toAbsolutePath().normalize();
         Path work = raw.workDirectory().toAbsolutePath().normalize();
-        if (work.startsWith(snapshot) || snapshot.startsWith(work)) {
+        boolean overlap;
+        try {
+            overlap = new OwnedFolder(work, work.resolve(WORK_MARKER), "dlf:import", "import").overlaps(snapshot);
+        } catch (java.io.IOException e) {
+            throw new InvalidConfigurationException(List.of("The work folder " + work + " cannot be resolved: "
+                    + e.getMessage() + " (" + names.where(Setting.WORK_DIRECTORY) + ")."));
+        }
+        if (overlap) {
             throw new InvalidConfigurationException(List.of("The work folder " + work + " and the snapshot " + snapshot
                     + " must not lie inside each other: the import replaces its work folder on every run ("
                     + names.where(Setting.WORK_DIRECTORY) + ")."));
@@ -179,17 +209,31 @@ public record ImportConfiguration(
                 work);
     }
 
+    /** A warning for an OBS endpoint that would carry signatures and a security token unencrypted. */
+    public Optional<String> obsEndpointWarning() {
+        return ServiceUrls.plainHttpWarning(
+                obsEndpoint, "The OBS endpoint", "the package, signatures and a security token");
+    }
+
     /** The explicit endpoint, or OBS in the region, {@code https://obs.{region}.myhuaweicloud.com}. */
     private static URI obsEndpoint(Raw raw, SettingNames names, List<String> problems) {
         String explicit = ConfigurationCheck.blank(raw.obsEndpoint());
         if (explicit != null) {
-            return ServiceUrls.parse(
+            URI url = ServiceUrls.parse(
                     explicit,
                     "OBS endpoint",
                     names.where(Setting.OBS_ENDPOINT),
                     "https://obs.cn-north-4.myhuaweicloud.com",
                     false,
                     problems);
+            // OBS signs /bucket/key from the host's root: a path before it would be sent and not signed.
+            if (url != null && url.getRawPath() != null && !url.getRawPath().isEmpty()) {
+                problems.add("OBS endpoint '" + LogText.escape(explicit) + "' has a path; OBS is addressed at the root"
+                        + " of its host, such as https://obs.cn-north-4.myhuaweicloud.com ("
+                        + names.where(Setting.OBS_ENDPOINT) + ").");
+                return null;
+            }
+            return url;
         }
         String region = ConfigurationCheck.blank(raw.region());
         if (region == null || !Endpoints.validRegion(region)) {

@@ -44,28 +44,17 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
         record(List.of());
     }
 
-    /** Writes the marker with the files the goal wrote, relative to the folder with {@code /}, for the next run. */
+    /**
+     * Writes the marker with what the goal writes, relative to the folder with {@code /}, for the next run: files,
+     * and folders ending with {@code /} whose whole content is the goal's. Written before the goal writes, it holds
+     * also for a run that is killed midway.
+     */
     public void record(Collection<String> written) throws IOException {
         Files.createDirectories(marker.getParent());
         StringBuilder text = new StringBuilder(COMMENT + "The folder " + folder.getFileName() + " belongs to " + owner
                 + ", which replaces it on every run; it deletes only the files listed here.\n");
         written.forEach(file -> text.append(file).append('\n'));
         Files.writeString(marker, text, StandardCharsets.UTF_8);
-    }
-
-    /** Records every file now in the folder as the goal's: for a goal whose tools write there too (an export). */
-    public void recordAll() throws IOException {
-        List<String> files = new ArrayList<>();
-        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> tree = Files.walk(folder)) {
-                for (Path path : tree.toList()) {
-                    if (!path.equals(marker) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                        files.add(relative(path));
-                    }
-                }
-            }
-        }
-        record(files);
     }
 
     /**
@@ -98,7 +87,7 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
                     }
                     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                         folders.add(path);
-                    } else if (written.contains(relative(path))) {
+                    } else if (claimed(written, relative(path))) {
                         files.add(path);
                     } else {
                         unknown.add(relative(path));
@@ -131,6 +120,19 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
         Path mine = OutputFolder.realPath(folder.toAbsolutePath().normalize());
         Path theirs = OutputFolder.realPath(other.toAbsolutePath().normalize());
         return mine.startsWith(theirs) || theirs.startsWith(mine);
+    }
+
+    /** Whether the marker lists the file, or a folder it lies in. */
+    private static boolean claimed(Set<String> written, String file) {
+        if (written.contains(file)) {
+            return true;
+        }
+        for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+            if (written.contains(file.substring(0, slash + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String relative(Path path) {

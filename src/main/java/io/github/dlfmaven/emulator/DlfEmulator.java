@@ -48,6 +48,7 @@ public final class DlfEmulator implements AutoCloseable {
     }
 
     private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int MAX_OBJECT_BYTES = 32 << 20;
     /** The resources below {@code /v1/{project_id}/} the emulator serves. */
     private static final Set<String> API_ROOTS = Set.of("jobs", "scripts", "resources", "system-tasks");
 
@@ -155,7 +156,9 @@ public final class DlfEmulator implements AutoCloseable {
         try (exchange) {
             Answer answer;
             try (InputStream in = exchange.getRequestBody()) {
-                answer = answer(exchange, method, rawPath, in.readNBytes(MAX_BODY_BYTES + 1));
+                // OBS takes whole packages (up to DLF's 10 MB and more, to show a refusal); the API, small bodies.
+                int limit = rawPath.startsWith("/v1/") ? MAX_BODY_BYTES : MAX_OBJECT_BYTES;
+                answer = answer(exchange, method, rawPath, in.readNBytes(limit + 1), limit);
             } catch (IOException | RuntimeException e) {
                 log.warn("Emulator: " + method + " " + rawPath + " failed: " + e);
                 answer =
@@ -170,9 +173,10 @@ public final class DlfEmulator implements AutoCloseable {
         }
     }
 
-    private Answer answer(HttpExchange exchange, String method, String rawPath, byte[] body) throws IOException {
+    private Answer answer(HttpExchange exchange, String method, String rawPath, byte[] body, int limit)
+            throws IOException {
         sleep(faults.latency());
-        if (body.length > MAX_BODY_BYTES) {
+        if (body.length > limit) {
             return Answer.gatewayError(413, "APIGW.0201", "Request entity too large");
         }
         List<String> segments = PercentDecoding.pathSegments(rawPath);

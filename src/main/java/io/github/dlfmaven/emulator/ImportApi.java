@@ -36,6 +36,9 @@ final class ImportApi {
 
     private static final long MAX_PACKAGE_BYTES = 10L << 20;
     private static final int MAX_ENTRIES = 10_000;
+    private static final long MAX_INFLATED_BYTES = 64L << 20;
+    /** Tasks kept for reading; an emulator that runs for days forgets the oldest. */
+    private static final int MAX_TASKS = 1_000;
 
     private final JobApi jobs;
     private final Path obsDirectory;
@@ -145,6 +148,11 @@ final class ImportApi {
             }
         }
         String id = UUID.randomUUID().toString().replace("-", "");
+        if (tasks.size() >= MAX_TASKS) {
+            tasks.entrySet().stream()
+                    .min(Map.Entry.comparingByValue(java.util.Comparator.comparing(Task::ends)))
+                    .ifPresent(oldest -> tasks.remove(oldest.getKey()));
+        }
         tasks.put(id, new Task(clock.instant().plus(duration), !fail, subtasks));
         return Answer.json(200, JSON.createObjectNode().put("taskId", id));
     }
@@ -177,11 +185,21 @@ final class ImportApi {
             return Optional.empty();
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        long inflated = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null && entries.size() < MAX_ENTRIES; ) {
-                if (!entry.isDirectory()) {
-                    entries.put(entry.getName(), zip.readNBytes((int) MAX_PACKAGE_BYTES));
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.isDirectory()) {
+                    continue;
                 }
+                // What a package may inflate to, all entries together: a zip bomb is refused, not held in memory.
+                byte[] content = zip.readNBytes((int) (MAX_INFLATED_BYTES - inflated + 1));
+                inflated += content.length;
+                if (inflated > MAX_INFLATED_BYTES
+                        || entries.size() >= MAX_ENTRIES
+                        || entry.getName().contains("\\")) {
+                    return Optional.empty();
+                }
+                entries.put(entry.getName(), content);
             }
         } catch (IOException notAZip) {
             return Optional.empty();

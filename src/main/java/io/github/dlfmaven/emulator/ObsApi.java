@@ -31,6 +31,9 @@ import java.util.function.Function;
 final class ObsApi {
 
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    /** OBS's bucket names: lower-case letters, digits, hyphens and periods, 3 to 63 of them. */
+    private static final java.util.regex.Pattern BUCKET =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final Path obsDirectory;
     private final Credentials credentials;
@@ -58,6 +61,9 @@ final class ObsApi {
             return error(405, "MethodNotAllowed", "The emulator serves single objects only.");
         }
         String bucket = segments.get(0);
+        if (!BUCKET.matcher(bucket).matches()) {
+            return error(400, "InvalidBucketName", "The specified bucket is not valid.");
+        }
         int slash = rawPath.indexOf('/', 1);
         String encodedKey = rawPath.substring(slash + 1);
         Optional<Answer> refused = authenticate(method, "/" + bucket + "/" + encodedKey, headers, header, now);
@@ -65,8 +71,13 @@ final class ObsApi {
             return refused.get();
         }
         String key = String.join("/", segments.subList(1, segments.size()));
-        Path file = obsDirectory.resolve(bucket).resolve(key).normalize();
-        if (!file.startsWith(obsDirectory.resolve(bucket)) || key.contains("\0")) {
+        Path folder = obsDirectory.resolve(bucket).normalize();
+        Path file = folder.resolve(key).normalize();
+        if (!folder.startsWith(obsDirectory)
+                || !file.startsWith(folder)
+                || file.equals(folder)
+                || key.contains("\0")
+                || key.contains("\\")) {
             return error(400, "InvalidObjectName", "The object name is not valid.");
         }
         switch (method) {

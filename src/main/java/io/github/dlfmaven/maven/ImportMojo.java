@@ -195,28 +195,40 @@ public class ImportMojo extends AbstractPackageMojo {
                 perJob.put(job.name, job.params == null ? Map.of() : job.params);
             }
         }
-        imports = ImportConfiguration.check(
-                new ImportConfiguration.Raw(
-                        MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
-                                .toPath(),
-                        jobs,
-                        excludes,
-                        obsPath,
-                        obsEndpoint,
-                        region,
-                        sameNamePolicy,
-                        targetStatus,
-                        executeUser,
-                        params,
-                        perJob,
-                        environment == null ? null : environment.toPath(),
-                        dryRun,
-                        timeout,
-                        keepPackage,
-                        MavenEnvironment.pathOrDefault(workDirectory, session, "target/dlf-import")
-                                .toPath(),
-                        session.isOffline()),
-                MavenSettingNames.INSTANCE);
+        ImportConfiguration.Raw raw = new ImportConfiguration.Raw(
+                MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
+                        .toPath(),
+                jobs,
+                excludes,
+                obsPath,
+                obsEndpoint,
+                region,
+                sameNamePolicy,
+                targetStatus,
+                executeUser,
+                params,
+                perJob,
+                environment == null ? null : environment.toPath(),
+                dryRun,
+                timeout,
+                keepPackage,
+                MavenEnvironment.pathOrDefault(workDirectory, session, "target/dlf-import")
+                        .toPath(),
+                session.isOffline());
+        try {
+            imports = ImportConfiguration.check(raw, MavenSettingNames.INSTANCE);
+        } catch (InvalidConfigurationException e) {
+            // Every problem at once: the shared settings' too, checked as the template would check them next.
+            List<String> problems = new java.util.ArrayList<>(e.problems());
+            try {
+                builder.jobs(jobs == null || jobs.isEmpty() ? List.of("*") : jobs)
+                        .outputDirectory(ImportConfiguration.currentDirectory(raw.workDirectory()))
+                        .build();
+            } catch (InvalidConfigurationException shared) {
+                problems.addAll(shared.problems());
+            }
+            throw new InvalidConfigurationException(problems);
+        }
         builder.jobs(imports.jobs())
                 .outputDirectory(imports.currentDirectory())
                 .protectDirectory(imports.snapshotDirectory());

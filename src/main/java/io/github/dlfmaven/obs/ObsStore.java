@@ -131,6 +131,9 @@ public final class ObsStore {
             signed.put(ObsSigner.DATE_HEADER, ObsSigner.date(clock.instant()));
             String resource = "/" + folder.bucket() + "/" + encodeKey(key);
             String authorization = signer.authorization(method, resource, signed, keys.credentials());
+            // A server that echoes the request must not put the key or the signature into a message.
+            transport.redactor().add(authorization);
+            transport.redactor().add(keys.credentials().accessKey());
             Request request = new Request.Builder()
                     .url(url)
                     .method(method, body)
@@ -155,7 +158,16 @@ public final class ObsStore {
                             "");
                 }
             } catch (InterruptedIOException e) {
-                throw e;
+                if (!(e instanceof java.net.SocketTimeoutException)
+                        || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                if (attempt < retries.retries()) {
+                    pause(attempt); // a timeout: putting or deleting the same object again is harmless
+                    continue;
+                }
+                throw new IOException(
+                        what + " " + object + " failed: OBS did not answer in time (" + e.getMessage() + ").", e);
             } catch (ObsException e) {
                 throw e;
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.promote;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,19 +9,19 @@ import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.config.JobPattern;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;
+import io.github.dlfmaven.snapshot.SnapshotFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -35,7 +36,7 @@ public final class ImportPackage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Fixed times in the zip, so the same snapshot packs to the same bytes. */
-    private static final FileTime ZIP_TIME = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+    private static final LocalDateTime ZIP_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     /**
      * @param jobs, scripts, resources the names packed, sorted
@@ -56,6 +57,7 @@ public final class ImportPackage {
 
     private final Path snapshot;
     private final IgnoredFields ignored;
+    private Map<String, Path> files;
 
     public ImportPackage(Path snapshot, IgnoredFields ignored) {
         this.snapshot = snapshot;
@@ -111,20 +113,22 @@ public final class ImportPackage {
             }
         }
         EnvironmentMapping.Session session = mapping.start();
-        Map<String, byte[]> files = new TreeMap<>();
-        add(files, DefinitionKind.JOB, jobDefinitions, session);
-        add(files, DefinitionKind.SCRIPT, scripts, session);
-        add(files, DefinitionKind.RESOURCE, resources, session);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Map<String, byte[]> packed = new TreeMap<>();
+        add(packed, DefinitionKind.JOB, jobDefinitions, session);
+        add(packed, DefinitionKind.SCRIPT, scripts, session);
+        add(packed, DefinitionKind.RESOURCE, resources, session);
+        for (Map.Entry<String, byte[]> file : packed.entrySet()) {
             Path target = folder.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
         }
         try (OutputStream out = Files.newOutputStream(zip);
                 ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            for (Map.Entry<String, byte[]> file : packed.entrySet()) {
                 ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
-                entry.setLastModifiedTime(ZIP_TIME);
+                // A zip stores local time: the same wall-clock time in every zone gives the same bytes everywhere.
+                entry.setTime(
+                        ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
                 archive.putArchiveEntry(entry);
                 archive.write(file.getValue());
                 archive.closeArchiveEntry();
@@ -156,27 +160,42 @@ public final class ImportPackage {
     }
 
     private ObjectNode read(DefinitionKind kind, String name) throws IOException {
-        Path file = snapshot.resolve(kind.folder()).resolve(kind.fileName(name));
-        JsonNode json = JSON.readTree(file.toFile());
+        Path file = files().get(kind.path(name));
+        JsonNode json;
+        try {
+            json = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            // Jackson quotes the text it stumbled on, and a definition may hold a secret: only where it stumbled.
+            throw new IOException(kind.path(name) + " in the snapshot is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()
+                    + "); dlf:validate says the same.");
+        }
         if (!(json instanceof ObjectNode object)) {
             throw new IOException(kind.path(name) + " in the snapshot is not a JSON object.");
         }
         return object;
     }
 
+    /** The snapshot's files, read once: links inside are never followed, so no file from elsewhere is packed. */
+    private Map<String, Path> files() throws IOException {
+        if (files == null) {
+            files = SnapshotFiles.of(snapshot).files();
+        }
+        return files;
+    }
+
     /** The names of the definitions of one kind in the snapshot, sorted; none when its folder is missing. */
     private List<String> names(DefinitionKind kind) throws IOException {
-        Path folder = snapshot.resolve(kind.folder());
-        if (!Files.isDirectory(folder)) {
-            return List.of();
+        List<String> names = new ArrayList<>();
+        for (String path : files().keySet()) {
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            if (path.equals(kind.folder() + "/" + fileName)
+                    && fileName.endsWith(kind.extension())
+                    && fileName.length() > kind.extension().length()) {
+                names.add(kind.nameOf(fileName));
+            }
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(kind.extension()))
-                    .map(f -> f.substring(0, f.length() - kind.extension().length()))
-                    .sorted()
-                    .toList();
-        }
+        return names;
     }
 }

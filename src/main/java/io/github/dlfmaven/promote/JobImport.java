@@ -1,13 +1,13 @@
 package io.github.dlfmaven.promote;
 
-import io.github.dlfmaven.api.DlfApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.api.DlfClient;
-import io.github.dlfmaven.api.ImportRequest;
-import io.github.dlfmaven.api.JobImports;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.api.SystemTask;
-import io.github.dlfmaven.archive.Sha256;
+import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ImportConfiguration;
@@ -16,17 +16,19 @@ import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.obs.ObsStore;
+import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.validate.Problem;
 import io.github.dlfmaven.validate.Rule;
 import io.github.dlfmaven.validate.SnapshotValidator;
 import io.github.dlfmaven.validate.Validation;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,8 +40,11 @@ import java.util.Set;
  */
 public final class JobImport {
 
-    /** Terraform's provider reads an import's task every 10 s; the first reads come sooner, for small imports. */
-    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+    /** What an import writes into its work folder, claimed before anything is written there. */
+    private static final List<String> WORK_FILES =
+            List.of("package/", "package.zip", "current/", ImportPlan.JSON_FILE, ImportPlan.MARKDOWN_FILE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ImportConfiguration config;
     private final ExportConfiguration export;
@@ -74,6 +79,7 @@ public final class JobImport {
     public record Result(ImportPlan plan, SystemTask task) {}
 
     public Result run() throws Exception {
+        config.obsEndpointWarning().ifPresent(log::warn);
         validate();
         EnvironmentMapping mapping = config.environment().isPresent()
                 ? EnvironmentMapping.read(config.environment().get())
@@ -87,11 +93,8 @@ public final class JobImport {
         }
         OwnedFolder work = config.work();
         work.replace();
-        try {
-            return promote(pack, jobs, mapping);
-        } finally {
-            work.recordAll();
-        }
+        work.record(WORK_FILES);
+        return promote(pack, jobs, mapping);
     }
 
     private Result promote(ImportPackage pack, List<String> jobs, EnvironmentMapping mapping) throws Exception {
@@ -121,17 +124,30 @@ public final class JobImport {
                     + " with a pattern of its own (" + export.names().where(io.github.dlfmaven.config.Setting.JOBS)
                     + ", such as ods_* then dwd_*); nothing was imported.");
         }
-        ImportPlan plan = plan(jobs);
+        ImportPlan plan = plan(jobs, contents);
         if (config.dryRun()) {
             log.info("Dry run: nothing was uploaded or imported. The plan: "
                     + config.workDirectory().resolve(ImportPlan.MARKDOWN_FILE) + ".");
             return new Result(plan, null);
         }
-        if (plan.empty()) {
-            log.info("Nothing to import: the workspace has every job of the package as it is.");
+        boolean options = config.targetStatus().isPresent()
+                || config.executeUser().isPresent()
+                || !config.params().isEmpty()
+                || !config.jobParams().isEmpty();
+        if (plan.empty() && !options) {
+            log.info("Nothing to import: "
+                    + (plan.change().isEmpty()
+                            ? "the workspace has every file of the package as it is."
+                            : plan.change().size() + " file(s) differ, which sameNamePolicy SKIP keeps as the workspace"
+                                    + " has them; OVERWRITE would replace them."));
             return new Result(plan, null);
         }
-        return new Result(plan, importPackage(contents));
+        if (plan.empty()) {
+            log.info("The plan changes no definition; importing anyway for targetStatus, executeUser or the"
+                    + " parameters, which take effect on import only.");
+        }
+        return new Result(
+                plan, new PackageImport(config, export.names(), client, obs, clock, pollInterval, log).run(contents));
     }
 
     private void validate() throws Exception {
@@ -155,7 +171,7 @@ public final class JobImport {
     }
 
     /** The target's own export of the jobs it has of those to import, compared with the package. */
-    private ImportPlan plan(List<String> jobs) throws Exception {
+    private ImportPlan plan(List<String> jobs, ImportPackage.Contents contents) throws Exception {
         Set<String> existing = new HashSet<>();
         for (List<JobSummary> listed : new JobLister(client, log, export.threads())
                 .listAll(List.of("BATCH", "REAL_TIME"))
@@ -168,6 +184,8 @@ public final class JobImport {
         } else {
             new Exporter(export.of(present, config.currentDirectory()), client, log).run();
         }
+        addOthers(contents.scripts(), DefinitionKind.SCRIPT);
+        addOthers(contents.resources(), DefinitionKind.RESOURCE);
         ImportPlan plan = ImportPlan.of(
                 config.currentDirectory(),
                 config.packageDirectory(),
@@ -177,87 +195,35 @@ public final class JobImport {
         return plan;
     }
 
-    private SystemTask importPackage(ImportPackage.Contents contents) throws Exception {
-        byte[] zip = Files.readAllBytes(config.packageFile());
-        // Named by its content: the same snapshot and mapping upload to the same object.
-        String name = "dlf-import-" + Sha256.hex(zip).substring(0, 16) + ".zip";
-        String path = config.obsFolder().uri(name);
-        obs.put(config.obsFolder(), name, zip, "application/zip");
-        log.info("Uploaded the package to " + LogText.escape(path) + ".");
-        boolean over = false;
-        SystemTask task = null;
-        try {
-            JobImports imports = client.imports();
-            ImportRequest.Contents seen = imports.checkFile(path);
-            List<String> unseen = contents.jobs().stream()
-                    .filter(job -> !seen.jobs().contains(job))
-                    .toList();
-            if (!unseen.isEmpty()) {
-                over = true;
-                throw new ImportFailedException("DataArts Factory does not find the jobs "
-                        + LogText.escape(String.join(", ", unseen)) + " in the package it read from " + path
-                        + "; nothing was imported.");
+    /**
+     * Adds to the target's state the scripts or resources of the package it holds apart from the jobs exported (on
+     * their own, or used by other jobs), read one by one: each with only the fields the package's definition has,
+     * since the reads add some of their own ({@code id}, {@code owner}; which ones is not confirmed).
+     */
+    private void addOthers(List<String> names, DefinitionKind kind) throws Exception {
+        JsonNormalizer normalizer = new JsonNormalizer(export.ignoreFields());
+        for (String name : names) {
+            Path current = config.currentDirectory().resolve(kind.folder()).resolve(kind.fileName(name));
+            if (Files.exists(current)) {
+                continue;
             }
-            String taskId = imports.start(new ImportRequest(
-                    path,
-                    config.sameNamePolicy(),
-                    config.params(),
-                    config.jobParams(),
-                    config.executeUser().orElse(null),
-                    config.targetStatus().orElse(null)));
-            log.info("Import started: system task " + LogText.escape(taskId) + " (sameNamePolicy "
-                    + config.sameNamePolicy() + ").");
-            Instant started = clock.instant();
-            task = imports.await(taskId, config.timeout(), pollInterval, MAX_POLL_INTERVAL, clock, running -> {
-                if (!running.finished()) {
-                    log.info("Import task " + LogText.escape(taskId) + ": " + LogText.escape(running.status()) + " ("
-                            + Duration.between(started, clock.instant()).toSeconds() + " s).");
-                }
-            });
-            over = task.finished();
-            if (!over) {
-                throw new ImportFailedException("The import is still running after "
-                        + config.timeout().toSeconds()
-                        + " s (system task " + LogText.escape(taskId) + "): see its progress in DataArts Studio, or"
-                        + " wait longer with " + export.names().where(io.github.dlfmaven.config.Setting.TIMEOUT)
-                        + ". The package stays at " + path + " for it.");
-            }
-            report(task);
-            return task;
-        } catch (DlfApiException e) {
-            over = true; // DLF refused the check or the import: the package is of no more use
-            throw e;
-        } finally {
-            if (over && !config.keepPackage()) {
-                obs.delete(config.obsFolder(), name);
-                log.info("Deleted the package from OBS.");
+            Optional<JsonNode> found = kind == DefinitionKind.SCRIPT
+                    ? client.reads().script(name)
+                    : client.reads().resource(name);
+            if (found.isPresent() && found.get().isObject()) {
+                JsonNode packaged = JSON.readTree(config.packageDirectory()
+                        .resolve(kind.folder())
+                        .resolve(kind.fileName(name))
+                        .toFile());
+                ObjectNode shared = JSON.createObjectNode();
+                packaged.fieldNames().forEachRemaining(field -> {
+                    if (found.get().has(field)) {
+                        shared.set(field, found.get().get(field));
+                    }
+                });
+                Files.createDirectories(current.getParent());
+                Files.write(current, normalizer.normalize(JSON.writeValueAsBytes(shared)));
             }
         }
-    }
-
-    private void report(SystemTask task) throws ImportFailedException {
-        for (SystemTask.Subtask sub : task.subtasks()) {
-            String line = "  " + LogText.escape(sub.name()) + ": " + LogText.escape(sub.status())
-                    + (sub.message().isEmpty() ? "" : " (" + LogText.escape(sub.message()) + ")");
-            if (sub.status().equalsIgnoreCase("FAILED")) {
-                log.error(line);
-            } else {
-                log.info(line);
-            }
-        }
-        if (!task.succeeded()) {
-            List<String> failed = task.subtasks().stream()
-                    .filter(s -> s.status().equalsIgnoreCase("FAILED"))
-                    .map(s -> LogText.escape(s.name())
-                            + (s.message().isEmpty() ? "" : ": " + LogText.escape(s.message())))
-                    .toList();
-            throw new ImportFailedException("The import failed (system task " + LogText.escape(task.id()) + ", "
-                    + LogText.escape(task.status()) + ")"
-                    + (failed.isEmpty() ? "" : ": " + String.join("; ", failed).replaceFirst("[.!]+$", ""))
-                    + ". Fix what the tasks say in DataArts Studio (a running job must be stopped first), then import"
-                    + " again.");
-        }
-        log.info("Imported " + task.subtasks().size() + " definition(s) (system task " + LogText.escape(task.id())
-                + ").");
     }
 }

@@ -213,4 +213,37 @@ class EmulatorImportTest {
         assertFalse(Files.exists(tmp.resolve("obs/import-bucket/dlf/a.zip")));
         assertTrue(missing.getMessage().contains("DLF.0815"), missing.getMessage());
     }
+
+    @Test
+    void obsNeverReachesOutsideItsFolder() throws Exception {
+        Path obsFolder = tmp.resolve("obs");
+        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, KEYS).obsDirectory(obsFolder));
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        try {
+            for (String path : List.of(
+                    "/%2F" + tmp.toString().substring(1).replace("/", "%2F") + "%2Foutside/pwned.txt",
+                    "/import-bucket/..%2F..%2Foutside%2Fpwned.txt",
+                    "/import-bucket/a%5C..%5C..%5Cpwned.txt")) {
+                // Signed as the emulator checks it, so that only the path can make it refuse.
+                String date = io.github.dlfmaven.auth.ObsSigner.date(java.time.Instant.now());
+                String authorization = new io.github.dlfmaven.auth.ObsSigner()
+                        .authorization("PUT", path, Map.of("x-obs-date", date), KEYS);
+                okhttp3.Request put = new okhttp3.Request.Builder()
+                        .url(emulator.endpoint() + path)
+                        .header("x-obs-date", date)
+                        .header("Authorization", authorization)
+                        .put(okhttp3.RequestBody.create(new byte[] {1}))
+                        .build();
+                try (okhttp3.Response response = http.newCall(put).execute()) {
+                    String body = response.body().string();
+                    assertTrue(response.code() == 400, path + " -> " + response.code() + " " + body);
+                    assertFalse(body.contains("SignatureDoesNotMatch"), body);
+                }
+            }
+        } finally {
+            http.connectionPool().evictAll();
+        }
+        assertFalse(Files.exists(tmp.resolve("outside")));
+        assertFalse(Files.exists(obsFolder.resolve("pwned.txt")));
+    }
 }

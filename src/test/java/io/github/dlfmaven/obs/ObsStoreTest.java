@@ -168,6 +168,60 @@ class ObsStoreTest {
     }
 
     @Test
+    void anEchoedRequestPutsNeitherTheKeyNorTheSignatureIntoTheMessage() throws Exception {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder()
+                        .code(400)
+                        .body("<Error><Code>InvalidArgument</Code><Message>you sent "
+                                + request.getHeaders().get("Authorization") + "</Message></Error>")
+                        .build();
+            }
+        });
+
+        ObsException e = assertThrows(
+                ObsException.class,
+                () -> store(Credentials.of(AK, SK, "test")).put(FOLDER, "a.zip", new byte[] {1}, "application/zip"));
+
+        assertFalse(e.getMessage().contains(AK), e.getMessage());
+        assertTrue(e.getMessage().contains("you sent ****"), e.getMessage());
+    }
+
+    @Test
+    void aSilentOBSIsAskedAgainAndThenNamed() throws Exception {
+        HttpTransport quick = HttpTransport.builder()
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(200))
+                .build();
+        try {
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(new MockResponse.Builder()
+                        .code(200)
+                        .headersDelay(2, TimeUnit.SECONDS)
+                        .build());
+            }
+            ObsStore store = new ObsStore(
+                    quick,
+                    URI.create("http://127.0.0.1:" + server.getPort()),
+                    AuthenticationSource.fixed(new Authentication.Signed(Credentials.of(AK, SK, "t"))),
+                    RetryPolicy.of(2).withDelays(Duration.ofMillis(1), Duration.ofMillis(2)),
+                    clock);
+
+            java.io.IOException e = assertThrows(
+                    java.io.IOException.class, () -> store.put(FOLDER, "a.zip", new byte[] {1}, "application/zip"));
+
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Upload of obs://dlf-bucket/dlf-import/a.zip failed: OBS did not"
+                                    + " answer in time"),
+                    e.getMessage());
+            assertEquals(3, server.getRequestCount());
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
     void deletingWhatIsGoneIsFine() throws Exception {
         server.enqueue(new MockResponse.Builder().code(404).build());
 

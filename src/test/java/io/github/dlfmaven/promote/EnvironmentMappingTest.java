@@ -130,4 +130,18 @@ class EnvironmentMappingTest {
                 () -> EnvironmentMapping.read(Files.writeString(tmp.resolve("prod.yaml"), "a: b\n")));
         assertThrows(InvalidMappingException.class, () -> EnvironmentMapping.read(tmp.resolve("missing.json")));
     }
+
+    @Test
+    void anObsPrefixOrTimeZoneThatAPropertiesFileCutAtItsColonIsRefused() throws Exception {
+        Path file = Files.writeString(
+                tmp.resolve("prod.properties"),
+                "obsPaths.obs://retail-etl/=obs://retail-etl-prod/\ntimeZones.GMT+08:00=GMT+01:00\n");
+
+        InvalidMappingException e = assertThrows(InvalidMappingException.class, () -> EnvironmentMapping.read(file));
+
+        assertTrue(e.getMessage().contains("obsPaths 'obs' to '//retail-etl/=obs://retail-etl-prod/'"), e.getMessage());
+        assertTrue(e.getMessage().contains("timeZones 'GMT+08' to '00=GMT+01:00'"), e.getMessage());
+        assertTrue(e.getMessage().contains("write : as \\:"), e.getMessage());
+        assertThrows(InvalidMappingException.class, () -> json("{\"obsPaths\": {\"obs://dev\": \"obs://prod/\"}}"));
+    }
 }

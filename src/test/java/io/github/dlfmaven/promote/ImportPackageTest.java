@@ -80,7 +80,7 @@ class ImportPackageTest {
         Path snapshot = tmp.resolve("snapshot");
         FileTrees.copy(QUICK_START, snapshot);
         Files.writeString(snapshot.resolve("README.md"), "not a definition");
-        EnvironmentMapping mapping = EnvironmentMapping.fromJson(
+        EnvironmentMapping mapping = MappingFile.fromJson(
                 new com.fasterxml.jackson.databind.ObjectMapper()
                         .readTree("{\"connections\": {\"mrs_hive_retail\": \"mrs_hive_prod\"}}"),
                 Path.of("prod.json"));
@@ -98,5 +98,48 @@ class ImportPackageTest {
         assertEquals(4, contents.replaced(), "two nodes and both scripts");
         assertArrayEquals(Files.readAllBytes(tmp.resolve("a.zip")), Files.readAllBytes(tmp.resolve("b.zip")));
         assertTrue(entries(tmp.resolve("a.zip")).keySet().stream().noneMatch(e -> e.contains("README")));
+    }
+
+    @Test
+    void theZipIsTheSameInEveryTimeZone() throws Exception {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            new ImportPackage(QUICK_START, IgnoredFields.NONE)
+                    .write(
+                            List.of("ods_orders_load"),
+                            EnvironmentMapping.none(),
+                            tmp.resolve("u"),
+                            tmp.resolve("u.zip"));
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+            new ImportPackage(QUICK_START, IgnoredFields.NONE)
+                    .write(
+                            List.of("ods_orders_load"),
+                            EnvironmentMapping.none(),
+                            tmp.resolve("s"),
+                            tmp.resolve("s.zip"));
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("u.zip")), Files.readAllBytes(tmp.resolve("s.zip")));
+    }
+
+    @Test
+    void aLinkInTheSnapshotIsNeverPackedAndBadJsonIsNotQuoted() throws Exception {
+        Path snapshot = tmp.resolve("snapshot");
+        FileTrees.copy(QUICK_START, snapshot);
+        Path outside =
+                Files.writeString(tmp.resolve("outside.json"), "{\"name\": \"evil\", \"password\": \"hunter2\"}");
+        Files.createSymbolicLink(snapshot.resolve("jobs/evil.job"), outside);
+        Files.writeString(snapshot.resolve("jobs/broken.job"), "SECRETVALUE_hunter3 {");
+        ImportPackage pack = new ImportPackage(snapshot, IgnoredFields.NONE);
+
+        assertTrue(!pack.select(List.of("*"), List.of()).contains("evil"));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.IOException.class,
+                () -> pack.write(List.of("broken"), EnvironmentMapping.none(), tmp.resolve("p"), tmp.resolve("p.zip")));
+        assertTrue(
+                e.getMessage().contains("jobs/broken.job in the snapshot is not valid JSON (line 1"), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter3"), e.getMessage());
     }
 }

@@ -160,11 +160,121 @@ class JobImportTest {
 
         JobImport.Result again = run(config(null, 60, false));
 
-        assertTrue(again.plan().empty());
+        assertTrue(again.plan().empty(), log.lines().toString());
         assertNull(again.task());
         assertEquals(List.of(), packagesInObs());
         assertTrue(log.lines()
-                .contains("[INFO] Nothing to import: the workspace has every job of the package as it" + " is."));
+                .contains("[INFO] Nothing to import: the workspace has every file of the package as it is."));
+    }
+
+    @Test
+    void aPackageOverTenMegabytesIsRefusedBeforeTheUploadWithHowToSplitIt() throws Exception {
+        emulator = target().start();
+        Path snapshot = tmp.resolve("big");
+        io.github.dlfmaven.testing.FileTrees.copy(QUICK_START, snapshot);
+        // A script of random text, which no zip makes smaller than 10 MB.
+        byte[] random = new byte[12 << 20];
+        new java.util.Random(1).nextBytes(random);
+        Files.writeString(
+                snapshot.resolve("scripts/ods_orders_load.script"),
+                "{\"name\": \"ods_orders_load\", \"type\": \"HiveSQL\", \"content\": \""
+                        + java.util.Base64.getEncoder().encodeToString(random) + "\"}");
+        ImportConfiguration config = config(null, 60, false);
+        ImportConfiguration big = new ImportConfiguration(
+                snapshot,
+                config.jobs(),
+                config.excludes(),
+                config.obsFolder(),
+                config.obsEndpoint(),
+                config.sameNamePolicy(),
+                config.targetStatus(),
+                config.executeUser(),
+                config.params(),
+                config.jobParams(),
+                config.environment(),
+                false,
+                config.timeout(),
+                false,
+                config.workDirectory());
+
+        ImportFailedException e = assertThrows(ImportFailedException.class, () -> run(big));
+
+        assertTrue(
+                e.getMessage()
+                        .contains("more than the 10 MB DataArts Factory imports from OBS: import the jobs in"
+                                + " parts, each with a pattern of its own"),
+                e.getMessage());
+        assertEquals(List.of(), packagesInObs());
+    }
+
+    @Test
+    void aScriptTheWorkspaceHasOnItsOwnIsPlannedAsKeptOrChangedNotCreated() throws Exception {
+        Path production = Files.createDirectories(tmp.resolve("production/scripts"));
+        Files.writeString(
+                production.resolve("common_partition_check.script"),
+                "{\"name\": \"common_partition_check\", \"type\": \"HiveSQL\", \"content\": \"SELECT 2\"}");
+        emulator = target().start();
+
+        JobImport.Result result = run(dryRun(config(null, 60, false)));
+
+        assertEquals(
+                List.of("jobs/ods_orders_load.job", "scripts/ods_orders_load.script"),
+                result.plan().create().stream().map(f -> f.path()).toList());
+        assertEquals(
+                List.of("scripts/common_partition_check.script"),
+                result.plan().change().stream().map(f -> f.path()).toList());
+        assertTrue(
+                result.plan().change().get(0).jsonPaths().contains("content"),
+                result.plan().toString());
+    }
+
+    @Test
+    void parametersWithoutNameOrValueAreRefused() {
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class,
+                () -> ImportConfiguration.check(
+                        new ImportConfiguration.Raw(
+                                QUICK_START,
+                                List.of("*"),
+                                List.of(),
+                                "obs://import-bucket/dlf/",
+                                "http://127.0.0.1:1/obs",
+                                null,
+                                "SKIP",
+                                null,
+                                null,
+                                java.util.Collections.singletonMap("env", null),
+                                java.util.Collections.singletonMap(null, Map.of()),
+                                null,
+                                false,
+                                60,
+                                false,
+                                tmp.resolve("work"),
+                                false),
+                        SettingNames.PLAIN));
+
+        assertTrue(String.join("\n", e.problems()).contains("The import parameter 'env' has no value"));
+        assertTrue(String.join("\n", e.problems()).contains("A <jobParam> of <jobParams> has no <name>."));
+        assertTrue(String.join("\n", e.problems()).contains("OBS endpoint 'http://127.0.0.1:1/obs' has a path"));
+    }
+
+    private static ImportConfiguration dryRun(ImportConfiguration c) {
+        return new ImportConfiguration(
+                c.snapshotDirectory(),
+                c.jobs(),
+                c.excludes(),
+                c.obsFolder(),
+                c.obsEndpoint(),
+                c.sameNamePolicy(),
+                c.targetStatus(),
+                c.executeUser(),
+                c.params(),
+                c.jobParams(),
+                c.environment(),
+                true,
+                c.timeout(),
+                c.keepPackage(),
+                c.workDirectory());
     }
 
     @Test

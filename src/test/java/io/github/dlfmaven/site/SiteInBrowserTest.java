@@ -74,7 +74,7 @@ class SiteInBrowserTest {
     @Test
     void everyGoalPageListsEachOfItsParameters() throws Exception {
         String descriptor = Files.readString(Path.of("target/classes/META-INF/maven/plugin.xml"));
-        for (String goal : List.of("export", "check", "validate", "report", "emulator-start")) {
+        for (String goal : List.of("export", "check", "validate", "report", "import", "emulator-start")) {
             String dom = rendered(SITE.resolve(goal + "-mojo.html"));
             for (String parameter : parameters(descriptor, goal)) {
                 assertTrue(dom.contains("&lt;" + parameter + "&gt;"), goal + " page lacks <" + parameter + ">");

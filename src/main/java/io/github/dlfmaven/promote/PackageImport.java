@@ -1,0 +1,171 @@
+package io.github.dlfmaven.promote;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.api.ImportRequest;
+import io.github.dlfmaven.api.JobImports;
+import io.github.dlfmaven.api.SystemTask;
+import io.github.dlfmaven.archive.Sha256;
+import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.obs.ObsStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The second half of an import, after the plan: upload the package to OBS, let DLF check it, import it, wait for the
+ * system task with progress, and report each subtask. The package is deleted from OBS once DLF is known to be done
+ * with it, never while the import may still read it.
+ */
+final class PackageImport {
+
+    /** Terraform's provider reads an import's task every 10 s; the first reads come sooner, for small imports. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
+
+    private final ImportConfiguration config;
+    private final SettingNames names;
+    private final DlfClient client;
+    private final ObsStore obs;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Log log;
+
+    PackageImport(
+            ImportConfiguration config,
+            SettingNames names,
+            DlfClient client,
+            ObsStore obs,
+            Clock clock,
+            Duration pollInterval,
+            Log log) {
+        this.config = config;
+        this.names = names;
+        this.client = client;
+        this.obs = obs;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.log = log;
+    }
+
+    SystemTask run(ImportPackage.Contents contents) throws Exception {
+        byte[] zip = Files.readAllBytes(config.packageFile());
+        // Named by its content: the same snapshot and mapping upload to the same object.
+        String name = "dlf-import-" + Sha256.hex(zip).substring(0, 16) + ".zip";
+        String path = config.obsFolder().uri(name);
+        obs.put(config.obsFolder(), name, zip, "application/zip");
+        log.info("Uploaded the package to " + LogText.escape(path) + ".");
+        // Deleted only once DLF is known to be done with it: refused, or the task over. A call that may have started
+        // the import (a 502 or 504, a broken connection, a failure while waiting) leaves it for the task to read.
+        boolean done = false;
+        try {
+            JobImports imports = client.imports();
+            ImportRequest.Contents seen;
+            try {
+                seen = imports.checkFile(path);
+            } catch (DlfApiException e) {
+                done = true;
+                throw e;
+            }
+            List<String> unseen = contents.jobs().stream()
+                    .filter(job -> !seen.jobs().contains(job))
+                    .toList();
+            if (!unseen.isEmpty()) {
+                done = true;
+                throw new ImportFailedException("DataArts Factory does not find the jobs "
+                        + LogText.escape(String.join(", ", unseen)) + " in the package it read from " + path
+                        + "; nothing was imported.");
+            }
+            List<String> unseenScripts = contents.scripts().stream()
+                    .filter(script -> !seen.scripts().contains(script))
+                    .toList();
+            if (!unseenScripts.isEmpty()) {
+                log.warn(
+                        "DataArts Factory does not list the scripts " + LogText.escape(String.join(", ", unseenScripts))
+                                + " in the package; it may not import them.");
+            }
+            String taskId;
+            try {
+                taskId = imports.start(new ImportRequest(
+                        path,
+                        config.sameNamePolicy(),
+                        config.params(),
+                        config.jobParams(),
+                        config.executeUser().orElse(null),
+                        config.targetStatus().orElse(null)));
+            } catch (DlfApiException e) {
+                done = e.httpStatus() != 502 && e.httpStatus() != 504;
+                throw e;
+            }
+            log.info("Import started: system task " + LogText.escape(taskId) + " (sameNamePolicy "
+                    + config.sameNamePolicy() + ").");
+            Instant started = clock.instant();
+            SystemTask task =
+                    imports.await(taskId, config.timeout(), pollInterval, MAX_POLL_INTERVAL, clock, running -> {
+                        if (!running.finished()) {
+                            log.info("Import task " + LogText.escape(taskId) + ": " + LogText.escape(running.status())
+                                    + " ("
+                                    + Duration.between(started, clock.instant()).toSeconds() + " s).");
+                        }
+                    });
+            if (!task.finished()) {
+                throw new ImportFailedException("The import is still running after "
+                        + config.timeout().toSeconds()
+                        + " s (system task " + LogText.escape(taskId) + "): see its progress in DataArts Studio, or"
+                        + " wait longer with " + names.where(Setting.TIMEOUT)
+                        + ". The package stays at " + path + " for it.");
+            }
+            done = true;
+            report(task);
+            return task;
+        } finally {
+            if (!done) {
+                log.warn("The package stays at " + LogText.escape(path) + ", since the import may still read it;"
+                        + " delete it once the import is over.");
+            } else if (!config.keepPackage()) {
+                try {
+                    obs.delete(config.obsFolder(), name);
+                    log.info("Deleted the package from OBS.");
+                } catch (IOException e) {
+                    // The import's own outcome is what the build reports; a package left behind is a warning.
+                    log.warn("Could not delete the package " + LogText.escape(path) + " from OBS: " + e.getMessage()
+                            + " Delete it by hand.");
+                }
+            }
+        }
+    }
+
+    private void report(SystemTask task) throws ImportFailedException {
+        for (SystemTask.Subtask sub : task.subtasks()) {
+            String line = "  " + LogText.escape(sub.name()) + ": " + LogText.escape(sub.status())
+                    + (sub.message().isEmpty() ? "" : " (" + LogText.escape(sub.message()) + ")");
+            if (sub.status().equalsIgnoreCase("FAILED")) {
+                log.error(line);
+            } else {
+                log.info(line);
+            }
+        }
+        boolean anyFailed =
+                task.subtasks().stream().anyMatch(sub -> sub.status().equalsIgnoreCase("FAILED"));
+        if (!task.succeeded() || anyFailed) {
+            List<String> failed = task.subtasks().stream()
+                    .filter(s -> s.status().equalsIgnoreCase("FAILED"))
+                    .map(s -> LogText.escape(s.name())
+                            + (s.message().isEmpty() ? "" : ": " + LogText.escape(s.message())))
+                    .toList();
+            throw new ImportFailedException("The import failed (system task " + LogText.escape(task.id()) + ", "
+                    + LogText.escape(task.status()) + ")"
+                    + (failed.isEmpty() ? "" : ": " + String.join("; ", failed).replaceFirst("[.!]+$", ""))
+                    + ". Fix what the tasks say in DataArts Studio (a running job must be stopped first), then import"
+                    + " again.");
+        }
+        log.info("Import done: " + task.subtasks().size() + " subtask(s) (system task " + LogText.escape(task.id())
+                + ").");
+    }
+}

@@ -1,0 +1,217 @@
+package io.github.dlfmaven.promote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.api.DlfClient;
+import io.github.dlfmaven.auth.Authentication;
+import io.github.dlfmaven.auth.AuthenticationSource;
+import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.RetryPolicy;
+import io.github.dlfmaven.obs.ObsStore;
+import io.github.dlfmaven.testing.RecordingLog;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When the package leaves OBS, with one local server standing for DLF and OBS: only once DLF is known to be done with
+ * it, and a failed deletion never hides the import's own outcome.
+ */
+class PackageImportTest {
+
+    private static final Credentials KEYS =
+            Credentials.of("PACKAGEIMPORTAK00001", "packageImportSecretKey00000000000000001", "test");
+
+    @TempDir
+    Path tmp;
+
+    private final MockWebServer server = new MockWebServer();
+    private final HttpTransport transport = HttpTransport.builder().build();
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        server.close();
+        transport.close();
+    }
+
+    /** An empty workspace; {@code importAnswer} and {@code taskAnswer} decide the import. */
+    private void serve(MockResponse importAnswer, MockResponse taskAnswer, MockResponse deleteAnswer) throws Exception {
+        Function<RecordedRequest, MockResponse> answer = request -> {
+            String path = request.getUrl().encodedPath();
+            String method = request.getMethod();
+            if (method.equals("GET") && path.endsWith("/jobs")) {
+                return json(200, "{\"total\": 0, \"jobs\": []}");
+            }
+            if (path.contains("/scripts/")) {
+                return json(400, "{\"error_code\": \"DLF.6201\", \"error_msg\": \"The script does not exist.\"}");
+            }
+            if (path.endsWith("/resources")) {
+                return json(200, "{\"total\": 0, \"resources\": []}");
+            }
+            if (method.equals("PUT")) {
+                return new MockResponse.Builder().code(200).build();
+            }
+            if (path.endsWith("/check-file")) {
+                return json(
+                        200,
+                        "{\"jobs\": [{\"name\": \"ods_orders_load\"}], \"scripts\": [{\"name\":"
+                                + " \"common_partition_check\"}, {\"name\": \"ods_orders_load\"}]}");
+            }
+            if (path.endsWith("/jobs/import")) {
+                return importAnswer;
+            }
+            if (path.contains("/system-tasks/")) {
+                return taskAnswer;
+            }
+            if (method.equals("DELETE")) {
+                return deleteAnswer;
+            }
+            return new MockResponse.Builder().code(404).build();
+        };
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                requests.add(request.getMethod() + " " + request.getUrl().encodedPath());
+                return answer.apply(request);
+            }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
+    }
+
+    private void importQuickStartJob() throws Exception {
+        String endpoint = "http://127.0.0.1:" + server.getPort();
+        ImportConfiguration config = ImportConfiguration.check(
+                new ImportConfiguration.Raw(
+                        Path.of("src/it/quickstart/src/test/dlf"),
+                        List.of("ods_orders_load"),
+                        List.of(),
+                        "obs://import-bucket/dlf/",
+                        endpoint,
+                        null,
+                        "SKIP",
+                        null,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        false,
+                        60,
+                        false,
+                        tmp.resolve("work"),
+                        false),
+                SettingNames.PLAIN);
+        ExportConfiguration export = ExportConfiguration.builder()
+                .endpoint(endpoint)
+                .projectId("p1")
+                .jobs(List.of("*"))
+                .outputDirectory(config.currentDirectory())
+                .build();
+        try (DlfClient client = DlfClient.builder(java.net.URI.create(endpoint), "p1", KEYS)
+                .transport(transport)
+                .retryPolicy(RetryPolicy.of(0))
+                .build()) {
+            ObsStore obs = new ObsStore(
+                    transport,
+                    java.net.URI.create(endpoint),
+                    AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
+                    RetryPolicy.of(0),
+                    Clock.systemUTC());
+            new JobImport(config, export, client, obs, Clock.systemUTC(), Duration.ofMillis(5), log).run();
+        }
+    }
+
+    @Test
+    void aGatewayTimeoutOnTheImportLeavesThePackageForTheTaskThatMayRun() throws Exception {
+        serve(json(504, "{\"error_code\": \"APIG.0201\", \"error_msg\": \"Backend timeout.\"}"), null, null);
+
+        DlfApiException e = assertThrows(DlfApiException.class, this::importQuickStartJob);
+
+        assertEquals(504, e.httpStatus());
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("DELETE")), requests.toString());
+        assertTrue(
+                log.lines().stream()
+                        .anyMatch(l ->
+                                l.startsWith("[WARN] The package stays at obs://import-bucket/" + "dlf/dlf-import-")),
+                log.lines().toString());
+    }
+
+    @Test
+    void aFailureWhileWaitingLeavesThePackageToo() throws Exception {
+        serve(
+                json(200, "{\"taskId\": \"t1\"}"),
+                new MockResponse.Builder().code(500).build(),
+                null);
+
+        assertThrows(DlfApiException.class, this::importQuickStartJob);
+
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("DELETE")), requests.toString());
+    }
+
+    @Test
+    void aFailedDeletionIsAWarningAndTheImportsOwnFailureIsWhatTheBuildReports() throws Exception {
+        serve(
+                json(200, "{\"taskId\": \"t1\"}"),
+                json(
+                        200,
+                        "{\"id\": \"t1\", \"status\": \"FAILED\", \"subtasks\": [{\"name\": \"ods_orders_load\","
+                                + " \"status\": \"FAILED\", \"message\": \"stop it first\"}]}"),
+                new MockResponse.Builder()
+                        .code(403)
+                        .body("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")
+                        .build());
+
+        ImportFailedException e = assertThrows(ImportFailedException.class, this::importQuickStartJob);
+
+        assertTrue(e.getMessage().contains("ods_orders_load: stop it first"), e.getMessage());
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("DELETE")), requests.toString());
+        assertTrue(
+                log.lines().stream().anyMatch(l -> l.startsWith("[WARN] Could not delete the package")),
+                log.lines().toString());
+    }
+
+    @Test
+    void aSuccessfulTaskWithAFailedSubtaskFails() throws Exception {
+        serve(
+                json(200, "{\"taskId\": \"t1\"}"),
+                json(
+                        200,
+                        "{\"id\": \"t1\", \"status\": \"SUCCESSFUL\", \"subtasks\": [{\"name\": \"ods_orders_load\","
+                                + " \"status\": \"FAILED\", \"message\": \"quota\"}]}"),
+                new MockResponse.Builder().code(204).build());
+
+        ImportFailedException e = assertThrows(ImportFailedException.class, this::importQuickStartJob);
+
+        assertTrue(e.getMessage().contains("ods_orders_load: quota"), e.getMessage());
+        assertFalse(log.lines().stream().anyMatch(l -> l.contains("Could not delete")));
+    }
+}
