@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.emulator.DlfEmulator.OffsetMode;
 import io.github.dlfmaven.emulator.Fixtures.Definition;
+import io.github.dlfmaven.http.PercentEncoding;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -233,16 +234,8 @@ final class JobApi {
 
     /** RFC 6266: an ASCII {@code filename} for old clients, and the real name, UTF-8, in {@code filename*}. */
     static String contentDisposition(String fileName) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : fileName.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                encoded.append((char) c);
-            } else {
-                encoded.append(String.format("%%%02X", c));
-            }
-        }
-        return "attachment; filename=\"" + asciiFileName(fileName) + "\"; filename*=UTF-8''" + encoded;
+        return "attachment; filename=\"" + asciiFileName(fileName) + "\"; filename*=UTF-8''"
+                + PercentEncoding.strict(fileName);
     }
 
     private static String asciiFileName(String name) {

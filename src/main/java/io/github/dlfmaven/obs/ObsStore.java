@@ -5,6 +5,7 @@ import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.auth.ObsSigner;
 import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.http.PercentEncoding;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
@@ -232,19 +233,9 @@ public final class ObsStore {
         return m.find() ? m.group(1).strip() : "";
     }
 
-    /** Every byte but the unreserved characters percent-encoded, {@code /} too: the form OBS's SDK sends and signs. */
+    /** The key as OBS's SDK sends and signs it: every byte but the unreserved characters encoded, {@code /} too. */
     static String encodeKey(String key) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-                out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.strict(key);
     }
 
     private static String md5(byte[] content) {

@@ -60,26 +60,13 @@ class JobImportTest {
 
     private ImportConfiguration config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
         Path environment = mapping == null ? null : Files.writeString(tmp.resolve("prod.json"), mapping);
-        return ImportConfiguration.check(
-                new ImportConfiguration.Raw(
-                        QUICK_START,
-                        List.of("ods_*"),
-                        List.of(),
-                        "obs://import-bucket/dlf/",
-                        emulator.endpoint().toString(),
-                        null,
-                        "SKIP",
-                        null,
-                        null,
-                        Map.of(),
-                        Map.of(),
-                        environment,
-                        false,
-                        timeoutSeconds,
-                        keepPackage,
-                        tmp.resolve("work"),
-                        false),
-                SettingNames.PLAIN);
+        return ImportSettings.of(
+                List.of("ods_*"),
+                emulator.endpoint().toString(),
+                environment,
+                timeoutSeconds,
+                keepPackage,
+                tmp.resolve("work"));
     }
 
     private JobImport.Result run(ImportConfiguration config) throws Exception {

@@ -12,7 +12,6 @@ import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ImportConfiguration;
-import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.obs.ObsStore;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
@@ -110,26 +108,8 @@ class PackageImportTest {
 
     private void importQuickStartJob() throws Exception {
         String endpoint = "http://127.0.0.1:" + server.getPort();
-        ImportConfiguration config = ImportConfiguration.check(
-                new ImportConfiguration.Raw(
-                        Path.of("src/it/quickstart/src/test/dlf"),
-                        List.of("ods_orders_load"),
-                        List.of(),
-                        "obs://import-bucket/dlf/",
-                        endpoint,
-                        null,
-                        "SKIP",
-                        null,
-                        null,
-                        Map.of(),
-                        Map.of(),
-                        null,
-                        false,
-                        60,
-                        false,
-                        tmp.resolve("work"),
-                        false),
-                SettingNames.PLAIN);
+        ImportConfiguration config =
+                ImportSettings.of(List.of("ods_orders_load"), endpoint, null, 60, false, tmp.resolve("work"));
         ExportConfiguration export = ExportConfiguration.builder()
                 .endpoint(endpoint)
                 .projectId("p1")

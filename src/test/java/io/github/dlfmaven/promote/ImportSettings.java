@@ -1,0 +1,44 @@
+package io.github.dlfmaven.promote;
+
+import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.SettingNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The settings the import tests vary, the rest as a plain import has them: into obs://import-bucket/dlf/, SKIP. */
+final class ImportSettings {
+
+    private ImportSettings() {}
+
+    static ImportConfiguration of(
+            List<String> jobs,
+            String obsEndpoint,
+            Path environment,
+            long timeoutSeconds,
+            boolean keepPackage,
+            Path work)
+            throws InvalidConfigurationException {
+        return ImportConfiguration.check(
+                new ImportConfiguration.Raw(
+                        Path.of("src/it/quickstart/src/test/dlf"),
+                        jobs,
+                        List.of(),
+                        "obs://import-bucket/dlf/",
+                        obsEndpoint,
+                        null,
+                        "SKIP",
+                        null,
+                        null,
+                        Map.of(),
+                        Map.of(),
+                        environment,
+                        false,
+                        timeoutSeconds,
+                        keepPackage,
+                        work,
+                        false),
+                SettingNames.PLAIN);
+    }
+}
