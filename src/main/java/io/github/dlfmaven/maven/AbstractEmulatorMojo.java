@@ -42,7 +42,8 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     int port;
 
     /**
-     * When set, requests must carry this {@code workspace} header, as DLF checks it.
+     * When set, a request's {@code workspace} header must name it, as DLF checks it; a request without one reaches it
+     * unless {@code defaultWorkspace} is {@code false}.
      *
      * @since 0.1.0
      */
@@ -125,6 +126,16 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     int maxPageSize;
 
     /**
+     * Whether the emulated workspace is the project's default one, which a request without a {@code workspace}
+     * header reaches, as DLF's documentation says; with {@code false} such a request is refused when
+     * {@code workspace} is set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = UserProperties.EMULATOR_DEFAULT_WORKSPACE, defaultValue = "true")
+    boolean defaultWorkspace;
+
+    /**
      * Folder the emulator writes imported definitions to, and serves over the fixtures, which an import never changes.
      *
      * @since 0.1.0
@@ -181,6 +192,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
             DlfEmulator emulator = DlfEmulator.builder(fixtures, credentials)
                     .port(port)
                     .workspace(workspace)
+                    .defaultWorkspace(defaultWorkspace)
                     .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs")
                             .toPath())
                     .importDirectory(

@@ -71,6 +71,7 @@ final class UserProperties {
     static final String EMULATOR_IMPORT_DIRECTORY = "dlf.emulator.importDirectory";
     static final String EMULATOR_IMPORT_DURATION = "dlf.emulator.importDuration";
     static final String EMULATOR_FAIL_IMPORTS = "dlf.emulator.failImports";
+    static final String EMULATOR_DEFAULT_WORKSPACE = "dlf.emulator.defaultWorkspace";
 
     private UserProperties() {}
 
