@@ -49,21 +49,26 @@ public final class DefinitionReads {
     }
 
     /**
-     * The answer's JSON; empty where DLF answers that it has no such definition (which error code it uses for that is
-     * not confirmed: any refusal but of the credentials, 401 and 403, counts).
+     * The answer's JSON; empty where DLF answers that it has no such definition: HTTP 400 or 404 (which error code it
+     * uses for that is not confirmed). Any other refusal, a redirect, throttling once the retries are spent, an
+     * answer that is no JSON, is an error: the plan must not call create what it could not read.
      */
     private Optional<JsonNode> absentIfRefused(Operation operation, HttpUrl url) throws IOException, DlfApiException {
         try {
-            return Optional.ofNullable(client.calls.run(
-                    operation,
-                    client.request("GET", url, null, "application/json"),
-                    (response, attempt) -> JsonFields.object(
-                            response.peekBody(ErrorMapper.SMALL_BODY_LIMIT).string())));
+            return Optional.of(client.calls.run(
+                    operation, client.request("GET", url, null, "application/json"), (response, attempt) -> {
+                        JsonNode json = JsonFields.object(
+                                response.peekBody(ErrorMapper.SMALL_BODY_LIMIT).string());
+                        if (json == null) {
+                            throw new IOException(operation.subject() + " returned no JSON object.");
+                        }
+                        return json;
+                    }));
         } catch (DlfApiException e) {
-            if (e.httpStatus() == 401 || e.httpStatus() == 403 || e.httpStatus() >= 500) {
-                throw e;
+            if (e.httpStatus() == 400 || e.httpStatus() == 404) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            throw e;
         }
     }
 }

@@ -109,7 +109,7 @@ final class ErrorMapper {
                         .orElse("");
         if (cause instanceof SSLException && !connected) {
             // Only a failed handshake is about certificates; a TLS error later in the request is not.
-            return new IOException(
+            return new NotSentException(
                     operation.label() + " failed: the TLS handshake with " + where + " failed (" + describe(cause)
                             + "). If the server uses a private certificate authority, point "
                             + names.name(Setting.TRUST_STORE) + " at a trust store holding it.",
@@ -119,11 +119,10 @@ final class ErrorMapper {
                 ? "the connection to " + where + " failed during the request"
                 : "could not connect to " + where;
         String tries = attempt.number() > 1 ? " after " + attempt.number() + " attempts" : "";
-        return new IOException(
-                operation.label() + " failed" + tries + ": " + what + " (" + cutShort(attempt, cause) + "). Check "
-                        + names.name(Setting.ENDPOINT) + " or " + names.name(Setting.REGION)
-                        + ", the network and the timeouts.",
-                cause);
+        String message = operation.label() + " failed" + tries + ": " + what + " (" + cutShort(attempt, cause)
+                + "). Check " + names.name(Setting.ENDPOINT) + " or " + names.name(Setting.REGION)
+                + ", the network and the timeouts.";
+        return connected ? new IOException(message, cause) : new NotSentException(message, cause);
     }
 
     /** The answer's body broke off after {@code bytes}. */

@@ -46,7 +46,8 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
 
     /**
      * Writes the marker with what the goal writes, relative to the folder with {@code /}, for the next run: files,
-     * and folders ending with {@code /} whose whole content is the goal's. Written before the goal writes, it holds
+     * folders ending with {@code /} whose whole content is the goal's, and names ending with {@code *} for the
+     * temporary files a write goes through. Written before the goal writes, it holds
      * also for a run that is killed midway.
      */
     public void record(Collection<String> written) throws IOException {
@@ -122,10 +123,15 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
         return mine.startsWith(theirs) || theirs.startsWith(mine);
     }
 
-    /** Whether the marker lists the file, or a folder it lies in. */
+    /** Whether the marker lists the file, a folder it lies in, or a prefix of its name ({@code .plan.md*}). */
     private static boolean claimed(Set<String> written, String file) {
         if (written.contains(file)) {
             return true;
+        }
+        for (String entry : written) {
+            if (entry.endsWith("*") && file.startsWith(entry.substring(0, entry.length() - 1))) {
+                return true;
+            }
         }
         for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
             if (written.contains(file.substring(0, slash + 1))) {

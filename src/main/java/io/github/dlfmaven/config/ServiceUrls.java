@@ -27,18 +27,20 @@ final class ServiceUrls {
      */
     static URI parse(String value, String what, String where, String example, boolean keepPath, List<String> problems) {
         String suffix = " (" + where + ").";
+        // Every message shows the value without any user info: a URL may carry credentials, which no message shows.
+        String shown = withoutUserInfo(value);
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            problems.add(what + " '" + LogText.escape(withoutUserInfo(value)) + "' is not a valid URL: " + e.getReason()
+            problems.add(what + " '" + LogText.escape(shown) + "' is not a valid URL: " + e.getReason()
                     + "; use a URL such as " + example + suffix);
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            problems.add(what + " '" + LogText.escape(withoutUserInfo(value))
-                    + "' must start with https:// (or http:// for a" + " local stand-in), such as " + example + suffix);
+            problems.add(what + " '" + LogText.escape(shown) + "' must start with https:// (or http:// for a"
+                    + " local stand-in), such as " + example + suffix);
             return null;
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
@@ -52,34 +54,34 @@ final class ServiceUrls {
             String port = authority.replaceFirst("^.*:", "");
             if (authority.contains("_")) {
                 problems.add(
-                        what + " '" + LogText.escape(value) + "' has a host name with '_', which URLs do not allow; use"
+                        what + " '" + LogText.escape(shown) + "' has a host name with '_', which URLs do not allow; use"
                                 + " the host's DNS name or its IP address" + suffix);
             } else if (authority.contains(":")
                     && !authority.endsWith("]")
                     && port.chars().allMatch(Character::isDigit)
                     && !port.isEmpty()) {
-                problems.add(what + " '" + LogText.escape(value) + "' has port " + port
+                problems.add(what + " '" + LogText.escape(shown) + "' has port " + port
                         + ", which is not between 1 and 65535" + suffix);
             } else {
-                problems.add(what + " '" + LogText.escape(value) + "' has no host name; use a URL such as " + example
+                problems.add(what + " '" + LogText.escape(shown) + "' has no host name; use a URL such as " + example
                         + suffix);
             }
             return null;
         }
         if (uri.getHost().contains("%")) {
-            problems.add(what + " '" + LogText.escape(value) + "' names an IPv6 address with a zone (%...), which this"
+            problems.add(what + " '" + LogText.escape(shown) + "' names an IPv6 address with a zone (%...), which this"
                     + " plugin cannot use; use the host's name or an address without a zone" + suffix);
             return null;
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            problems.add(what + " '" + LogText.escape(value) + "' has port " + uri.getPort()
+            problems.add(what + " '" + LogText.escape(shown) + "' has port " + uri.getPort()
                     + ", which is not between 1 and 65535" + suffix);
             return null;
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         URI url = URI.create(scheme + "://" + uri.getRawAuthority() + (keepPath ? path : path.replaceAll("/+$", "")));
         if (!clientAccepts(url)) {
-            problems.add(what + " '" + LogText.escape(value) + "' has a host name no HTTP client can use (a part"
+            problems.add(what + " '" + LogText.escape(shown) + "' has a host name no HTTP client can use (a part"
                     + " longer than 63 characters, or a malformed international name); use a URL such as " + example
                     + suffix);
             return null;

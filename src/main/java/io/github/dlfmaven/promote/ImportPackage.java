@@ -166,10 +166,8 @@ public final class ImportPackage {
             json = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             // Jackson quotes the text it stumbled on, and a definition may hold a secret: only where it stumbled.
-            throw new IOException(kind.path(name) + " in the snapshot is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()
-                    + "); dlf:validate says the same.");
+            throw new IOException(kind.path(name) + " in the snapshot is not valid JSON" + JsonPosition.of(e)
+                    + "; dlf:validate says the same.");
         }
         if (!(json instanceof ObjectNode object)) {
             throw new IOException(kind.path(name) + " in the snapshot is not a JSON object.");

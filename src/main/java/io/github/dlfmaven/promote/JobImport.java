@@ -41,8 +41,15 @@ import java.util.Set;
 public final class JobImport {
 
     /** What an import writes into its work folder, claimed before anything is written there. */
-    private static final List<String> WORK_FILES =
-            List.of("package/", "package.zip", "current/", ImportPlan.JSON_FILE, ImportPlan.MARKDOWN_FILE);
+    private static final List<String> WORK_FILES = List.of(
+            "package/",
+            "package.zip",
+            "current/",
+            ImportPlan.JSON_FILE,
+            ImportPlan.MARKDOWN_FILE,
+            // ReportFile writes through a temporary file beside the report
+            "." + ImportPlan.JSON_FILE + "*",
+            "." + ImportPlan.MARKDOWN_FILE + "*");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** An environment mapping as a file holds it, JSON or properties, read and checked. */
 final class MappingFile {
@@ -46,14 +45,13 @@ final class MappingFile {
                 return fromProperties(properties, file);
             }
         } catch (JsonProcessingException e) {
-            throw new InvalidMappingException("The environment mapping " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ").");
+            throw new InvalidMappingException(
+                    "The environment mapping " + file + " is not valid JSON" + JsonPosition.of(e) + ".");
         } catch (IOException e) {
             throw new InvalidMappingException("The environment mapping " + file + " cannot be read: " + e.getMessage());
         }
         throw new InvalidMappingException(
-                "The environment mapping " + file + " is neither a .json nor a .properties" + " file.");
+                "The environment mapping " + file + " is neither a .json nor a .properties file.");
     }
 
     static EnvironmentMapping fromJson(JsonNode json, Path file) throws InvalidMappingException {
@@ -123,32 +121,30 @@ final class MappingFile {
                         + " is no kind of value the mapping knows; use " + MappedField.keys() + "."));
     }
 
-    private static final Pattern TIME_ZONE = Pattern.compile("(GMT|UTC)([+-]\\d{2}:\\d{2})?");
-
     /**
-     * Refuses entries that cannot mean what they seem to: OBS prefixes that are no {@code obs://} folder (a
-     * properties file reads an unescaped {@code :} as the end of the key), time zones that are no {@code GMT+08:00}.
+     * Refuses entries that cannot mean what they seem to: an OBS location that is none, and, in a properties file,
+     * a line cut at an unescaped {@code :} (which properties read as the end of the key: {@code
+     * obsPaths.obs://a/=obs://b/} becomes the key {@code obsPaths.obs}, {@code timeZones.GMT+08:00=GMT+01:00} the key
+     * {@code timeZones.GMT+08}, and what is left over, with its {@code =}, the value).
      */
     private static void check(Map<MappedField, Map<String, String>> replacements, Path file)
             throws InvalidMappingException {
         List<String> problems = new ArrayList<>();
-        String escape =
-                file.getFileName().toString().endsWith(".properties") ? " (in a properties file, write : as \\:)" : "";
-        replacements.getOrDefault(MappedField.OBS_PATHS, Map.of()).forEach((from, to) -> {
-            for (String prefix : List.of(from, to)) {
-                if (!prefix.startsWith("obs://") || !prefix.endsWith("/") || prefix.length() <= "obs://x".length()) {
-                    problems.add("obsPaths '" + LogText.escape(from) + "' to '" + LogText.escape(to) + "': both must be"
-                            + " OBS folders such as obs://etl-dev/" + escape);
-                    break;
-                }
+        boolean properties = file.getFileName().toString().endsWith(".properties");
+        String escape = properties ? " (in a properties file, write : as \\:)" : "";
+        replacements.forEach((field, values) -> values.forEach((from, to) -> {
+            boolean cut = properties && (from.contains("=") || to.contains("=") || to.startsWith("//"));
+            boolean obs = field == MappedField.OBS_PATHS;
+            boolean located = !obs
+                    || (from.startsWith("obs://")
+                            && to.startsWith("obs://")
+                            && from.length() > "obs://".length()
+                            && to.length() > "obs://".length());
+            if (cut || !located) {
+                problems.add(field.key() + " '" + LogText.escape(from) + "' to '" + LogText.escape(to) + "': "
+                        + (obs ? "both must be OBS locations such as obs://etl-dev/" : "this line was cut") + escape);
             }
-        });
-        replacements.getOrDefault(MappedField.TIME_ZONES, Map.of()).forEach((from, to) -> {
-            if (!TIME_ZONE.matcher(from).matches() || !TIME_ZONE.matcher(to).matches()) {
-                problems.add("timeZones '" + LogText.escape(from) + "' to '" + LogText.escape(to) + "': both must be"
-                        + " time zones as DLF writes them, such as GMT+08:00" + escape);
-            }
-        });
+        }));
         if (!problems.isEmpty()) {
             throw new InvalidMappingException(
                     "The environment mapping " + file + " cannot be used: " + String.join("; ", problems) + ".");

@@ -4,6 +4,7 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.ImportRequest;
 import io.github.dlfmaven.api.JobImports;
+import io.github.dlfmaven.api.NotSentException;
 import io.github.dlfmaven.api.SystemTask;
 import io.github.dlfmaven.archive.Sha256;
 import io.github.dlfmaven.config.ImportConfiguration;
@@ -69,8 +70,8 @@ final class PackageImport {
             ImportRequest.Contents seen;
             try {
                 seen = imports.checkFile(path);
-            } catch (DlfApiException e) {
-                done = true;
+            } catch (DlfApiException | IOException | RuntimeException e) {
+                done = true; // a check reads the package and starts nothing
                 throw e;
             }
             List<String> unseen = contents.jobs().stream()
@@ -101,6 +102,9 @@ final class PackageImport {
                         config.targetStatus().orElse(null)));
             } catch (DlfApiException e) {
                 done = e.httpStatus() != 502 && e.httpStatus() != 504;
+                throw e;
+            } catch (NotSentException e) {
+                done = true; // the import call never reached DLF
                 throw e;
             }
             log.info("Import started: system task " + LogText.escape(taskId) + " (sameNamePolicy "

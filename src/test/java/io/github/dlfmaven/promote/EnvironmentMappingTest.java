@@ -140,8 +140,17 @@ class EnvironmentMappingTest {
         InvalidMappingException e = assertThrows(InvalidMappingException.class, () -> EnvironmentMapping.read(file));
 
         assertTrue(e.getMessage().contains("obsPaths 'obs' to '//retail-etl/=obs://retail-etl-prod/'"), e.getMessage());
-        assertTrue(e.getMessage().contains("timeZones 'GMT+08' to '00=GMT+01:00'"), e.getMessage());
+        assertTrue(e.getMessage().contains("timeZones 'GMT+08' to '00=GMT+01:00': this line was cut"), e.getMessage());
         assertTrue(e.getMessage().contains("write : as \\:"), e.getMessage());
-        assertThrows(InvalidMappingException.class, () -> json("{\"obsPaths\": {\"obs://dev\": \"obs://prod/\"}}"));
+        assertThrows(InvalidMappingException.class, () -> json("{\"obsPaths\": {\"dev/\": \"obs://prod/\"}}"));
+        // What a JSON file says is meant as it is: zone names, and a single file for another.
+        EnvironmentMapping zones = json("{\"timeZones\": {\"Asia/Shanghai\": \"Europe/Berlin\", \"GMT+8\": \"GMT+1\"},"
+                + " \"obsPaths\": {\"obs://dev/jars/udf-dev.jar\": \"obs://prod/jars/udf.jar\"}}");
+        assertEquals("Europe/Berlin", zones.of(MappedField.TIME_ZONES).get("Asia/Shanghai"));
+        assertEquals("obs://prod/jars/udf.jar", zones.of(MappedField.OBS_PATHS).get("obs://dev/jars/udf-dev.jar"));
+        // A number past Jackson's limits has no position to report: still the mapping's own error.
+        InvalidMappingException limits =
+                assertThrows(InvalidMappingException.class, () -> json("{\"a\": " + "1".repeat(2000) + "}"));
+        assertTrue(limits.getMessage().contains("is not valid JSON"), limits.getMessage());
     }
 }

@@ -47,6 +47,14 @@ class PackageImportTest {
     private final HttpTransport transport = HttpTransport.builder().build();
     private final RecordingLog log = new RecordingLog();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** How the workspace answers a script read; by default that it has none. */
+    private MockResponse scriptAnswer =
+            json(400, "{\"error_code\": \"DLF.6201\", \"error_msg\": \"The script does not exist.\"}");
+    /** How DLF answers the package check; by default it finds the job and its scripts. */
+    private MockResponse checkAnswer = json(
+            200,
+            "{\"jobs\": [{\"name\": \"ods_orders_load\"}], \"scripts\": [{\"name\":"
+                    + " \"common_partition_check\"}, {\"name\": \"ods_orders_load\"}]}");
 
     @AfterEach
     void stop() {
@@ -63,7 +71,7 @@ class PackageImportTest {
                 return json(200, "{\"total\": 0, \"jobs\": []}");
             }
             if (path.contains("/scripts/")) {
-                return json(400, "{\"error_code\": \"DLF.6201\", \"error_msg\": \"The script does not exist.\"}");
+                return scriptAnswer;
             }
             if (path.endsWith("/resources")) {
                 return json(200, "{\"total\": 0, \"resources\": []}");
@@ -72,10 +80,7 @@ class PackageImportTest {
                 return new MockResponse.Builder().code(200).build();
             }
             if (path.endsWith("/check-file")) {
-                return json(
-                        200,
-                        "{\"jobs\": [{\"name\": \"ods_orders_load\"}], \"scripts\": [{\"name\":"
-                                + " \"common_partition_check\"}, {\"name\": \"ods_orders_load\"}]}");
+                return checkAnswer;
             }
             if (path.endsWith("/jobs/import")) {
                 return importAnswer;
@@ -193,5 +198,37 @@ class PackageImportTest {
 
         assertTrue(e.getMessage().contains("ods_orders_load: quota"), e.getMessage());
         assertFalse(log.lines().stream().anyMatch(l -> l.contains("Could not delete")));
+    }
+
+    @Test
+    void aCheckThatAnswersNoJsonStartedNothingSoThePackageGoes() throws Exception {
+        checkAnswer = new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/html")
+                .body("<html>login</html>")
+                .build();
+        serve(null, null, new MockResponse.Builder().code(204).build());
+
+        assertThrows(java.io.IOException.class, this::importQuickStartJob);
+
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("DELETE")), requests.toString());
+        assertTrue(requests.stream().noneMatch(r -> r.endsWith("/jobs/import")), requests.toString());
+        assertFalse(
+                log.lines().stream().anyMatch(l -> l.contains("stays at")),
+                log.lines().toString());
+    }
+
+    @Test
+    void aScriptReadThatIsRedirectedFailsThePlanInsteadOfPlanningACreate() throws Exception {
+        scriptAnswer = new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "http://portal.example.test/login")
+                .build();
+        serve(null, null, null);
+
+        DlfApiException e = assertThrows(DlfApiException.class, this::importQuickStartJob);
+
+        assertEquals(302, e.httpStatus());
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("PUT")), "nothing uploaded: " + requests);
     }
 }
