@@ -56,9 +56,7 @@ public final class JobImport {
     private final ImportConfiguration config;
     private final ExportConfiguration export;
     private final DlfClient client;
-    private final ObsStore obs;
-    private final Clock clock;
-    private final Duration pollInterval;
+    private final PackageImport upload;
     private final Log log;
 
     /**
@@ -76,9 +74,7 @@ public final class JobImport {
         this.config = config;
         this.export = export;
         this.client = client;
-        this.obs = obs;
-        this.clock = clock;
-        this.pollInterval = pollInterval;
+        this.upload = new PackageImport(config, export.names(), client, obs, clock, pollInterval, log);
         this.log = log;
     }
 
@@ -153,8 +149,7 @@ public final class JobImport {
             log.info("The plan changes no definition; importing anyway for targetStatus, executeUser or the"
                     + " parameters, which take effect on import only.");
         }
-        return new Result(
-                plan, new PackageImport(config, export.names(), client, obs, clock, pollInterval, log).run(contents));
+        return new Result(plan, upload.run(contents));
     }
 
     private void validate() throws Exception {
