@@ -187,10 +187,10 @@ public final class ImportPackage {
     private List<String> names(DefinitionKind kind) throws IOException {
         List<String> names = new ArrayList<>();
         for (String path : files().keySet()) {
-            String fileName = path.substring(path.lastIndexOf('/') + 1);
-            if (path.equals(kind.folder() + "/" + fileName)
-                    && fileName.endsWith(kind.extension())
-                    && fileName.length() > kind.extension().length()) {
+            // Only the extension as the export writes it, which is the name the package gives the file.
+            if (DefinitionKind.ofSnapshotPath(path).filter(kind::equals).isPresent()
+                    && path.endsWith(kind.extension())) {
+                String fileName = path.substring(path.lastIndexOf('/') + 1);
                 names.add(kind.nameOf(fileName));
             }
         }

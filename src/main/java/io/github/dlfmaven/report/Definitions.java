@@ -31,8 +31,8 @@ final class Definitions {
         for (Map.Entry<String, Path> file : SnapshotFiles.of(snapshot).files().entrySet()) {
             String path = file.getKey();
             String fileName = path.substring(path.lastIndexOf('/') + 1);
-            DefinitionKind kind = DefinitionKind.of(fileName).orElse(null);
-            if (kind == null || kind == DefinitionKind.RESOURCE || !path.equals(kind.folder() + "/" + fileName)) {
+            DefinitionKind kind = DefinitionKind.ofSnapshotPath(path).orElse(null);
+            if (kind == null || kind == DefinitionKind.RESOURCE) {
                 continue;
             }
             JsonNode json;

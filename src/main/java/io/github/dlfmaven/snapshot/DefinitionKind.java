@@ -55,6 +55,15 @@ public enum DefinitionKind {
         return Optional.empty();
     }
 
+    /**
+     * The kind of a file of a snapshot by its path, {@code /}-separated: a definition in its kind's folder
+     * ({@code jobs/a.job}, {@code jobs/A.JOB}); empty for any other file ({@code jobs/a.script}, {@code a.job}).
+     */
+    public static Optional<DefinitionKind> ofSnapshotPath(String path) {
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        return of(fileName).filter(kind -> path.equals(kind.folder() + "/" + fileName));
+    }
+
     /** The definition's name in a file name of this kind: {@code a} for {@code a.job}. */
     public String nameOf(String fileName) {
         return fileName.substring(0, fileName.length() - extension.length());

@@ -44,8 +44,8 @@ public final class SnapshotValidator {
         for (Map.Entry<String, Path> file : SnapshotFiles.of(root).files().entrySet()) {
             String path = file.getKey();
             String fileName = path.substring(path.lastIndexOf('/') + 1);
-            DefinitionKind kind = DefinitionKind.of(fileName).orElse(null);
-            if (kind == null || !path.equals(kind.folder() + "/" + fileName)) {
+            DefinitionKind kind = DefinitionKind.ofSnapshotPath(path).orElse(null);
+            if (kind == null) {
                 continue; // Not a definition in its kind's folder: nothing these rules know about.
             }
             files++;
