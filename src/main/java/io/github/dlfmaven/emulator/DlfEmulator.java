@@ -1,6 +1,5 @@
 package io.github.dlfmaven.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dlfmaven.auth.Credentials;
@@ -19,12 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A local stand-in for the DataArts Factory (DLF) V1 API, serving job definitions from a folder, on
@@ -65,25 +63,20 @@ public final class DlfEmulator implements AutoCloseable {
     }
 
     private final Path fixtures;
-    private final String workspace;
     private final Faults faults;
     private final JobApi jobs;
     private final ImportApi imports;
     private final ReadApi reads;
-    private final boolean defaultWorkspace;
     private final ObsApi obs;
+    private final Gateway gateway;
     private final Credentials credentials;
-    private final SignatureVerifier verifier;
     private final Clock clock;
     private final Log log;
-    private final Random random = new Random();
-    private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
 
     private DlfEmulator(Builder b) throws IOException {
         this.fixtures = b.fixtures;
-        this.workspace = b.workspace;
         this.faults = b.faults;
         Path importDirectory =
                 b.importDirectory != null ? b.importDirectory : b.obsDirectory.resolveSibling("imported");
@@ -91,9 +84,9 @@ public final class DlfEmulator implements AutoCloseable {
         this.imports = new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock);
         this.obs = new ObsApi(b.obsDirectory, b.credentials);
         this.reads = new ReadApi(jobs);
-        this.defaultWorkspace = b.defaultWorkspace;
+        this.gateway =
+                new Gateway(new SignatureVerifier(b.credentials), b.faults, b.workspace, b.defaultWorkspace, b.clock);
         this.credentials = b.credentials;
-        this.verifier = new SignatureVerifier(b.credentials);
         this.clock = b.clock;
         this.log = b.log;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 50);
@@ -180,57 +173,25 @@ public final class DlfEmulator implements AutoCloseable {
             return Answer.gatewayError(413, "APIGW.0201", "Request entity too large");
         }
         List<String> segments = PercentDecoding.pathSegments(rawPath);
+        Function<String, String> header = name -> exchange.getRequestHeaders().getFirst(name);
         if (segments.isEmpty() || !segments.get(0).equals("v1")) {
             // No bucket is called v1 (bucket names have three characters or more): anything else is OBS.
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
-            return obs.answer(
-                    method,
-                    rawPath,
-                    headers,
-                    name -> exchange.getRequestHeaders().getFirst(name),
-                    body,
-                    clock.instant());
+            return obs.answer(method, rawPath, headers, header, body, clock.instant());
         }
         List<Map.Entry<String, String>> query =
                 PercentDecoding.query(exchange.getRequestURI().getRawQuery());
-        Optional<String> authError = verifier.check(
-                method, segments, query, name -> exchange.getRequestHeaders().getFirst(name), body, clock.instant());
-        if (authError.isPresent()) {
-            return Answer.gatewayError(401, "APIGW.0301", authError.get());
-        }
-        int seen = requestsPerPath
-                .computeIfAbsent(method + " " + rawPath, k -> new AtomicInteger())
-                .incrementAndGet();
-        if (seen <= faults.throttleFirst() || chance(faults.throttleRate())) {
-            ObjectNode error = Answer.error(
-                    "APIGW.0308",
-                    "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second");
-            return Answer.json(429, error).withHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
-        }
-        if (chance(faults.failureRate())) {
-            return Answer.gatewayError(503, "APIGW.0503", "Service temporarily unavailable (emulated failure)");
+        Optional<Answer> refused = gateway.refusal(method, rawPath, segments, query, header, body);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (segments.size() < 3 || !API_ROOTS.contains(segments.get(2))) {
             return Answer.notFound();
         }
-        // The signed X-Project-Id names the project the credentials act for; a path to another is refused.
-        String projectHeader = exchange.getRequestHeaders().getFirst("X-Project-Id");
-        if (projectHeader != null && !projectHeader.equals(segments.get(1))) {
-            return Answer.gatewayError(
-                    403,
-                    "APIGW.0302",
-                    "The project ID in the URL does not match the X-Project-Id header of the request.");
-        }
-        String sentWorkspace = exchange.getRequestHeaders().getFirst("workspace");
-        // Without the header DLF works in the project's default workspace; the emulator is that one unless told not.
-        boolean workspaceOk =
-                workspace == null || workspace.equals(sentWorkspace) || (sentWorkspace == null && defaultWorkspace);
-        if (!workspaceOk) {
-            return Answer.dlfError(
-                    "DLF.3051",
-                    "The request parameter is invalid: workspace '" + Objects.requireNonNullElse(sentWorkspace, "")
-                            + "' is not the emulated workspace.");
+        Optional<Answer> elsewhere = gateway.outOfScope(segments, header);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
         Answer answer = imports.answer(method, segments, body);
         if (answer == null) {
@@ -240,10 +201,6 @@ public final class DlfEmulator implements AutoCloseable {
             answer = jobs.answer(method, segments, query, body);
         }
         return answer != null ? answer : Answer.notFound();
-    }
-
-    private boolean chance(double rate) {
-        return rate > 0 && random.nextDouble() < rate;
     }
 
     private static void sleep(Duration duration) {
