@@ -24,12 +24,13 @@ public sealed interface Authentication {
             return credentials.source();
         }
 
+        /** The access key too: not a secret on its own, but no line of the plugin's ever needs to show it. */
         @Override
         public List<String> secrets() {
             return credentials
                     .securityToken()
-                    .map(t -> List.of(credentials.secretKey(), t))
-                    .orElse(List.of(credentials.secretKey()));
+                    .map(t -> List.of(credentials.accessKey(), credentials.secretKey(), t))
+                    .orElse(List.of(credentials.accessKey(), credentials.secretKey()));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.dlfmaven.auth;
 
-import io.github.dlfmaven.http.Redactor;
+import io.github.dlfmaven.log.Redactor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +73,9 @@ public final class SigningInterceptor implements Interceptor {
             SignableRequest signable =
                     new SignableRequest(request.method(), url.pathSegments(), query, headers, bytes(request.body()));
             headers.forEach(builder::header);
-            builder.header("Authorization", signer.authorization(signable, credentials));
+            String authorization = signer.authorization(signable, credentials);
+            redactor.addSignature(authorization.substring(authorization.lastIndexOf('=') + 1));
+            builder.header("Authorization", authorization);
         } else if (current instanceof Authentication.Token token) {
             builder.header("X-Auth-Token", token.token());
         }

@@ -1,5 +1,7 @@
 package io.github.dlfmaven.config;
 
+import io.github.dlfmaven.files.OwnedFolder;
+import io.github.dlfmaven.files.RealPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +68,9 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
         String elsewhere = ": point " + names.where(Setting.REPORT_DIRECTORY)
                 + " at a folder of its own, such as ${project.build.directory}/dlf-check.";
         try {
-            Path realSnapshot = OutputFolder.realPath(snapshot);
-            Path realReports = OutputFolder.realPath(reports);
-            Path realCloud = OutputFolder.realPath(cloud);
+            Path realSnapshot = RealPath.of(snapshot);
+            Path realReports = RealPath.of(reports);
+            Path realCloud = RealPath.of(cloud);
             if (realReports.startsWith(realSnapshot) || realCloud.startsWith(realSnapshot)) {
                 problems.add("Report directory '" + reports + "' leads into the snapshot '" + snapshot
                         + "', which the check never writes to" + elsewhere);

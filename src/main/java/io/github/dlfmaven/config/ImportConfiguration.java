@@ -1,5 +1,6 @@
 package io.github.dlfmaven.config;
 
+import io.github.dlfmaven.files.OwnedFolder;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.obs.ObsLocation;
 import java.net.URI;

@@ -1,12 +1,10 @@
 package io.github.dlfmaven.config;
 
+import io.github.dlfmaven.files.RealPath;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -32,7 +30,7 @@ final class OutputFolder {
         }
         Path real;
         try {
-            real = realPath(output);
+            real = RealPath.of(output);
         } catch (IOException e) {
             problems.add("Output directory '" + output + "' cannot be resolved (" + LogText.escape(e.getMessage())
                     + "); it may be a link to a folder that does not exist. Point " + where
@@ -47,7 +45,7 @@ final class OutputFolder {
         for (Path protectedFolder : protectedFolders) {
             Path guarded;
             try {
-                guarded = realPath(protectedFolder.toAbsolutePath().normalize());
+                guarded = RealPath.of(protectedFolder.toAbsolutePath().normalize());
             } catch (IOException e) {
                 continue; // a folder that cannot be resolved holds nothing the export could replace
             }
@@ -64,23 +62,5 @@ final class OutputFolder {
             return null;
         }
         return output;
-    }
-
-    /**
-     * The path the file system means: the nearest ancestor that exists, with every link resolved, and below it the
-     * names that do not exist yet. A dangling link fails, since creating the folder would follow it.
-     */
-    static Path realPath(Path absolute) throws IOException {
-        Deque<Path> missing = new ArrayDeque<>();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            missing.push(existing.getFileName());
-            existing = existing.getParent();
-        }
-        Path real = existing == null ? absolute.getRoot() : existing.toRealPath();
-        while (!missing.isEmpty()) {
-            real = real.resolve(missing.pop());
-        }
-        return real;
     }
 }

@@ -39,6 +39,8 @@ public enum Setting {
     IGNORE_FIELDS("ignoreFields"),
     SNAPSHOT_DIRECTORY("snapshotDirectory"),
     REPORT_DIRECTORY("reportDirectory"),
+    /** The folder of {@code dlf:report}'s pages. */
+    REPORT_OUTPUT_DIRECTORY("outputDirectory"),
     FAIL_ON_DRIFT("failOnDrift"),
     FAIL_ON_WARNING("failOnWarning"),
     EXCLUDE_RULES("excludeRules"),

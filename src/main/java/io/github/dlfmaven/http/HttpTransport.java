@@ -1,6 +1,7 @@
 package io.github.dlfmaven.http;
 
 import io.github.dlfmaven.config.Defaults;
+import io.github.dlfmaven.log.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Proxy;
@@ -34,7 +35,7 @@ import okhttp3.Response;
  *       server trickling one byte per read timeout cannot hold a thread forever.
  *   <li>The settings.xml proxy (Basic authentication, {@code CONNECT} for https) and a trust store, set on these
  *       clients only: nothing JVM-wide is touched.
- *   <li>One {@code User-Agent}, and one {@link Redactor} that knows every secret sent through the transport.
+ *   <li>One {@code User-Agent}, and the run's {@link Redactor}, told every secret sent through the transport.
  * </ul>
  *
  * <p>The clients share one connection pool; {@link #close()} releases it.
@@ -51,7 +52,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private HttpTransport(Builder b) {
         this.proxies = b.direct ? new ProxyRoutes(Map.of(), null) : new ProxyRoutes(b.proxyFor, b.proxy);
-        this.redactor = new Redactor();
+        this.redactor = b.redactor;
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -170,8 +171,18 @@ public final class HttpTransport implements AutoCloseable {
         private final Map<URI, Optional<ProxySettings>> proxyFor = new LinkedHashMap<>();
         private boolean direct;
         private X509TrustManager trustManager;
+        private Redactor redactor = new Redactor();
 
         private Builder() {}
+
+        /**
+         * The run's redactor, which the goal's log and failure messages share, so that every secret this transport
+         * learns (a proxy password, the credentials it signs with) is masked there too; by default one of its own.
+         */
+        public Builder redactor(Redactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
+            return this;
+        }
 
         /** How long connecting may take, and the longest silence while sending or receiving. */
         public Builder timeouts(Duration connect, Duration read) {

@@ -1,23 +1,12 @@
 package io.github.dlfmaven.maven;
 
-import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfConnection;
-import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.auth.CredentialsException;
-import io.github.dlfmaven.auth.CredentialsUnavailableException;
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
-import io.github.dlfmaven.export.ExportFailedException;
-import io.github.dlfmaven.export.SelectionException;
 import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.obs.ObsException;
-import io.github.dlfmaven.promote.ImportFailedException;
-import io.github.dlfmaven.promote.InvalidMappingException;
-import io.github.dlfmaven.snapshot.OutputLockedException;
-import io.github.dlfmaven.snapshot.SnapshotConflictException;
+import io.github.dlfmaven.log.Redactor;
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -214,41 +203,21 @@ abstract class AbstractDlfMojo extends AbstractMojo {
             getLog().info("Skipping the DLF " + goal() + " (" + UserProperties.SKIP + "=true).");
             return;
         }
-        Log log = new MavenLog(getLog());
+        // One redactor for the run: the transport tells it every secret it sends, and every line and failure message
+        // of the goal passes through it, whoever wrote the line.
+        Redactor redactor = new Redactor();
+        Log log = redactor.log(new MavenLog(getLog()));
         Map<String, String> environment = MavenEnvironment.variables(session);
         Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
         try {
             ExportConfiguration config = configuration(environment, emulator);
             try (DlfConnection connection = new MavenConnection(
                             session, settingsDecrypter, serverId, trustStoreServerId)
-                    .open(config, moreServices(), environment, emulator, log)) {
+                    .open(config, moreServices(), environment, emulator, redactor, log)) {
                 run(config, connection, log);
             }
-        } catch (InvalidConfigurationException e) {
-            throw new MojoFailureException(e.describe("dlf:" + goal()), e);
-        } catch (CredentialsException | SelectionException | DlfApiException | OutputLockedException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (SnapshotConflictException e) {
-            throw new MojoFailureException(e.getMessage() + " The output folder was left as it was.", e);
-        } catch (ExportFailedException e) {
-            // What the server said, what it sent, or credentials its side refused: none is a fault of the build.
-            boolean remoteOrContent = e.causes().stream()
-                    .allMatch(c -> c instanceof DlfApiException
-                            || c instanceof UnsafeArchiveException
-                            || c instanceof CredentialsUnavailableException);
-            if (remoteOrContent) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (ImportFailedException | InvalidMappingException | ObsException e) {
-            // The snapshot, the mapping, or what DLF or OBS answered: the user's to act on, as the message says.
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("The DLF " + goal() + " failed: " + e.getMessage(), e);
-        } catch (MojoFailureException | MojoExecutionException | RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new MojoExecutionException("The DLF " + goal() + " failed: " + e.getMessage(), e);
+            GoalFailure.raise(e, "The DLF " + goal() + " failed: ", "dlf:" + goal(), redactor);
         }
     }
 

@@ -10,6 +10,8 @@ import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.files.FolderLock;
+import io.github.dlfmaven.files.Folders;
 import io.github.dlfmaven.log.Log;
 import java.io.File;
 import java.nio.file.Path;
@@ -88,17 +90,23 @@ public class CheckMojo extends AbstractExportingMojo {
 
     @Override
     void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
-        DriftReport.clear(check.reportDirectory());
-        check.cloud().claim();
-        try (var client = connection.client().build()) {
-            new Exporter(config, client, log).run();
+        Drift drift;
+        // The report folder is this run's until it ends: another check would replace the export and the reports.
+        Folders.create(check.reportDirectory());
+        try (FolderLock lock = FolderLock.acquire(
+                check.reportDirectory(), "dlf:check", MavenSettingNames.INSTANCE.where(Setting.REPORT_DIRECTORY))) {
+            DriftReport.clear(check.reportDirectory());
+            check.cloud().claim();
+            try (var client = connection.client().build()) {
+                new Exporter(config, client, log).run();
+            }
+            drift = new DriftCheck(log)
+                    .run(
+                            check.snapshotDirectory(),
+                            check.cloudDirectory(),
+                            check.reportDirectory(),
+                            shown(check.snapshotDirectory()));
         }
-        Drift drift = new DriftCheck(log)
-                .run(
-                        check.snapshotDirectory(),
-                        check.cloudDirectory(),
-                        check.reportDirectory(),
-                        shown(check.snapshotDirectory()));
         if (!drift.none() && check.failOnDrift()) {
             throw new MojoFailureException("DLF drift: "
                     + Drift.files(drift.files().size()) + " differ between the cloud and "

@@ -8,6 +8,7 @@ import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.ProxySettings;
 import io.github.dlfmaven.http.TrustStores;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.log.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,15 +44,17 @@ final class MavenConnection {
      * The transport with Maven's proxy and the trust store, and the credentials of the first source that has any.
      *
      * @param moreServices the goal's services besides DLF and IAM (OBS for an import), each by its own proxy
+     * @param redactor the run's, told every secret the transport sends
      */
     DlfConnection open(
             ExportConfiguration config,
             List<URI> moreServices,
             Map<String, String> environment,
             Optional<EmulatorContext> emulator,
+            Redactor redactor,
             Log log)
             throws MojoFailureException, IOException {
-        HttpTransport.Builder network = DlfConnection.transport(config);
+        HttpTransport.Builder network = DlfConnection.transport(config).redactor(redactor);
         if (config.offline()) {
             // Offline the only endpoint allowed is this build's emulator, and a proxy would be another host.
             network.direct();

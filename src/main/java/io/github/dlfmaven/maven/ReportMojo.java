@@ -74,7 +74,8 @@ public class ReportMojo extends AbstractSnapshotMojo implements MavenReport {
                 : orDefault(outputDirectory, "target/dlf-report").toPath();
         Path drift = orDefault(driftReport, "target/dlf-check/drift.json").toPath();
         try {
-            SnapshotReport.Summary summary = new SnapshotReport(new MavenLog(getLog())).write(snapshot, output, drift);
+            SnapshotReport.Summary summary = new SnapshotReport(new MavenLog(getLog()), MavenSettingNames.INSTANCE)
+                    .write(snapshot, output, drift);
             getLog().info("DLF report: " + summary.jobs() + " jobs and " + summary.scripts() + " scripts drawn; open "
                     + summary.index() + ".");
         } catch (IOException e) {

@@ -82,6 +82,7 @@ final class UserProperties {
     static String of(Setting setting) {
         return switch (setting) {
             case REPORT_DIRECTORY -> UserProperties.REPORT_DIRECTORY;
+            case REPORT_OUTPUT_DIRECTORY -> UserProperties.REPORT_OUTPUT_DIRECTORY;
             case FAIL_ON_WARNING -> UserProperties.FAIL_ON_WARNING;
             case EXCLUDE_RULES -> UserProperties.EXCLUDE_RULES;
             case SAME_NAME_POLICY -> UserProperties.SAME_NAME_POLICY;

@@ -135,6 +135,8 @@ public final class ObsStore {
             // A server that echoes the request must not put the key or the signature into a message.
             transport.redactor().add(authorization);
             transport.redactor().add(keys.credentials().accessKey());
+            // OBS's own errors quote the signature alone (SignatureProvided).
+            transport.redactor().addSignature(authorization.substring(authorization.lastIndexOf(':') + 1));
             Request request = new Request.Builder()
                     .url(url)
                     .method(method, body)

@@ -10,8 +10,8 @@ import io.github.dlfmaven.config.JobPattern;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -44,6 +44,8 @@ public final class ImportPackage {
      *     target must have them already
      * @param unusedMappings mapping entries that matched nothing, as {@code kind.from}
      * @param forbiddenLeft forbidden development names the mapping left, with where
+     * @param zip the package as it is uploaded: these bytes, never the file written beside the plan, which another
+     *     process could change
      */
     public record Contents(
             List<String> jobs,
@@ -53,7 +55,13 @@ public final class ImportPackage {
             int replaced,
             List<String> unusedMappings,
             List<String> forbiddenLeft,
-            long zipBytes) {}
+            PackageZip zip) {
+
+        /** The size of the zip. */
+        public long zipBytes() {
+            return zip.size();
+        }
+    }
 
     private final Path snapshot;
     private final IgnoredFields ignored;
@@ -79,7 +87,8 @@ public final class ImportPackage {
     }
 
     /**
-     * Packs the jobs into {@code folder} (replaced by the caller beforehand) and {@code zip}.
+     * Packs the jobs into {@code folder} (replaced by the caller beforehand) and into a zip held in memory, which is
+     * also written to {@code zip}.
      *
      * @throws IOException a definition cannot be read or the files cannot be written
      */
@@ -122,8 +131,8 @@ public final class ImportPackage {
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
         }
-        try (OutputStream out = Files.newOutputStream(zip);
-                ZipArchiveOutputStream archive = new ZipArchiveOutputStream(out)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream archive = new ZipArchiveOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : packed.entrySet()) {
                 ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
                 // A zip stores local time: the same wall-clock time in every zone gives the same bytes everywhere.
@@ -142,7 +151,14 @@ public final class ImportPackage {
                 session.replaced(),
                 session.unused(),
                 session.forbiddenLeft(),
-                Files.size(zip));
+                packed(bytes.toByteArray(), zip));
+    }
+
+    /** The zip, also written to {@code file} for people to look at; the upload sends the bytes returned. */
+    private static PackageZip packed(byte[] bytes, Path file) throws IOException {
+        PackageZip zip = new PackageZip(bytes);
+        Files.write(file, bytes);
+        return zip;
     }
 
     private void add(

@@ -88,9 +88,14 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
         }
     }
 
-    /** Writes {@code plan.json} and {@code plan.md} into {@code folder}. */
-    public void write(Path folder) throws IOException {
+    /**
+     * Writes {@code plan.json} and {@code plan.md} into {@code folder}, each naming where the import goes and the
+     * SHA-256 of the package that the upload will send.
+     */
+    public void write(Path folder, ImportTarget target, String packageSha256) throws IOException {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("target", target.toJson());
+        root.put("packageSha256", packageSha256);
         root.putObject("summary")
                 .put("create", create.size())
                 .put("change", overwrite ? change.size() : 0)
@@ -105,8 +110,21 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
             file.jsonPaths().forEach(entry.withArray("jsonPaths")::add);
         }
         ReportFile.writeJson(folder.resolve(JSON_FILE), root);
-        StringBuilder md =
-                new StringBuilder("## DLF import plan\n\n**").append(counts()).append(".**\n");
+        StringBuilder md = new StringBuilder("## DLF import plan\n\n**")
+                .append(counts())
+                .append(".**\n\n| into | |\n|---|---|\n| workspace | ")
+                .append(Markdown.code(target.workspace().orElse("(the default workspace)")))
+                .append(" |\n| project | ")
+                .append(Markdown.code(target.projectId()))
+                .append(" |\n| endpoint | ")
+                .append(Markdown.code(target.endpoint().toString()))
+                .append(" |\n| OBS | ")
+                .append(Markdown.code(target.obsFolder() + " at " + target.obsEndpoint()))
+                .append(" |\n| credentials | ")
+                .append(Markdown.code(target.credentials()))
+                .append(" |\n| package SHA-256 | ")
+                .append(Markdown.code(packageSha256))
+                .append(" |\n");
         if (!create.isEmpty() || !change.isEmpty()) {
             md.append("\n| action | file |\n|---|---|\n");
             create.forEach(f ->

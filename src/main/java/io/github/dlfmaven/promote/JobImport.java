@@ -11,8 +11,11 @@ import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.ImportConfiguration;
-import io.github.dlfmaven.config.OwnedFolder;
+import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.files.FolderLock;
+import io.github.dlfmaven.files.Folders;
+import io.github.dlfmaven.files.OwnedFolder;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.obs.ObsStore;
@@ -57,6 +60,7 @@ public final class JobImport {
     private final ExportConfiguration export;
     private final DlfClient client;
     private final PackageImport upload;
+    private final ImportTarget target;
     private final Log log;
 
     /**
@@ -75,6 +79,13 @@ public final class JobImport {
         this.export = export;
         this.client = client;
         this.upload = new PackageImport(config, export.names(), client, obs, clock, pollInterval, log);
+        this.target = new ImportTarget(
+                export.endpoint(),
+                export.projectId(),
+                export.workspace(),
+                config.obsEndpoint(),
+                config.obsFolder(),
+                client.credentialsSource());
         this.log = log;
     }
 
@@ -82,6 +93,8 @@ public final class JobImport {
     public record Result(ImportPlan plan, SystemTask task) {}
 
     public Result run() throws Exception {
+        // Where it goes comes first, before any request: a reader of the log sees it before anything is written.
+        log.info("Import into " + target.describe() + ".");
         config.obsEndpointWarning().ifPresent(log::warn);
         validate();
         EnvironmentMapping mapping = config.environment().isPresent()
@@ -91,13 +104,19 @@ public final class JobImport {
         List<String> jobs = pack.select(config.jobs(), config.excludes());
         if (jobs.isEmpty()) {
             throw new ImportFailedException("No job of the snapshot " + config.snapshotDirectory() + " matches "
-                    + export.names().where(io.github.dlfmaven.config.Setting.JOBS) + " (" + config.jobs()
+                    + export.names().where(Setting.JOBS) + " (" + config.jobs()
                     + (config.excludes().isEmpty() ? "" : ", less " + config.excludes()) + "); nothing was imported.");
         }
-        OwnedFolder work = config.work();
-        work.replace();
-        work.record(WORK_FILES);
-        return promote(pack, jobs, mapping);
+        // The work folder is this run's until it ends: another import (a dry run too) would replace the package and
+        // the plan under it.
+        Folders.create(config.workDirectory());
+        try (FolderLock lock = FolderLock.acquire(
+                config.workDirectory(), "dlf:import", export.names().where(Setting.WORK_DIRECTORY))) {
+            OwnedFolder work = config.work();
+            work.replace();
+            work.record(WORK_FILES);
+            return promote(pack, jobs, mapping);
+        }
     }
 
     private Result promote(ImportPackage pack, List<String> jobs, EnvironmentMapping mapping) throws Exception {
@@ -124,10 +143,11 @@ public final class JobImport {
         if (contents.zipBytes() > Defaults.MAX_IMPORT_PACKAGE_BYTES) {
             throw new ImportFailedException("The package is " + String.format("%,d", contents.zipBytes())
                     + " bytes, more than the 10 MB DataArts Factory imports from OBS: import the jobs in parts, each"
-                    + " with a pattern of its own (" + export.names().where(io.github.dlfmaven.config.Setting.JOBS)
+                    + " with a pattern of its own (" + export.names().where(Setting.JOBS)
                     + ", such as ods_* then dwd_*); nothing was imported.");
         }
         ImportPlan plan = plan(jobs, contents);
+        log.info("The package's SHA-256 is " + contents.zip().sha256() + "; this is what is uploaded.");
         if (config.dryRun()) {
             log.info("Dry run: nothing was uploaded or imported. The plan: "
                     + config.workDirectory().resolve(ImportPlan.MARKDOWN_FILE) + ".");
@@ -192,7 +212,7 @@ public final class JobImport {
                 config.currentDirectory(),
                 config.packageDirectory(),
                 config.sameNamePolicy().equals("OVERWRITE"));
-        plan.write(config.workDirectory());
+        plan.write(config.workDirectory(), target, contents.zip().sha256());
         plan.log(log);
         return plan;
     }

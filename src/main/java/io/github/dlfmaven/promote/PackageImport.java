@@ -6,7 +6,6 @@ import io.github.dlfmaven.api.ImportRequest;
 import io.github.dlfmaven.api.JobImports;
 import io.github.dlfmaven.api.NotSentException;
 import io.github.dlfmaven.api.SystemTask;
-import io.github.dlfmaven.archive.Sha256;
 import io.github.dlfmaven.config.ImportConfiguration;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
@@ -14,10 +13,11 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.obs.ObsStore;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -55,13 +55,19 @@ final class PackageImport {
         this.log = log;
     }
 
+    /** Eight random hex digits: enough to keep apart the runs that may share an OBS folder at one time. */
+    private static String randomRunId() {
+        return HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+    }
+
     SystemTask run(ImportPackage.Contents contents) throws Exception {
-        byte[] zip = Files.readAllBytes(config.packageFile());
-        // Named by its content: the same snapshot and mapping upload to the same object.
-        String name = "dlf-import-" + Sha256.hex(zip).substring(0, 16) + ".zip";
+        PackageZip zip = contents.zip();
+        // Named by its content and by this run: two runs never share an object, so none deletes one that another
+        // run's import (or an earlier run's, still running after its timeout) may be reading.
+        String name = "dlf-import-" + zip.sha256().substring(0, 16) + "-" + randomRunId() + ".zip";
         String path = config.obsFolder().uri(name);
-        obs.put(config.obsFolder(), name, zip, "application/zip");
-        log.info("Uploaded the package to " + LogText.escape(path) + ".");
+        obs.put(config.obsFolder(), name, zip.bytes(), "application/zip");
+        log.info("Uploaded the package (SHA-256 " + zip.sha256() + ") to " + LogText.escape(path) + ".");
         // Deleted only once DLF is known to be done with it: refused, or the task over. A call that may have started
         // the import (a 502 or 504, a broken connection, a failure while waiting) leaves it for the task to read.
         boolean done = false;

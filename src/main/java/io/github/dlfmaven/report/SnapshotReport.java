@@ -2,9 +2,13 @@ package io.github.dlfmaven.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dlfmaven.config.OwnedFolder;
+import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.draw.JobGraph;
 import io.github.dlfmaven.draw.SvgDrawing;
+import io.github.dlfmaven.files.FolderLock;
+import io.github.dlfmaven.files.Folders;
+import io.github.dlfmaven.files.OwnedFolder;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;
@@ -36,6 +40,7 @@ public final class SnapshotReport {
     public record Summary(int jobs, int scripts, Path index) {}
 
     private final Log log;
+    private final SettingNames names;
     private final Map<String, String> drift = new TreeMap<>();
     private Map<String, JsonNode> jobs;
     private Map<String, JsonNode> scripts;
@@ -44,7 +49,13 @@ public final class SnapshotReport {
     private PageNames scriptPages;
 
     public SnapshotReport(Log log) {
+        this(log, SettingNames.PLAIN);
+    }
+
+    /** @param names how the front end spells the report folder's setting in messages */
+    public SnapshotReport(Log log, SettingNames names) {
         this.log = log;
+        this.names = names;
     }
 
     /** Marks a folder as this report's, so that the next run may replace it and nothing else is ever replaced. */
@@ -86,13 +97,17 @@ public final class SnapshotReport {
                     scriptPage(script.getKey(), script.getValue()));
         }
         pages.put("index.html", indexPage());
-        owned.replace();
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            Path file = folder.resolve(page.getKey());
-            Files.createDirectories(file.getParent());
-            Files.write(file, page.getValue().getBytes(StandardCharsets.UTF_8));
+        // Another report into the same folder would delete these pages as it replaces its own.
+        Folders.create(folder);
+        try (FolderLock lock = FolderLock.acquire(folder, "dlf:report", names.where(Setting.REPORT_OUTPUT_DIRECTORY))) {
+            owned.replace();
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                Path file = folder.resolve(page.getKey());
+                Files.createDirectories(file.getParent());
+                Files.write(file, page.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            owned.record(pages.keySet());
         }
-        owned.record(pages.keySet());
         return new Summary(jobs.size(), scripts.size(), folder.resolve("index.html"));
     }
 

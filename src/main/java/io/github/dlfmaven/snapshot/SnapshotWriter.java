@@ -1,9 +1,13 @@
 package io.github.dlfmaven.snapshot;
 
 import io.github.dlfmaven.archive.ExtractionTarget;
+import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
+import io.github.dlfmaven.files.FolderLock;
+import io.github.dlfmaven.files.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,9 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * <p>All work happens in a hidden folder inside the output folder ({@code .dlf-work-*}), so nothing is
  * ever written outside it, and the swap is a handful of renames on one file system, recorded in a journal
  * ({@link CommitJournal}) so that an interrupted swap is undone by the next export before anything else. The
- * folder is locked for the whole export ({@link OutputLock}). Until {@link #commit()} the output folder keeps its
+ * folder is locked for the whole export ({@link FolderLock}). Until {@link #commit()} the output folder keeps its
  * old content; {@link #close()} without a commit removes every trace, including the output folder itself if this
  * writer created it. After a commit only the snapshot is left: no lock file, no work folder.
  *
@@ -36,13 +37,13 @@ public final class SnapshotWriter implements AutoCloseable {
 
     /** Whether an entry of the output folder is the plugin's own (a work folder, the lock) rather than the snapshot's. */
     static boolean reserved(String name) {
-        return name.startsWith(WORK_PREFIX) || name.equals(OutputLock.FILE_NAME);
+        return name.startsWith(WORK_PREFIX) || name.equals(FolderLock.FILE_NAME);
     }
 
     private final Path output;
     private final Path work;
     private final StagingTree tree;
-    private final OutputLock lock;
+    private final FolderLock lock;
     private final CommitJournal journal;
     private final List<Path> createdDirectories;
     private int folders;
@@ -53,7 +54,7 @@ public final class SnapshotWriter implements AutoCloseable {
     private boolean keepWork;
 
     private SnapshotWriter(
-            Path output, Path work, OutputLock lock, List<Path> createdDirectories, CommitJournal.Renamer renamer)
+            Path output, Path work, FolderLock lock, List<Path> createdDirectories, CommitJournal.Renamer renamer)
             throws IOException {
         this.output = output;
         this.work = work;
@@ -80,7 +81,7 @@ public final class SnapshotWriter implements AutoCloseable {
      * Prepares a new snapshot of {@code outputDirectory}, creating the folder if needed, after locking it and
      * undoing whatever an interrupted earlier export left half done.
      *
-     * @throws OutputLockedException another export is writing to the folder
+     * @throws io.github.dlfmaven.files.FolderLockedException another run is writing to the folder
      */
     public static SnapshotWriter open(Path outputDirectory) throws IOException {
         return open(outputDirectory, SettingNames.PLAIN);
@@ -98,18 +99,11 @@ public final class SnapshotWriter implements AutoCloseable {
     static SnapshotWriter open(Path outputDirectory, SettingNames names, CommitJournal.Renamer renamer)
             throws IOException {
         Path output = outputDirectory.toAbsolutePath().normalize();
-        List<Path> created = new ArrayList<>();
-        Deque<Path> missing = new ArrayDeque<>();
-        for (Path p = output; p != null && !Files.exists(p); p = p.getParent()) {
-            missing.push(p);
-        }
-        for (Path p : missing) {
-            Files.createDirectory(p);
-            created.add(0, p);
-        }
-        OutputLock lock;
+        // Modules of a parallel build may export into sibling folders of a parent that none has made yet.
+        List<Path> created = Folders.create(output);
+        FolderLock lock;
         try {
-            lock = OutputLock.acquire(output, names);
+            lock = FolderLock.acquire(output, "dlf:export", names.where(Setting.OUTPUT_DIRECTORY));
         } catch (IOException e) {
             removeCreated(created);
             throw e;
@@ -260,7 +254,11 @@ public final class SnapshotWriter implements AutoCloseable {
                     break;
                 }
             }
-            Files.delete(folder);
+            try {
+                Files.delete(folder);
+            } catch (DirectoryNotEmptyException e) {
+                break; // a parallel run wrote into it since the look
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.auth.SigningInterceptor.AuthenticationUnavailableException;
-import io.github.dlfmaven.http.Redactor;
+import io.github.dlfmaven.log.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;

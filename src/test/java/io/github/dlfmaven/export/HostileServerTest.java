@@ -12,7 +12,7 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.snapshot.OutputLockedException;
+import io.github.dlfmaven.files.FolderLockedException;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
@@ -234,10 +234,15 @@ class HostileServerTest {
                 Thread.sleep(10);
             }
 
-            OutputLockedException e = assertThrows(
-                    OutputLockedException.class, () -> run(config(List.of("a")).build()));
+            FolderLockedException e = assertThrows(
+                    FolderLockedException.class, () -> run(config(List.of("a")).build()));
 
-            assertTrue(e.getMessage().startsWith("Another export is writing to " + output), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Another run (dlf:export, process "
+                                    + ProcessHandle.current().pid() + ", started "),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(") is writing to " + output + " (it holds "), e.getMessage());
             assertEquals(1, requested.size(), "the second export sent nothing");
             hold.countDown();
             assertEquals(List.of("a"), running.get(10, TimeUnit.SECONDS).jobs());

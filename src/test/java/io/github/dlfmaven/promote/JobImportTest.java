@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
@@ -15,9 +17,12 @@ import io.github.dlfmaven.config.ImportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.emulator.DlfEmulator;
+import io.github.dlfmaven.files.FolderLockedException;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
+import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.obs.ObsStore;
+import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +30,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +46,7 @@ class JobImportTest {
     private static final Credentials KEYS =
             Credentials.of("IMPORTTESTAK00000001", "importTestSecretKey000000000000000000001", "test");
     private static final Path QUICK_START = Path.of("src/it/quickstart/src/test/dlf");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -70,6 +81,10 @@ class JobImportTest {
     }
 
     private JobImport.Result run(ImportConfiguration config) throws Exception {
+        return run(config, log);
+    }
+
+    private JobImport.Result run(ImportConfiguration config, Log log) throws Exception {
         ExportConfiguration export = ExportConfiguration.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
@@ -301,6 +316,155 @@ class JobImportTest {
                 "is not a file",
                 "timeout 0")) {
             assertTrue(all.contains(expected), expected + " in\n" + all);
+        }
+    }
+
+    @Test
+    void theBytesPlannedAreTheBytesUploadedWhateverHappensToThePackageFile() throws Exception {
+        emulator = target().start();
+        ImportConfiguration config = config(null, 60, true);
+        // Something rewrites package.zip once the plan is made (another process, an editor, a hostile tool).
+        Log tampering = new Tap(log, line -> {
+            if (line.startsWith("Import plan:")) {
+                overwrite(config.packageFile());
+            }
+        });
+
+        JobImport.Result result = run(config, tampering);
+
+        assertTrue(result.task().succeeded(), log.lines().toString());
+        String planned = plannedHash();
+        assertEquals(64, planned.length(), "the plan names the package's SHA-256");
+        assertEquals(List.of(planned), uploadedHashes());
+        assertTrue(
+                log.hasLineStartingWith("[INFO] Uploaded the package (SHA-256 " + planned + ") to "),
+                log.lines().toString());
+    }
+
+    @Test
+    void aSecondImportIntoTheSameWorkFolderStopsAtOnceAndTheFirstUploadsItsOwnPackage() throws Exception {
+        emulator = target().importDuration(Duration.ofSeconds(2)).start();
+        ImportConfiguration first = config(null, 60, true);
+        CountDownLatch started = new CountDownLatch(1);
+        Log watching = new Tap(log, line -> {
+            if (line.startsWith("Import started:")) {
+                started.countDown();
+            }
+        });
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<JobImport.Result> running = pool.submit(() -> run(first, watching));
+            assertTrue(started.await(30, TimeUnit.SECONDS), log.lines().toString());
+            String plannedFirst = plannedHash();
+
+            // Another mapping, as a dry run for production would have it: it must replace neither package nor plan.
+            ImportConfiguration second =
+                    dryRun(config("{\"connections\": {\"mrs_hive_retail\": \"mrs_hive_prod\"}}", 60, true));
+            FolderLockedException e = assertThrows(FolderLockedException.class, () -> run(second, new RecordingLog()));
+
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Another run (dlf:import, process "
+                                    + ProcessHandle.current().pid()),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains(" is writing to " + tmp.resolve("work") + " ("), e.getMessage());
+            assertTrue(e.getMessage().endsWith("with workDirectory."), e.getMessage());
+            JobImport.Result result = running.get(60, TimeUnit.SECONDS);
+            assertTrue(result.task().succeeded(), log.lines().toString());
+            assertEquals(List.of(plannedFirst), uploadedHashes());
+            assertEquals(plannedFirst, plannedHash(), "the first run's plan is still there");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoRunsOfTheSameSnapshotUploadToObjectsOfTheirOwn() throws Exception {
+        emulator = target().start();
+        run(config(null, 60, true));
+        // The target forgets the import, so that the same package is imported again.
+        FileTrees.delete(tmp.resolve("imported"));
+
+        run(config(null, 60, true));
+
+        List<Path> objects = packagesInObs();
+        assertEquals(2, objects.size(), objects.toString());
+        assertEquals(1, uploadedHashes().stream().distinct().count(), "the same bytes, in two objects");
+    }
+
+    @Test
+    void theFirstLineAndThePlanNameWhereTheImportGoes() throws Exception {
+        emulator = target().start();
+
+        run(dryRun(config(null, 60, false)));
+
+        String target = "the default workspace of project p1 at " + emulator.endpoint() + ", through"
+                + " obs://import-bucket/dlf/ at " + emulator.endpoint() + ", with the credentials from test";
+        assertEquals("[INFO] Import into " + target + ".", log.lines().get(0));
+        JsonNode plan = JSON.readTree(tmp.resolve("work/plan.json").toFile());
+        assertEquals("p1", plan.path("target").path("projectId").asText());
+        assertEquals(
+                emulator.endpoint().toString(),
+                plan.path("target").path("endpoint").asText());
+        assertTrue(plan.path("target").path("workspace").isNull());
+        assertEquals(
+                "obs://import-bucket/dlf/",
+                plan.path("target").path("obsFolder").asText());
+        assertEquals("test", plan.path("target").path("credentials").asText());
+        String md = Files.readString(tmp.resolve("work/plan.md"));
+        assertTrue(md.contains("| workspace | `(the default workspace)` |"), md);
+        assertTrue(md.contains("| project | `p1` |"), md);
+        assertTrue(md.contains("| endpoint | `" + emulator.endpoint() + "` |"), md);
+    }
+
+    private String plannedHash() throws Exception {
+        return JSON.readTree(tmp.resolve("work/plan.json").toFile())
+                .path("packageSha256")
+                .asText();
+    }
+
+    private List<String> uploadedHashes() throws Exception {
+        List<String> hashes = new java.util.ArrayList<>();
+        for (Path object : packagesInObs()) {
+            hashes.add(FileTrees.sha256(Files.readAllBytes(object)));
+        }
+        return hashes;
+    }
+
+    private static void overwrite(Path file) {
+        try {
+            Files.writeString(file, "not the package that was planned");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A log that also hands each line to a hook. */
+    private record Tap(Log log, java.util.function.Consumer<String> hook) implements Log {
+        @Override
+        public boolean isDebugEnabled() {
+            return log.isDebugEnabled();
+        }
+
+        @Override
+        public void debug(String message) {
+            log.debug(message);
+        }
+
+        @Override
+        public void info(String message) {
+            log.info(message);
+            hook.accept(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.warn(message);
+        }
+
+        @Override
+        public void error(String message) {
+            log.error(message);
         }
     }
 }

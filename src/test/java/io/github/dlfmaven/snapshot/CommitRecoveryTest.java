@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dlfmaven.files.FolderLock;
 import io.github.dlfmaven.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -262,7 +263,7 @@ class CommitRecoveryTest {
     }
 
     private static SortedMap<String, String> withoutPluginFiles(SortedMap<String, String> state) {
-        state.keySet().removeIf(path -> path.startsWith(".dlf-work-") || path.equals(OutputLock.FILE_NAME));
+        state.keySet().removeIf(path -> path.startsWith(".dlf-work-") || path.equals(FolderLock.FILE_NAME));
         return state;
     }
 

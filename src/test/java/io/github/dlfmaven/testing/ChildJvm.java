@@ -36,6 +36,11 @@ public final class ChildJvm implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
+    /** The child's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The next line the child printed; null when it ended. */
     public String readLine() throws IOException {
         return output.readLine();

@@ -1,25 +1,30 @@
-package io.github.dlfmaven.snapshot;
+package io.github.dlfmaven.files;
 
-import io.github.dlfmaven.config.SettingNames;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Set;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An exclusive lock on an output folder for the whole export, so that two exports into one folder (two terminals,
- * {@code mvn -T}, two CI jobs in one workspace) cannot delete each other's work or undo each other's commit. The
- * second one fails at once. It is an operating-system lock ({@link FileChannel#tryLock}) on a file in the folder:
- * it ends with the process that holds it, so a killed build never leaves a lock behind, and the file is removed
- * when the export ends, so a committed snapshot does not carry it.
+ * An exclusive lock on a folder a goal writes, for the goal's whole run, so that two runs into one folder (two
+ * terminals, {@code mvn -T}, two CI jobs in one workspace) cannot delete each other's work, undo each other's commit or
+ * upload each other's package. The second one fails at once, naming the run that holds the folder. It is an
+ * operating-system lock ({@link FileChannel#tryLock}) on a file in the folder: it ends with the process that holds
+ * it, so a killed build never leaves a lock behind, and the file is removed when the run ends, so a committed
+ * snapshot does not carry it. Every goal that writes a folder takes it: the export its output folder, the check its
+ * report folder, the import its work folder, the report its pages' folder.
  *
  * <p>Two rules keep the operating-system lock sound. First, the process that holds it never opens the lock file a
  * second time: POSIX record locks belong to the process and go with <em>any</em> of its descriptors for the file,
@@ -29,19 +34,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * removed would lock a file nobody else can see. So an export checks that the path names the same file (device and
  * inode) before it opened it, after, and once it holds the lock, and otherwise starts over.
  */
-final class OutputLock implements AutoCloseable {
+public final class FolderLock implements AutoCloseable {
 
-    static final String FILE_NAME = ".dlf-lock";
+    /** The lock file's name in the folder it locks. */
+    public static final String FILE_NAME = ".dlf-lock";
+
     private static final int ATTEMPTS = 5;
-    /** The lock files this JVM holds, by real path. */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    /** The lock files this JVM holds, by real path, with who holds each (read here, never from the file: see above). */
+    private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(Path file, Path key, FileChannel channel, FileLock lock) {
+    private FolderLock(Path file, Path key, FileChannel channel, FileLock lock) {
         this.file = file;
         this.key = key;
         this.channel = channel;
@@ -49,17 +56,24 @@ final class OutputLock implements AutoCloseable {
     }
 
     /**
-     * @throws OutputLockedException another export holds the folder
+     * Locks a folder that exists.
+     *
+     * @param goal who takes the lock, for the message another run gets: {@code dlf:import}
+     * @param advice how the user gives a run a folder of its own: {@code -Ddlf.workDirectory}
+     * @throws FolderLockedException another run holds the folder
      * @throws IOException the lock file cannot be created
      */
-    static OutputLock acquire(Path output, SettingNames names) throws IOException {
-        Path file = output.resolve(FILE_NAME);
-        Path key = output.toRealPath().resolve(FILE_NAME);
-        if (!HELD.add(key)) {
-            throw new OutputLockedException(output, names);
+    public static FolderLock acquire(Path folder, String goal, String advice) throws IOException {
+        Path file = folder.resolve(FILE_NAME);
+        Path key = folder.toRealPath().resolve(FILE_NAME);
+        String holder = goal + ", process " + ProcessHandle.current().pid() + ", started "
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String other = HELD.putIfAbsent(key, holder);
+        if (other != null) {
+            throw new FolderLockedException(folder, other, advice);
         }
         try {
-            OutputLock lock = lockFile(output, file, key);
+            FolderLock lock = lockFile(file, key, holder);
             if (lock != null) {
                 return lock;
             }
@@ -68,11 +82,27 @@ final class OutputLock implements AutoCloseable {
             throw e;
         }
         HELD.remove(key);
-        throw new OutputLockedException(output, names);
+        throw new FolderLockedException(folder, otherProcess(file), advice);
+    }
+
+    /**
+     * Who holds the lock file, as that process wrote it; null when it cannot be read. Only ever called by a process
+     * that does not hold the lock, so opening the file here releases nothing.
+     */
+    private static String otherProcess(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            // Written by this plugin, but a lock file is a file anyone could have written: keep it short and printable.
+            return text.isEmpty() || text.length() > 200 || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                    ? null
+                    : text;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The lock on the file the path names, or null when another process holds it. */
-    private static OutputLock lockFile(Path output, Path file, Path key) throws IOException {
+    private static FolderLock lockFile(Path file, Path key, String holder) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Object before = fileKey(file);
             // Never through a link: the lock file is the plugin's own, inside the output folder.
@@ -99,7 +129,10 @@ final class OutputLock implements AutoCloseable {
                                 && opened.equals(fileKey(file))
                                 && (before == MISSING || opened.equals(before));
                 if (same) {
-                    return new OutputLock(file, key, channel, lock);
+                    // Who holds it, for the message of a run in another process; written through the locked channel.
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+                    return new FolderLock(file, key, channel, lock);
                 }
             } catch (IOException | RuntimeException e) {
                 channel.close();

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.config;
+package io.github.dlfmaven.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.config;
+package io.github.dlfmaven.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * run deletes only those files: a folder that holds files but no marker is someone else's, and a file the marker
  * does not list (put there later, by hand or by another tool, a snapshot among them) makes the goal refuse the folder
  * rather than delete it. The marker lies inside the folder, or beside it where something else (an export) replaces
- * the folder's content.
+ * the folder's content. The folder's lock ({@link FolderLock}) is no file of the goal's and never deleted here: a goal
+ * takes the lock before it replaces the folder and holds it until its run ends.
  *
  * @param folder the folder the goal replaces
  * @param marker the file that says the folder is the goal's
@@ -35,7 +36,7 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
             return false;
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isPresent();
+            return entries.anyMatch(entry -> !entry.getFileName().toString().equals(FolderLock.FILE_NAME));
         }
     }
 
@@ -83,7 +84,9 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
             List<Path> folders = new ArrayList<>();
             try (Stream<Path> tree = Files.walk(folder)) {
                 for (Path path : tree.toList()) {
-                    if (path.equals(folder) || path.equals(marker)) {
+                    if (path.equals(folder)
+                            || path.equals(marker)
+                            || path.equals(folder.resolve(FolderLock.FILE_NAME))) {
                         continue;
                     }
                     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -118,8 +121,8 @@ public record OwnedFolder(Path folder, Path marker, String owner, String kind) {
      * replaced, since that would delete the other or write into it.
      */
     public boolean overlaps(Path other) throws IOException {
-        Path mine = OutputFolder.realPath(folder.toAbsolutePath().normalize());
-        Path theirs = OutputFolder.realPath(other.toAbsolutePath().normalize());
+        Path mine = RealPath.of(folder.toAbsolutePath().normalize());
+        Path theirs = RealPath.of(other.toAbsolutePath().normalize());
         return mine.startsWith(theirs) || theirs.startsWith(mine);
     }
 

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.snapshot;
+package io.github.dlfmaven.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.maven.MavenSettingNames;
+import io.github.dlfmaven.snapshot.SnapshotWriter;
 import io.github.dlfmaven.testing.ChildJvm;
 import io.github.dlfmaven.testing.FileTrees;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One export at a time per output folder, whether the other one runs in this JVM or in another process. */
-class OutputLockTest {
+class FolderLockTest {
 
     @TempDir
     Path tmp;
@@ -30,13 +31,16 @@ class OutputLockTest {
         try (SnapshotWriter first = SnapshotWriter.open(output)) {
             SortedMap<String, String> during = FileTrees.state(output, true);
 
-            OutputLockedException e = assertThrows(
-                    OutputLockedException.class, () -> SnapshotWriter.open(output, MavenSettingNames.INSTANCE));
+            FolderLockedException e = assertThrows(
+                    FolderLockedException.class, () -> SnapshotWriter.open(output, MavenSettingNames.INSTANCE));
 
             assertTrue(
                     e.getMessage()
-                                    .startsWith("Another export is writing to " + output + " (it holds "
-                                            + output.resolve(".dlf-lock") + ")")
+                                    .startsWith("Another run (dlf:export, process "
+                                            + ProcessHandle.current().pid())
+                            && e.getMessage()
+                                    .contains(" is writing to " + output + " (it holds " + output.resolve(".dlf-lock")
+                                            + ")")
                             && e.getMessage().contains("-Ddlf.outputDirectory"),
                     e.getMessage());
             assertEquals(during, FileTrees.state(output, true), "the second one removed none of the first one's work");
@@ -54,8 +58,12 @@ class OutputLockTest {
         try (ChildJvm child = ChildJvm.start(HoldsTheLock.class, List.of(), output.toString())) {
             assertEquals("locked", child.readLine());
 
-            assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output));
+            FolderLockedException e = assertThrows(FolderLockedException.class, () -> SnapshotWriter.open(output));
 
+            // The other process wrote itself down: the message names it.
+            assertTrue(
+                    e.getMessage().startsWith("Another run (dlf:export, process " + child.pid() + ", started "),
+                    e.getMessage());
             child.kill();
         }
 
@@ -70,7 +78,7 @@ class OutputLockTest {
     void aRefusedSecondExportInThisJvmDoesNotReleaseTheFirstOnesLock() throws Exception {
         Path output = Files.createDirectories(tmp.resolve("dlf"));
         try (SnapshotWriter first = SnapshotWriter.open(output)) {
-            assertThrows(OutputLockedException.class, () -> SnapshotWriter.open(output)); // as with mvn -T
+            assertThrows(FolderLockedException.class, () -> SnapshotWriter.open(output)); // as with mvn -T
 
             // POSIX locks go with any descriptor of the file the process closes: another process must still be refused.
             ChildJvm.Result other = ChildJvm.start(TriesTheLock.class, List.of(), output.toString())
@@ -81,7 +89,9 @@ class OutputLockTest {
     }
 
     private static List<String> names(Path folder) throws Exception {
-        return SnapshotWriter.names(folder);
+        try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Tries to open a writer on the folder given and says whether it could. */
@@ -89,7 +99,7 @@ class OutputLockTest {
         public static void main(String[] args) throws Exception {
             try (SnapshotWriter writer = SnapshotWriter.open(Path.of(args[0]))) {
                 System.out.println("locked");
-            } catch (OutputLockedException e) {
+            } catch (FolderLockedException e) {
                 System.out.println("refused");
             }
         }
