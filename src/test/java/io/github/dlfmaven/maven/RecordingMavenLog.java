@@ -29,4 +29,9 @@ final class RecordingMavenLog extends SystemStreamLog {
     public void warn(CharSequence content) {
         lines.add("[WARNING] " + content);
     }
+
+    @Override
+    public void error(CharSequence content) {
+        lines.add("[ERROR] " + content);
+    }
 }
