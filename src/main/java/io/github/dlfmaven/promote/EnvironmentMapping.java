@@ -84,24 +84,27 @@ public final class EnvironmentMapping {
             switch (kind) {
                 case JOB -> job(path, definition);
                 case SCRIPT -> {
-                    exact(MappedField.CONNECTIONS, definition, "connectionName", path + " connectionName");
-                    exact(MappedField.QUEUES, definition, "queueName", path + " queueName");
-                    exact(MappedField.DATABASES, definition, "database", path + " database");
+                    value(MappedField.CONNECTIONS, definition, "connectionName", path + " connectionName");
+                    value(MappedField.QUEUES, definition, "queueName", path + " queueName");
+                    value(MappedField.DATABASES, definition, "database", path + " database");
                 }
                 case RESOURCE -> {
-                    obs(definition, "location", path + " location");
+                    value(MappedField.OBS_PATHS, definition, "location", path + " location");
                     if (definition.get("dependFiles") instanceof ArrayNode files) {
                         for (int i = 0; i < files.size(); i++) {
-                            String from = files.get(i).asText();
-                            String to = obsValue(from, path + " dependFiles");
-                            if (!to.equals(from)) {
+                            if (files.get(i).isTextual()) {
+                                String to = mapped(
+                                        MappedField.OBS_PATHS,
+                                        null,
+                                        files.get(i).asText());
                                 files.set(i, TextNode.valueOf(to));
+                                checkForbidden(to, path + " dependFiles");
                             }
                         }
                     }
                     definition.path("dependPackages").forEach(p -> {
                         if (p instanceof ObjectNode pkg) {
-                            obs(pkg, "location", path + " dependPackages");
+                            value(MappedField.OBS_PATHS, pkg, "location", path + " dependPackages");
                         }
                     });
                 }
@@ -109,90 +112,109 @@ public final class EnvironmentMapping {
         }
 
         private void job(String path, ObjectNode job) {
-            obs(job, "logPath", path + " logPath");
+            value(MappedField.OBS_PATHS, job, "logPath", path + " logPath");
             if (job.path("schedule").path("cron") instanceof ObjectNode cron) {
-                exact(MappedField.TIME_ZONES, cron, "expressionTimeZone", path + " expressionTimeZone");
+                value(MappedField.TIME_ZONES, cron, "expressionTimeZone", path + " expressionTimeZone");
             }
-            Map<String, String> parameters = of(MappedField.JOB_PARAMETERS);
             job.path("params").forEach(p -> {
-                String name = p.path("name").asText(null);
-                if (p instanceof ObjectNode param && name != null && parameters.containsKey(name)) {
-                    param.put("value", parameters.get(name));
-                    used.computeIfAbsent(MappedField.JOB_PARAMETERS, f -> new LinkedHashSet<>())
-                            .add(name);
-                    replaced++;
+                if (p instanceof ObjectNode param) {
+                    String name = param.path("name").asText("");
+                    String label = path + " parameter '" + LogText.escape(name) + "'";
+                    String replacement = of(MappedField.JOB_PARAMETERS).get(name);
+                    if (replacement != null) {
+                        // By the parameter's name, whatever its value was (a number, say).
+                        param.put("value", replacement);
+                        used(MappedField.JOB_PARAMETERS, name);
+                    }
+                    value(MappedField.JOB_PARAMETERS, param, "value", label);
                 }
             });
             job.path("nodes").forEach(node -> {
                 String where =
                         path + " node '" + LogText.escape(node.path("name").asText("")) + "'";
                 node.path("properties").forEach(p -> {
-                    if (!(p instanceof ObjectNode property)
-                            || !property.path("value").isTextual()) {
+                    if (!(p instanceof ObjectNode property)) {
                         return;
                     }
                     String name = property.path("name").asText("");
-                    String label = where + " " + LogText.escape(name);
-                    switch (name) {
-                        case "connectionName" -> exact(MappedField.CONNECTIONS, property, "value", label);
-                        case "queueName" -> exact(MappedField.QUEUES, property, "value", label);
-                        case "clusterName" -> exact(MappedField.CLUSTERS, property, "value", label);
-                        case "database" -> exact(MappedField.DATABASES, property, "value", label);
-                        default -> obs(property, "value", label);
+                    MappedField field = switch (name) {
+                        case "connectionName" -> MappedField.CONNECTIONS;
+                        case "queueName" -> MappedField.QUEUES;
+                        case "clusterName" -> MappedField.CLUSTERS;
+                        case "database" -> MappedField.DATABASES;
+                        // Any other property is of a mapped kind only when it holds an OBS location.
+                        default ->
+                            property.path("value").asText("").startsWith("obs://") ? MappedField.OBS_PATHS : null;
+                    };
+                    if (field != null) {
+                        value(field, property, "value", where + " " + LogText.escape(name));
                     }
                 });
             });
         }
 
-        /** @param label what the field is, for messages: {@code jobs/a.job node 'n' connectionName} */
-        private void exact(MappedField field, ObjectNode holder, String name, String label) {
+        /**
+         * Maps one value of a mapped kind in place, then checks what it holds now against {@code forbid}: every value of
+         * every mapped kind passes through here, so that no kind is mapped without being checked.
+         *
+         * @param label what the field is, for messages: {@code jobs/a.job node 'n' connectionName}
+         */
+        private void value(MappedField field, ObjectNode holder, String name, String label) {
             JsonNode value = holder.get(name);
             if (value == null || !value.isTextual()) {
                 return;
             }
-            String to = of(field).get(value.asText());
-            if (to != null) {
+            String to = mapped(field, value.asText(), value.asText());
+            if (!to.equals(value.asText())) {
                 holder.put(name, to);
-                used.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(value.asText());
-                replaced++;
             }
-            String now = holder.get(name).asText();
-            if (forbidden.contains(now)) {
-                forbiddenLeft.add(label + " is still '" + LogText.escape(now) + "'");
-            }
+            checkForbidden(to, label);
         }
 
-        private void obs(ObjectNode holder, String name, String label) {
-            JsonNode value = holder.get(name);
-            if (value != null && value.isTextual() && value.asText().startsWith("obs://")) {
-                String to = obsValue(value.asText(), label);
-                if (!to.equals(value.asText())) {
-                    holder.put(name, to);
+        /**
+         * The value after the mapping of its kind: by exact value, OBS locations by their longest prefix (also where a
+         * job parameter or a node property holds one), a job parameter already by its name.
+         */
+        private String mapped(MappedField field, String exactKey, String from) {
+            if (field != MappedField.OBS_PATHS && field != MappedField.JOB_PARAMETERS) {
+                String to = of(field).get(exactKey);
+                if (to != null) {
+                    used(field, exactKey);
+                    return to;
                 }
+                return from;
             }
+            return from.startsWith("obs://") ? obsValue(from) : from;
         }
 
         /** The longest matching prefix wins, so that a specific folder can go elsewhere than its bucket. */
-        private String obsValue(String from, String where) {
+        private String obsValue(String from) {
             String best = null;
             for (String prefix : of(MappedField.OBS_PATHS).keySet()) {
                 if (from.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
                     best = prefix;
                 }
             }
-            String to = from;
-            if (best != null) {
-                to = of(MappedField.OBS_PATHS).get(best) + from.substring(best.length());
-                used.computeIfAbsent(MappedField.OBS_PATHS, f -> new LinkedHashSet<>())
-                        .add(best);
-                replaced++;
+            if (best == null) {
+                return from;
             }
+            used(MappedField.OBS_PATHS, best);
+            return of(MappedField.OBS_PATHS).get(best) + from.substring(best.length());
+        }
+
+        /** A forbidden name, or a value below a forbidden OBS location. */
+        private void checkForbidden(String value, String where) {
             for (String name : forbidden) {
-                if (name.startsWith("obs://") ? to.startsWith(name) : to.equals(name)) {
-                    forbiddenLeft.add(where + " is still '" + LogText.escape(to) + "'");
+                if (name.startsWith("obs://") ? value.startsWith(name) : value.equals(name)) {
+                    forbiddenLeft.add(where + " is still '" + LogText.escape(value) + "'");
+                    return;
                 }
             }
-            return to;
+        }
+
+        private void used(MappedField field, String from) {
+            used.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(from);
+            replaced++;
         }
 
         /** How many values were replaced. */

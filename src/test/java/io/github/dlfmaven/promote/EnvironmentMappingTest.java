@@ -83,6 +83,28 @@ class EnvironmentMappingTest {
     }
 
     @Test
+    void jobParametersAreMappedAndCheckedLikeEveryOtherMappedValue() throws Exception {
+        EnvironmentMapping mapping = json("{\"obsPaths\": {\"obs://retail-etl/\": \"obs://retail-etl-prod/\"},"
+                + " \"forbid\": [\"mrs_hive_retail\", \"obs://retail-etl/\", \"obs://retail-dev-raw/\"]}");
+        ObjectNode job = (ObjectNode) JSON.readTree("{\"name\": \"j\", \"params\": ["
+                + "{\"name\": \"source\", \"value\": \"obs://retail-etl/raw/orders/\"},"
+                + " {\"name\": \"raw\", \"value\": \"obs://retail-dev-raw/orders/\"},"
+                + " {\"name\": \"connection\", \"value\": \"mrs_hive_retail\"},"
+                + " {\"name\": \"bizdate\", \"value\": \"${yesterday}\"}]}");
+        EnvironmentMapping.Session session = mapping.start();
+
+        session.apply(DefinitionKind.JOB, "jobs/j.job", job);
+
+        assertEquals(
+                "obs://retail-etl-prod/raw/orders/", job.at("/params/0/value").asText());
+        assertEquals(
+                List.of(
+                        "jobs/j.job parameter 'raw' is still 'obs://retail-dev-raw/orders/'",
+                        "jobs/j.job parameter 'connection' is still 'mrs_hive_retail'"),
+                session.forbiddenLeft());
+    }
+
+    @Test
     void theLongestObsPrefixWinsAndResourcesAreMappedToo() throws Exception {
         EnvironmentMapping mapping = json("{\"obsPaths\": {\"obs://retail-etl/\": \"obs://etl-prod/\","
                 + " \"obs://retail-etl/jars/\": \"obs://jars-prod/\"}}");
