@@ -161,6 +161,25 @@ class ExporterTest {
     }
 
     @Test
+    void namesWindowsCannotHoldAreStoredUnderEscapedFileNamesAndOthersAsTheyAre() throws Exception {
+        for (String job : List.of("CON", "nul.txt", "a:b", "trailing.", "\u9500\u552e\u65e5\u62a5")) {
+            answers.put(job, zip(Map.of("jobs/" + job + ".job", "{\"name\":\"" + job + "\"}")));
+        }
+
+        run(config(List.of("CON", "nul.txt", "a:b", "trailing.", "\u9500\u552e\u65e5\u62a5")));
+
+        assertEquals(
+                List.of(
+                        "jobs/CO%4E.job",
+                        "jobs/a%3Ab.job",
+                        "jobs/nu%6C.txt.job",
+                        "jobs/trailing%2E.job",
+                        "jobs/\u9500\u552e\u65e5\u62a5.job"),
+                tree(output));
+        assertEquals("{\n  \"name\": \"CON\"\n}\n", Files.readString(output.resolve("jobs/CO%4E.job")));
+    }
+
+    @Test
     void aHostileArchiveFailsTheJobAndWritesNothingOutside() throws Exception {
         answers.put("evil", zip(Map.of("jobs/evil.job", "{}", "../../escaped.txt", "gotcha")));
 
