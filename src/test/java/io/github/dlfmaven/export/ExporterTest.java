@@ -180,6 +180,26 @@ class ExporterTest {
     }
 
     @Test
+    void twoJobsWhoseFileNamesDifferOnlyInCaseAreRefusedAndThePreviousSnapshotStays() throws Exception {
+        Files.createDirectories(output.resolve("jobs"));
+        Files.writeString(output.resolve("jobs/old.job"), "{\"old\":true}\n");
+        Map<String, String> before = FileTrees.state(temp, true);
+        answers.put("Daily", zip(Map.of("jobs/Daily.job", "{\"name\":\"Daily\"}")));
+        answers.put("daily", zip(Map.of("jobs/daily.job", "{\"name\":\"daily\"}")));
+
+        SnapshotConflictException e =
+                assertThrows(SnapshotConflictException.class, () -> run(config(List.of("Daily", "daily"))));
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The jobs 'Daily' and 'daily' would be stored as jobs/Daily.job and"
+                                + " jobs/daily.job, which differ only in case"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("or leave one out with excludes."), e.getMessage());
+        assertEquals(before, FileTrees.state(temp, true));
+    }
+
+    @Test
     void aHostileArchiveFailsTheJobAndWritesNothingOutside() throws Exception {
         answers.put("evil", zip(Map.of("jobs/evil.job", "{}", "../../escaped.txt", "gotcha")));
 
