@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * keep their file names. A file name is read back as the name it was written for only when it is exactly what this
  * rule writes for that name; any other file name (a {@code %} not followed by two upper-case hex digits, an escape
  * the rule does not write, a snapshot written before the rule: {@code 50%}, {@code a%41}, {@code CON}) is the name
- * as written. So every name gives one file name and back, and an older snapshot still reads as it always did.
+ * as written. So every name gives one file name and back, and an older snapshot reads as it always did, but for a
+ * name that itself holds such an escape ({@code a%3Ab}, now read as {@code a:b}; exported again it is {@code
+ * a%253Ab}).
  *
  * <p>Names that differ only in case or in Unicode normalization are different names and different file names, but
  * Windows and macOS hold them as one file: {@link #folded} says which file names those systems take for the same.
