@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Job definitions served by the emulator, read from a folder laid out like the export output:
- * {@code jobs/*.job}, {@code scripts/*.script}, {@code resources/*.resource}. A name is its file name
- * without the extension, so one export's output is valid fixtures. Files are served byte for byte.
+ * {@code jobs/*.job}, {@code scripts/*.script}, {@code resources/*.resource}. A name is its file name without the
+ * extension, read as a snapshot's file name is ({@code jobs/CO%4E.job} is job {@code CON}, see
+ * {@link DefinitionKind#nameOf}), so one export's output is valid fixtures. Files are served byte for byte.
  */
 final class Fixtures {
 

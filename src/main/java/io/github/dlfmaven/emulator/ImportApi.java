@@ -207,10 +207,13 @@ final class ImportApi {
         return Optional.of(entries);
     }
 
-    /** The definition's name: its entry's file name without the extension, whatever folder holds it. */
+    /**
+     * The definition's name: its entry's file name without the extension, whatever folder holds it. A package has the
+     * names as they are; the import folder has them escaped, as fixtures and snapshots do.
+     */
     private static String name(String entry, DefinitionKind kind) {
         String file = entry.substring(entry.lastIndexOf('/') + 1);
-        return kind.nameOf(file);
+        return kind.nameOfPackageFile(file);
     }
 
     private static JsonNode json(byte[] content) {

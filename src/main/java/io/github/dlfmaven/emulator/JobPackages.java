@@ -22,7 +22,10 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** Builds the zips DLF returns, from fixtures, with fixed entry times so equal input gives equal bytes. */
+/**
+ * Builds the zips DLF returns, from fixtures, with fixed entry times so equal input gives equal bytes. The entries have
+ * the definitions' names as they are ({@code jobs/CON.job}), as DLF writes them, not the file names of the fixtures.
+ */
 final class JobPackages {
 
     private static final FileTime ENTRY_TIME = FileTime.fromMillis(Fixtures.STABLE_TIME);
@@ -32,11 +35,13 @@ final class JobPackages {
     /** A single-job export: {@code jobs/}, {@code scripts/} and {@code resources/} at the top. */
     byte[] single(Fixtures fixtures, Definition job, boolean exportDepend) throws IOException {
         Map<String, Path> entries = new TreeMap<>();
-        entries.put(DefinitionKind.JOB.path(job.name()), job.file());
+        entries.put(DefinitionKind.JOB.packageEntry(job.name()), job.file());
         if (exportDepend) {
             Dependencies dependencies = fixtures.dependencies(job);
-            dependencies.scripts().forEach(s -> entries.put(DefinitionKind.SCRIPT.path(s.name()), s.file()));
-            dependencies.resources().forEach(r -> entries.put(DefinitionKind.RESOURCE.path(r.name()), r.file()));
+            dependencies.scripts().forEach(s -> entries.put(DefinitionKind.SCRIPT.packageEntry(s.name()), s.file()));
+            dependencies
+                    .resources()
+                    .forEach(r -> entries.put(DefinitionKind.RESOURCE.packageEntry(r.name()), r.file()));
         }
         return zip(entries);
     }
@@ -46,14 +51,14 @@ final class JobPackages {
         Map<String, Path> entries = new TreeMap<>();
         for (Definition job : jobs) {
             String folder = DefinitionKind.JOB.folder() + "/" + job.name() + "/";
-            entries.put(folder + DefinitionKind.JOB.fileName(job.name()), job.file());
+            entries.put(folder + DefinitionKind.JOB.packageFileName(job.name()), job.file());
             if (exportDepend) {
                 Dependencies dependencies = fixtures.dependencies(job);
                 for (Definition script : dependencies.scripts()) {
-                    entries.put(folder + DefinitionKind.SCRIPT.fileName(script.name()), script.file());
+                    entries.put(folder + DefinitionKind.SCRIPT.packageFileName(script.name()), script.file());
                 }
                 for (Resource resource : dependencies.resources()) {
-                    entries.put(folder + DefinitionKind.RESOURCE.fileName(resource.name()), resource.file());
+                    entries.put(folder + DefinitionKind.RESOURCE.packageFileName(resource.name()), resource.file());
                 }
             }
         }

@@ -18,6 +18,7 @@ import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.snapshot.SnapshotLayout;
 import io.github.dlfmaven.snapshot.SnapshotWriter;
@@ -142,7 +143,8 @@ final class SnapshotExport {
         Unpacked unpacked = unpack(job, archive, folder, 1);
         if (!hasDefinition(job, unpacked.files())) {
             throw new UnsafeArchiveException("The export of job '" + LogText.escape(job) + "' was refused: the"
-                    + " package DLF sent holds no definition of the job (" + SnapshotLayout.jobFile(job) + ")"
+                    + " package DLF sent holds no definition of the job ("
+                    + LogText.escape(DefinitionKind.JOB.packageEntry(job)) + ")"
                     + (unpacked.files().isEmpty()
                             ? " and no other file either"
                             : ", only " + count(unpacked.files().size(), "other file"))
@@ -194,6 +196,7 @@ final class SnapshotExport {
         return Duration.ofNanos(extracting.sum());
     }
 
+    /** Whether the files hold the job's definition, at its path in the snapshot (escaped, as the layout placed it). */
     private static boolean hasDefinition(String job, List<ExtractedFile> files) {
         String definition = SnapshotLayout.jobFile(job);
         return files.stream().anyMatch(f -> f.path().equals(definition));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.config.JobPattern;
+import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,10 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * What an import sends: the selected jobs of a snapshot, the scripts and resources they use, mapped for the target
- * environment. Written twice: as a folder in the snapshot layout, normalized as an export writes, which the plan
- * compares with the target's own export; and as a zip in the export layout, which DLF reads from OBS. Only the
- * definitions go in, never another file of the snapshot folder.
+ * environment. Written twice: as a folder in the snapshot layout, normalized as an export writes and with its file
+ * names ({@code jobs/CO%4E.job}), which the plan compares with the target's own export; and as a zip in the export
+ * layout, which DLF reads from OBS, with the definitions' names as they are ({@code jobs/CON.job}), since DLF takes the
+ * names from the entries. Only the definitions go in, never another file of the snapshot folder.
  */
 public final class ImportPackage {
 
@@ -63,9 +66,13 @@ public final class ImportPackage {
         }
     }
 
+    /** A definition packed: where it goes in the folder and in the zip, and its bytes. */
+    private record Packed(String entry, byte[] bytes) {}
+
     private final Path snapshot;
     private final IgnoredFields ignored;
     private Map<String, Path> files;
+    private final Map<DefinitionKind, Map<String, String>> paths = new EnumMap<>(DefinitionKind.class);
 
     public ImportPackage(Path snapshot, IgnoredFields ignored) {
         this.snapshot = snapshot;
@@ -122,24 +129,25 @@ public final class ImportPackage {
             }
         }
         EnvironmentMapping.Session session = mapping.start();
-        Map<String, byte[]> packed = new TreeMap<>();
+        // By the path in the folder; the zip has its entries in the same order.
+        Map<String, Packed> packed = new TreeMap<>();
         add(packed, DefinitionKind.JOB, jobDefinitions, session);
         add(packed, DefinitionKind.SCRIPT, scripts, session);
         add(packed, DefinitionKind.RESOURCE, resources, session);
-        for (Map.Entry<String, byte[]> file : packed.entrySet()) {
+        for (Map.Entry<String, Packed> file : packed.entrySet()) {
             Path target = folder.resolve(file.getKey());
             Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
+            Files.write(target, file.getValue().bytes());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream archive = new ZipArchiveOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : packed.entrySet()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(file.getKey());
+            for (Packed file : packed.values()) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(file.entry());
                 // A zip stores local time: the same wall-clock time in every zone gives the same bytes everywhere.
                 entry.setTime(
                         ZIP_TIME.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli());
                 archive.putArchiveEntry(entry);
-                archive.write(file.getValue());
+                archive.write(file.bytes());
                 archive.closeArchiveEntry();
             }
         }
@@ -151,18 +159,18 @@ public final class ImportPackage {
                 session.replaced(),
                 session.unused(),
                 session.forbiddenLeft(),
-                packed(bytes.toByteArray(), zip));
+                kept(bytes.toByteArray(), zip));
     }
 
     /** The zip, also written to {@code file} for people to look at; the upload sends the bytes returned. */
-    private static PackageZip packed(byte[] bytes, Path file) throws IOException {
+    private static PackageZip kept(byte[] bytes, Path file) throws IOException {
         PackageZip zip = new PackageZip(bytes);
         Files.write(file, bytes);
         return zip;
     }
 
     private void add(
-            Map<String, byte[]> files,
+            Map<String, Packed> files,
             DefinitionKind kind,
             Map<String, ObjectNode> definitions,
             EnvironmentMapping.Session session)
@@ -171,22 +179,27 @@ public final class ImportPackage {
         for (Map.Entry<String, ObjectNode> definition : definitions.entrySet()) {
             String path = kind.path(definition.getKey());
             session.apply(kind, path, definition.getValue());
-            files.put(path, normalizer.normalize(JSON.writeValueAsBytes(definition.getValue())));
+            files.put(
+                    path,
+                    new Packed(
+                            kind.packageEntry(definition.getKey()),
+                            normalizer.normalize(JSON.writeValueAsBytes(definition.getValue()))));
         }
     }
 
     private ObjectNode read(DefinitionKind kind, String name) throws IOException {
-        Path file = files().get(kind.path(name));
+        String path = paths(kind).get(name);
+        Path file = files().get(path);
         JsonNode json;
         try {
             json = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             // Jackson quotes the text it stumbled on, and a definition may hold a secret: only where it stumbled.
-            throw new IOException(kind.path(name) + " in the snapshot is not valid JSON" + JsonPosition.of(e)
+            throw new IOException(LogText.escape(path) + " in the snapshot is not valid JSON" + JsonPosition.of(e)
                     + "; dlf:validate says the same.");
         }
         if (!(json instanceof ObjectNode object)) {
-            throw new IOException(kind.path(name) + " in the snapshot is not a JSON object.");
+            throw new IOException(LogText.escape(path) + " in the snapshot is not a JSON object.");
         }
         return object;
     }
@@ -201,15 +214,30 @@ public final class ImportPackage {
 
     /** The names of the definitions of one kind in the snapshot, sorted; none when its folder is missing. */
     private List<String> names(DefinitionKind kind) throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String path : files().keySet()) {
-            // Only the extension as the export writes it, which is the name the package gives the file.
-            if (DefinitionKind.ofSnapshotPath(path).filter(kind::equals).isPresent()
-                    && path.endsWith(kind.extension())) {
-                String fileName = path.substring(path.lastIndexOf('/') + 1);
-                names.add(kind.nameOf(fileName));
+        return List.copyOf(paths(kind).keySet());
+    }
+
+    /**
+     * The definitions of one kind in the snapshot: the path of each name, sorted by name. Of two files of one name (a
+     * file the escaping did not write, {@code jobs/CON.job}, beside {@code jobs/CO%4E.job}) the one an export writes
+     * for it counts.
+     */
+    private Map<String, String> paths(DefinitionKind kind) throws IOException {
+        Map<String, String> byName = paths.get(kind);
+        if (byName == null) {
+            byName = new TreeMap<>();
+            for (String path : files().keySet()) {
+                // Only the extension as the export writes it, which is the name the package gives the file.
+                if (DefinitionKind.ofSnapshotPath(path).filter(kind::equals).isPresent()
+                        && path.endsWith(kind.extension())) {
+                    String name = kind.nameOf(path.substring(path.lastIndexOf('/') + 1));
+                    if (!byName.containsKey(name) || path.equals(kind.path(name))) {
+                        byName.put(name, path);
+                    }
+                }
             }
+            paths.put(kind, byName);
         }
-        return names;
+        return byName;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.report;
 
+import io.github.dlfmaven.snapshot.PortableFileName;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * The file names of the pages about one kind of definition, stable from run to run so that a pull request can link
- * one: the name as it is where it is made of letters, digits, {@code .}, {@code _} and {@code -} (in any script) and
- * fits a file name, otherwise a shortened safe form with a hash of the whole name. Names whose files would be the
+ * one: the name as it is where it is made of letters, digits, {@code .}, {@code _} and {@code -} (in any script), fits
+ * a file name and is no device name of Windows ({@code CON}, {@code nul.txt}), otherwise a shortened safe form with a
+ * hash of the whole name (a device name's with a leading {@code _}). Names whose files would be the
  * same, also on a disk that ignores case ({@code Daily} and {@code daily}, or a name that looks like another's hashed
  * form), all get hashed forms, so no page ever replaces another.
  */
@@ -79,6 +81,7 @@ final class PageNames {
         return !name.isEmpty()
                 && !name.startsWith(".")
                 && name.matches("[\\p{L}\\p{N}._-]+")
+                && !PortableFileName.isWindowsDevice(name)
                 && name.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }
 
@@ -87,6 +90,9 @@ final class PageNames {
             return name;
         }
         String safe = name.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceFirst("^\\.", "_");
+        if (PortableFileName.isWindowsDevice(safe)) {
+            safe = "_" + safe;
+        }
         StringBuilder prefix = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < safe.length(); ) {

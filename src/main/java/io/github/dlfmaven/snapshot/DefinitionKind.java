@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * The kinds of definition a DLF package holds, each with its folder and file extension: {@code jobs/{name}.job},
  * {@code scripts/{name}.script}, {@code resources/{name}.resource}, the layout of DLF's single-job package and of a
- * snapshot alike.
+ * snapshot alike. The two differ in the name only: a package's entry has the definition's name as it is, which DLF
+ * reads back on import; a snapshot's file has it escaped where Windows or macOS could not hold it ({@code jobs/CON.job}
+ * in a package is {@code jobs/CO%4E.job} in a snapshot, see {@link PortableFileName}).
  */
 public enum DefinitionKind {
     JOB("jobs", ".job"),
@@ -31,14 +33,41 @@ public enum DefinitionKind {
         return extension;
     }
 
-    /** Where the definition of this name lives in a snapshot, with {@code /} separators: {@code jobs/a.job}. */
+    /**
+     * Where the definition of this name lives in a snapshot, with {@code /} separators: {@code jobs/a.job}, {@code
+     * jobs/CO%4E.job} for {@code CON}.
+     */
     public String path(String name) {
-        return folder + "/" + name + extension;
+        return folder + "/" + fileName(name);
     }
 
-    /** The file name of the definition of this name: {@code a.job}. */
+    /** The file name of the definition of this name in a snapshot: {@code a.job}, {@code a%3Ab.job} for {@code a:b}. */
     public String fileName(String name) {
+        return PortableFileName.of(name) + extension;
+    }
+
+    /** The entry of the definition of this name in a package DLF reads or writes: {@code jobs/CON.job}. */
+    public String packageEntry(String name) {
+        return folder + "/" + packageFileName(name);
+    }
+
+    /** The file name of the definition of this name in a package, the name as it is: {@code CON.job}. */
+    public String packageFileName(String name) {
         return name + extension;
+    }
+
+    /** The definition's name in a package's file name of this kind: {@code CON} for {@code CON.job}. */
+    public String nameOfPackageFile(String fileName) {
+        return fileName.substring(0, fileName.length() - extension.length());
+    }
+
+    /**
+     * The file name in a snapshot of a package's file of this kind, its extension kept as it is: {@code CO%4E.JOB} for
+     * {@code CON.JOB}.
+     */
+    String fileNameOfPackageFile(String fileName) {
+        int stem = fileName.length() - extension.length();
+        return PortableFileName.of(fileName.substring(0, stem)) + fileName.substring(stem);
     }
 
     /**
@@ -64,8 +93,11 @@ public enum DefinitionKind {
         return of(fileName).filter(kind -> path.equals(kind.folder() + "/" + fileName));
     }
 
-    /** The definition's name in a file name of this kind: {@code a} for {@code a.job}. */
+    /**
+     * The definition's name in a snapshot's file name of this kind: {@code a} for {@code a.job}, {@code CON} for {@code
+     * CO%4E.job}; a file name the escaping did not write is the name as written ({@code 50%.job} is {@code 50%}).
+     */
     public String nameOf(String fileName) {
-        return fileName.substring(0, fileName.length() - extension.length());
+        return PortableFileName.nameOf(fileName.substring(0, fileName.length() - extension.length()));
     }
 }

@@ -54,13 +54,20 @@ public final class SnapshotWriter implements AutoCloseable {
     private boolean keepWork;
 
     private SnapshotWriter(
-            Path output, Path work, FolderLock lock, List<Path> createdDirectories, CommitJournal.Renamer renamer)
+            Path output,
+            Path work,
+            FolderLock lock,
+            List<Path> createdDirectories,
+            CommitJournal.Renamer renamer,
+            SettingNames names)
             throws IOException {
         this.output = output;
         this.work = work;
         this.lock = lock;
         this.tree = new StagingTree(
-                Files.createDirectory(work.resolve(CommitJournal.TREE)), new PreviousSnapshot(output.toRealPath()));
+                Files.createDirectory(work.resolve(CommitJournal.TREE)),
+                new PreviousSnapshot(output.toRealPath()),
+                names);
         this.journal = new CommitJournal(output, work, renamer);
         this.createdDirectories = createdDirectories;
         // A build stopped with Ctrl-C or by CI runs shutdown hooks: the work area and the lock go then too, as after a
@@ -87,7 +94,7 @@ public final class SnapshotWriter implements AutoCloseable {
         return open(outputDirectory, SettingNames.PLAIN);
     }
 
-    /** @param names how the front end spells the output folder's setting in messages */
+    /** @param names how the front end spells settings (the output folder, excludes) in messages */
     public static SnapshotWriter open(Path outputDirectory, SettingNames names) throws IOException {
         return open(outputDirectory, names, CommitJournal.Renamer.FILES);
     }
@@ -111,7 +118,7 @@ public final class SnapshotWriter implements AutoCloseable {
         try {
             recover(output, renamer);
             Path work = Files.createDirectory(output.resolve(WORK_PREFIX + UUID.randomUUID()));
-            return new SnapshotWriter(output, work, lock, created, renamer);
+            return new SnapshotWriter(output, work, lock, created, renamer, names);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

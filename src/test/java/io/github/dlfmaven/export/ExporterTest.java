@@ -161,6 +161,45 @@ class ExporterTest {
     }
 
     @Test
+    void namesWindowsCannotHoldAreStoredUnderEscapedFileNamesAndOthersAsTheyAre() throws Exception {
+        for (String job : List.of("CON", "nul.txt", "a:b", "trailing.", "\u9500\u552e\u65e5\u62a5")) {
+            answers.put(job, zip(Map.of("jobs/" + job + ".job", "{\"name\":\"" + job + "\"}")));
+        }
+
+        run(config(List.of("CON", "nul.txt", "a:b", "trailing.", "\u9500\u552e\u65e5\u62a5")));
+
+        assertEquals(
+                List.of(
+                        "jobs/CO%4E.job",
+                        "jobs/a%3Ab.job",
+                        "jobs/nu%6C.txt.job",
+                        "jobs/trailing%2E.job",
+                        "jobs/\u9500\u552e\u65e5\u62a5.job"),
+                tree(output));
+        assertEquals("{\n  \"name\": \"CON\"\n}\n", Files.readString(output.resolve("jobs/CO%4E.job")));
+    }
+
+    @Test
+    void twoJobsWhoseFileNamesDifferOnlyInCaseAreRefusedAndThePreviousSnapshotStays() throws Exception {
+        Files.createDirectories(output.resolve("jobs"));
+        Files.writeString(output.resolve("jobs/old.job"), "{\"old\":true}\n");
+        Map<String, String> before = FileTrees.state(temp, true);
+        answers.put("Daily", zip(Map.of("jobs/Daily.job", "{\"name\":\"Daily\"}")));
+        answers.put("daily", zip(Map.of("jobs/daily.job", "{\"name\":\"daily\"}")));
+
+        SnapshotConflictException e =
+                assertThrows(SnapshotConflictException.class, () -> run(config(List.of("Daily", "daily"))));
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The jobs 'Daily' and 'daily' would be stored as jobs/Daily.job and"
+                                + " jobs/daily.job, which differ only in case"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("or leave one out with excludes."), e.getMessage());
+        assertEquals(before, FileTrees.state(temp, true));
+    }
+
+    @Test
     void aHostileArchiveFailsTheJobAndWritesNothingOutside() throws Exception {
         answers.put("evil", zip(Map.of("jobs/evil.job", "{}", "../../escaped.txt", "gotcha")));
 

@@ -142,4 +142,33 @@ class ImportPackageTest {
                 e.getMessage().contains("jobs/broken.job in the snapshot is not valid JSON (line 1"), e.getMessage());
         assertTrue(!e.getMessage().contains("hunter3"), e.getMessage());
     }
+
+    @Test
+    void theZipHasTheNamesAsTheyAreAndTheFolderTheSnapshotsFileNames() throws Exception {
+        Path snapshot = tmp.resolve("snapshot");
+        Files.createDirectories(snapshot.resolve("jobs"));
+        Files.createDirectories(snapshot.resolve("scripts"));
+        Files.writeString(
+                snapshot.resolve("jobs/CO%4E.job"),
+                "{\"name\": \"CON\", \"nodes\": [{\"properties\": [{\"name\": \"scriptName\", \"value\": \"a:b\"}]}]}");
+        Files.writeString(snapshot.resolve("scripts/a%3Ab.script"), "{\"name\": \"a:b\"}");
+        // Written before the rule (on Linux), a job named 50% and one named nul, read as written.
+        Files.writeString(snapshot.resolve("jobs/50%.job"), "{\"name\": \"50%\"}");
+        Files.writeString(snapshot.resolve("jobs/nul.job"), "{\"name\": \"nul\"}");
+        ImportPackage pack = new ImportPackage(snapshot, IgnoredFields.NONE);
+
+        List<String> jobs = pack.select(List.of("*"), List.of());
+        ImportPackage.Contents contents =
+                pack.write(jobs, EnvironmentMapping.none(), tmp.resolve("p"), tmp.resolve("p.zip"));
+
+        assertEquals(List.of("50%", "CON", "nul"), jobs);
+        assertEquals(List.of("a:b"), contents.scripts());
+        assertEquals(
+                List.of("jobs/50%.job", "jobs/CON.job", "jobs/nul.job", "scripts/a:b.script"),
+                new ArrayList<>(entries(tmp.resolve("p.zip")).keySet()));
+        assertEquals(
+                List.of("jobs/50%25.job", "jobs/CO%4E.job", "jobs/nu%6C.job", "scripts/a%3Ab.script"),
+                FileTrees.files(tmp.resolve("p")),
+                "the folder the plan compares with the target's export has the names as an export writes them");
+    }
 }

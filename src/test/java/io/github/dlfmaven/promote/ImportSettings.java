@@ -20,9 +20,29 @@ final class ImportSettings {
             boolean keepPackage,
             Path work)
             throws InvalidConfigurationException {
+        return of(
+                Path.of("src/it/quickstart/src/test/dlf"),
+                jobs,
+                obsEndpoint,
+                environment,
+                timeoutSeconds,
+                keepPackage,
+                work);
+    }
+
+    /** Of another snapshot than the quick start's. */
+    static ImportConfiguration of(
+            Path snapshot,
+            List<String> jobs,
+            String obsEndpoint,
+            Path environment,
+            long timeoutSeconds,
+            boolean keepPackage,
+            Path work)
+            throws InvalidConfigurationException {
         return ImportConfiguration.check(
                 new ImportConfiguration.Raw(
-                        Path.of("src/it/quickstart/src/test/dlf"),
+                        snapshot,
                         jobs,
                         List.of(),
                         "obs://import-bucket/dlf/",

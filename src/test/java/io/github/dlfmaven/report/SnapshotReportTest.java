@@ -108,6 +108,31 @@ class SnapshotReportTest {
     }
 
     @Test
+    void escapedFileNamesShowTheJobsNamesAndNoPageIsADeviceNameOfWindows() throws IOException {
+        Path snapshot = Files.createDirectories(tmp.resolve("snapshot/jobs"));
+        Files.writeString(snapshot.resolve("CO%4E.job"), "{\"name\":\"CON\",\"nodes\":[]}");
+        Files.writeString(snapshot.resolve("co%6E.backup.job"), "{\"name\":\"con.backup\",\"nodes\":[]}");
+        Files.writeString(snapshot.resolve("a%3Ab.job"), "{\"name\":\"a:b\",\"nodes\":[]}");
+        Path drift = Files.writeString(
+                tmp.resolve("drift.json"), "{\"files\":[{\"path\":\"jobs/CO%4E.job\",\"change\":\"changed\"}]}");
+        Path out = tmp.resolve("report");
+
+        new SnapshotReport(Log.NONE).write(snapshot.getParent(), out, drift);
+
+        String index = Files.readString(out.resolve("index.html"));
+        assertTrue(index.contains(">CON</a> <em>(changed)</em>"), index);
+        assertTrue(index.contains(">con.backup</a>") && index.contains(">a:b</a>"), index);
+        List<String> pages;
+        try (Stream<Path> files = Files.list(out.resolve("jobs"))) {
+            pages = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(3, pages.size(), pages.toString());
+        for (String page : pages) {
+            assertFalse(page.substring(0, page.indexOf('.')).matches("(?i)CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]"), page);
+        }
+    }
+
+    @Test
     void anEarlierReportIsReplacedButNoFileTheReportDidNotWriteIsDeleted() throws IOException {
         Path out = tmp.resolve("report");
         new SnapshotReport(Log.NONE).write(QUICK_START, out, null);
@@ -236,5 +261,10 @@ class SnapshotReportTest {
         assertEquals("a_b.html", pages.file("a_b", ".html"));
         assertTrue(pages.file("../x", ".html").matches("_\\._x-[0-9a-f]{8}\\.html"), pages.file("../x", ".html"));
         assertEquals(spaced, PageNames.of(List.of("a b")).file("a b", ".html"), "stable from run to run");
+        PageNames devices = PageNames.of(List.of("CON", "nul.txt", "Com1"));
+        assertTrue(devices.file("CON", ".html").matches("_CON-[0-9a-f]{8}\\.html"), devices.file("CON", ".html"));
+        assertTrue(
+                devices.file("nul.txt", ".html").matches("_nul\\.txt-[0-9a-f]{8}\\.html"),
+                devices.file("nul.txt", ".html"));
     }
 }

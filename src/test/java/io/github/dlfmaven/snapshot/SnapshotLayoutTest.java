@@ -18,7 +18,13 @@ class SnapshotLayoutTest {
         "jobs/.job, jobs/.job",
         "jobs/a.job.bak, jobs/a.job.bak",
         "cdm/x.json, cdm/x.json",
-        "other/readme.txt, other/readme.txt"
+        "other/readme.txt, other/readme.txt",
+        // the definition's name escaped where Windows or macOS cannot hold it, the extension as the entry has it
+        "jobs/CON.job, jobs/CO%4E.job",
+        "jobs/a:b/a:b.job, jobs/a%3Ab.job",
+        "jobs/x/nul.txt.SCRIPT, scripts/nu%6C.txt.SCRIPT",
+        "resources/50%.resource, resources/50%25.resource",
+        "jobs/销售日报.job, jobs/销售日报.job"
     })
     void destinationIsChosenByExtension(String name, String destination) {
         assertEquals(destination, SnapshotLayout.INSTANCE.destination(name));
@@ -48,5 +54,14 @@ class SnapshotLayoutTest {
         assertEquals(Optional.empty(), DefinitionKind.of(".job"));
         assertEquals(Optional.empty(), DefinitionKind.of("a.jobs"));
         assertEquals("daily", DefinitionKind.JOB.nameOf("daily.job"));
+    }
+
+    @Test
+    void aPackageHasTheNamesAsTheyAreAndASnapshotHasThemEscaped() {
+        assertEquals("jobs/CON.job", DefinitionKind.JOB.packageEntry("CON"));
+        assertEquals("a:b.script", DefinitionKind.SCRIPT.packageFileName("a:b"));
+        assertEquals("a%3Ab", DefinitionKind.SCRIPT.nameOfPackageFile("a%3Ab.script"));
+        assertEquals("jobs/CO%4E.job", SnapshotLayout.jobFile("CON"));
+        assertEquals("CON", DefinitionKind.JOB.nameOf("CO%4E.job"));
     }
 }

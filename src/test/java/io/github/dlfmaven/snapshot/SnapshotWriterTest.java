@@ -385,6 +385,45 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void jobsWhoseFileNamesDifferOnlyInCaseAreRefusedOnEverySystemAndTheOldSnapshotStays() throws Exception {
+        writeOldSnapshot();
+        SortedMap<String, String> before = FileTrees.state(output, true);
+
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "daily", "jobs/daily.job", "d\n");
+            SnapshotConflictException e =
+                    assertThrows(SnapshotConflictException.class, () -> add(writer, "Daily", "jobs/Daily.job", "D\n"));
+
+            assertEquals(
+                    "The jobs 'Daily' and 'daily' would be stored as jobs/Daily.job and jobs/daily.job, which differ"
+                            + " only in case or in Unicode normalization: Windows and macOS hold them as one file, so a"
+                            + " snapshot with both could not be checked out there. Rename one of them in DataArts"
+                            + " Factory, or leave one out with excludes.",
+                    e.getMessage());
+        }
+
+        assertEquals(before, FileTrees.state(output, true), "nothing committed: the old snapshot is whole");
+    }
+
+    @Test
+    void scriptsWhoseFileNamesDifferOnlyInUnicodeNormalizationAreRefusedNamingTheJobs() throws Exception {
+        try (SnapshotWriter writer = SnapshotWriter.open(output)) {
+            add(writer, "job_a", "jobs/job_a.job", "A\n", "scripts/caf\u00E9.script", "S1\n");
+            SnapshotConflictException e = assertThrows(
+                    SnapshotConflictException.class,
+                    () -> add(writer, "job_b", "jobs/job_b.job", "B\n", "scripts/CAFE\u0301.script", "S2\n"));
+
+            assertEquals(
+                    "The scripts 'CAFE\u0301' and 'caf\u00E9' (from 'job_b' and 'job_a') would be stored as"
+                            + " scripts/CAFE\u0301.script and scripts/caf\u00E9.script, which differ only in case or in"
+                            + " Unicode normalization: Windows and macOS hold them as one file, so a snapshot with both"
+                            + " could not be checked out there. Rename one of them in DataArts Factory, or leave out the"
+                            + " jobs that use one of them with excludes.",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void staleWorkFoldersFromACrashedRunAreRemovedOnOpen() throws Exception {
         write(output, "jobs/a.job", "A\n");
         write(output, ".dlf-work-0b9d1c7e/tree/jobs/x.job", "half\n");

@@ -95,6 +95,19 @@ class SnapshotValidatorTest {
     }
 
     @Test
+    void v02AnEscapedFileNameIsReadAsTheNameItWasWrittenForAndReferencesFindIt() throws IOException {
+        write("jobs/CO%4E.job", job("CON", node("load", "", property("scriptName", "a:b")), "0 0 2 * * ?"));
+        write("scripts/a%3Ab.script", "{\"name\":\"a:b\",\"type\":\"HiveSQL\",\"content\":\"select 1\"}");
+        // Written before the rule: names as written.
+        write("scripts/50%.script", "{\"name\":\"50%\",\"type\":\"HiveSQL\",\"content\":\"select 1\"}");
+        write("scripts/nul.script", "{\"name\":\"nul\",\"type\":\"HiveSQL\",\"content\":\"select 1\"}");
+        write("scripts/x%3Ay.script", "{\"name\":\"x%3Ay\"}");
+
+        assertEquals(
+                List.of("scripts/x%3Ay.script: is named 'x%3Ay', but its file name says 'x:y' [DLF-V02]"), problems());
+    }
+
+    @Test
     void v03AJobNeedsItsFields() throws IOException {
         write("jobs/bare.job", "{\"name\":\"bare\"}");
 
