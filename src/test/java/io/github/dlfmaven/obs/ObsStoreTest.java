@@ -189,6 +189,36 @@ class ObsStoreTest {
     }
 
     @Test
+    void anEchoOfTheSignatureAloneIsMaskedToo() throws Exception {
+        // Real OBS quotes the signature it got, without its scheme and key, in a SignatureDoesNotMatch error; a proxy
+        // or
+        // an OBS-compatible store may put it into the message the plugin shows.
+        java.util.List<String> signatures = new java.util.ArrayList<>();
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String authorization = request.getHeaders().get("Authorization");
+                String signature = authorization.substring(authorization.lastIndexOf(':') + 1);
+                signatures.add(signature);
+                return new MockResponse.Builder()
+                        .code(403)
+                        .body("<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated"
+                                + " does not match the signature you provided: " + signature + "</Message>"
+                                + "<SignatureProvided>" + signature + "</SignatureProvided></Error>")
+                        .build();
+            }
+        });
+
+        ObsException e = assertThrows(
+                ObsException.class,
+                () -> store(Credentials.of(AK, SK, "test")).put(FOLDER, "a.zip", new byte[] {1}, "application/zip"));
+
+        assertEquals(1, signatures.size());
+        assertTrue(e.getMessage().contains("the signature you provided: ****"), e.getMessage());
+        assertFalse(e.getMessage().contains(signatures.get(0)), e.getMessage());
+    }
+
+    @Test
     void aSilentOBSIsAskedAgainAndThenNamed() throws Exception {
         HttpTransport quick = HttpTransport.builder()
                 .timeouts(Duration.ofSeconds(2), Duration.ofMillis(200))
