@@ -9,11 +9,13 @@ import io.github.dlfmaven.log.Redactor;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -175,6 +177,15 @@ abstract class AbstractDlfMojo extends AbstractMojo {
     @Parameter(property = UserProperties.IAM_ENDPOINT)
     String iamEndpoint;
 
+    /**
+     * This goal's execution, as Maven planned it: its configuration tells which parameters the pom sets, and so which
+     * {@code -D} properties of the command line the pom overrides.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    MojoExecution mojoExecution;
+
     final MavenSession session;
     final SettingsDecrypter settingsDecrypter;
 
@@ -188,6 +199,14 @@ abstract class AbstractDlfMojo extends AbstractMojo {
 
     /** The goal's own settings, on top of the shared ones. */
     abstract void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException;
+
+    /**
+     * Whether the goal changes the cloud: then a {@code -D} property the pom overrides is an error, not a warning, since
+     * it may point the write at another workspace than the user named.
+     */
+    boolean writesToCloud() {
+        return false;
+    }
 
     /** What the goal talks to besides DLF and IAM, so that each is reached by the proxy settings.xml gives it. */
     List<URI> moreServices() {
@@ -210,7 +229,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         Map<String, String> environment = MavenEnvironment.variables(session);
         Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
         try {
-            ExportConfiguration config = configuration(environment, emulator);
+            ExportConfiguration config = configuration(environment, emulator, log);
             try (DlfConnection connection = new MavenConnection(
                             session, settingsDecrypter, serverId, trustStoreServerId)
                     .open(config, moreServices(), environment, emulator, redactor, log)) {
@@ -221,7 +240,8 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         }
     }
 
-    private ExportConfiguration configuration(Map<String, String> environment, Optional<EmulatorContext> emulator)
+    private ExportConfiguration configuration(
+            Map<String, String> environment, Optional<EmulatorContext> emulator, Log log)
             throws InvalidConfigurationException {
         ExportConfiguration.Builder builder = ExportConfiguration.builder()
                 .names(MavenSettingNames.INSTANCE)
@@ -251,7 +271,24 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         if (session.getExecutionRootDirectory() != null) {
             builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
         }
-        configure(builder);
-        return builder.build();
+        List<String> overridden = PomOverrides.of(session, mojoExecution);
+        List<String> problems = new ArrayList<>();
+        if (writesToCloud()) {
+            // A promotion into another workspace than the one on the command line must not happen: every problem at
+            // once, these with the rest.
+            problems.addAll(overridden);
+        } else {
+            overridden.forEach(log::warn);
+        }
+        try {
+            configure(builder);
+            ExportConfiguration config = builder.build();
+            if (problems.isEmpty()) {
+                return config;
+            }
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        throw new InvalidConfigurationException(problems);
     }
 }

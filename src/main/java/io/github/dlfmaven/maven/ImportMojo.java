@@ -235,6 +235,11 @@ public class ImportMojo extends AbstractPackageMojo {
     }
 
     @Override
+    boolean writesToCloud() {
+        return true;
+    }
+
+    @Override
     List<URI> moreServices() {
         return List.of(
                 ObsStore.bucketUrl(imports.obsEndpoint(), imports.obsFolder().bucket()));
