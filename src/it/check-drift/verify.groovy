@@ -2,6 +2,8 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[WARNING] DLF drift: 1 file changed, 1 added, 1 removed, 8 unchanged.')
+// One summary: the check's own working copy is not compared with its previous run.
+assert !log.contains('Compared with the previous snapshot')
 assert log.contains('[WARNING]   added: jobs/ods_orders_load.job')
 assert log.contains('[WARNING]   changed: jobs/dws_sales_daily.job')
 assert log.contains('[WARNING]     at nodes[publish_to_dws].properties[scriptName].value')

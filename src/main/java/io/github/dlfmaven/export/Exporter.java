@@ -35,11 +35,27 @@ public final class Exporter {
     private final ExportConfiguration config;
     private final DlfClient client;
     private final Log log;
+    private final boolean snapshot;
 
+    /** An export of a snapshot: its summary says how it differs from the snapshot it replaced. */
     public Exporter(ExportConfiguration config, DlfClient client, Log log) {
+        this(config, client, log, true);
+    }
+
+    private Exporter(ExportConfiguration config, DlfClient client, Log log, boolean snapshot) {
         this.config = config;
         this.client = client;
         this.log = log;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * An export into a goal's working copy, which is compared with something else (the check's committed snapshot, the
+     * import's package): how it differs from the goal's previous run is no news, and would read as a second summary
+     * that seems to disagree with the goal's own.
+     */
+    public static Exporter forComparison(ExportConfiguration config, DlfClient client, Log log) {
+        return new Exporter(config, client, log, false);
     }
 
     /**
@@ -188,7 +204,9 @@ public final class Exporter {
         log.info("Exported " + count(jobs.size(), "job") + ": " + count(written, "file") + " (" + bytes(bytes)
                 + " bytes downloaded, " + count(summary.requests(), "request") + ") written to "
                 + config.outputDirectory() + " in " + seconds(summary.time()) + ".");
-        log.info("Compared with the previous snapshot: " + writer.changes().describe() + ".");
+        if (snapshot) {
+            log.info("Compared with the previous snapshot: " + writer.changes().describe() + ".");
+        }
         return summary;
     }
 }

@@ -98,7 +98,7 @@ public class CheckMojo extends AbstractExportingMojo {
             DriftReport.clear(check.reportDirectory());
             check.cloud().claim();
             try (var client = connection.client().build()) {
-                new Exporter(config, client, log).run();
+                Exporter.forComparison(config, client, log).run();
             }
             drift = new DriftCheck(log)
                     .run(

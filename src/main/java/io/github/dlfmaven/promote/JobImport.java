@@ -204,7 +204,8 @@ public final class JobImport {
         if (present.isEmpty()) {
             Files.createDirectories(config.currentDirectory());
         } else {
-            new Exporter(export.of(present, config.currentDirectory()), client, log).run();
+            Exporter.forComparison(export.of(present, config.currentDirectory()), client, log)
+                    .run();
         }
         addOthers(contents.scripts(), DefinitionKind.SCRIPT);
         addOthers(contents.resources(), DefinitionKind.RESOURCE);
