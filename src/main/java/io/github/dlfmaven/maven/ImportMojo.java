@@ -215,6 +215,11 @@ public class ImportMojo extends AbstractPackageMojo {
                 MavenEnvironment.pathOrDefault(workDirectory, session, "target/dlf-import")
                         .toPath(),
                 session.isOffline());
+        if (raw.offline()) {
+            // The import's own check says it does not run offline, in its own words; the shared check would say it
+            // again, of an export.
+            builder.offline(false, null);
+        }
         try {
             imports = ImportConfiguration.check(raw, MavenSettingNames.INSTANCE);
         } catch (InvalidConfigurationException e) {
