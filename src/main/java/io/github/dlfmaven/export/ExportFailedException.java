@@ -27,13 +27,13 @@ public class ExportFailedException extends Exception {
         List<String> reasons =
                 failures.entrySet().stream().map(ExportFailedException::reason).toList();
         if (reasons.size() == 1) {
-            return reasons.get(0) + " " + outcome;
+            return sentence(reasons.get(0)) + " " + capitalized(outcome);
         }
         // One cause that failed every job at once (credentials that cannot be had) is said once.
         Exception first = failures.values().iterator().next();
         if (failures.values().stream().allMatch(cause -> cause == first)) {
-            return failures.size() + " of " + jobCount + " jobs failed, all for one reason: " + first.getMessage() + " "
-                    + outcome;
+            return failures.size() + " of " + jobCount + " jobs failed, all for one reason: "
+                    + sentence(String.valueOf(first.getMessage())) + " " + capitalized(outcome);
         }
         return failures.size() + " of " + jobCount + " jobs failed; " + outcome + "\n  - "
                 + String.join("\n  - ", reasons);
@@ -56,6 +56,12 @@ public class ExportFailedException extends Exception {
     }
 
     private static final String BATCH_PREFIX = "batch of ";
+
+    /** The text as a sentence of its own: ending with a full stop (or another end mark) before the next one starts. */
+    private static String sentence(String text) {
+        String trimmed = text.stripTrailing();
+        return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?") ? trimmed : trimmed + ".";
+    }
 
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

@@ -32,7 +32,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
 
     /**
      * Huawei Cloud region id, such as {@code cn-north-4}; the endpoint becomes
-     * {@code https://dayu-dlf.{region}.myhuaweicloud.com}. One of region or endpoint is required.
+     * <code>https://dayu-dlf.{region}.myhuaweicloud.com</code>. One of region or endpoint is required.
      *
      * @since 0.1.0
      */
@@ -170,7 +170,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
     String metadataUrl;
 
     /**
-     * IAM endpoint for an IAM user's token or OIDC federation; by default {@code https://iam.{region}.myhuaweicloud.com}.
+     * IAM endpoint for an IAM user's token or OIDC federation; by default <code>https://iam.{region}.myhuaweicloud.com</code>.
      *
      * @since 0.1.0
      */

@@ -109,7 +109,8 @@ public class CheckMojo extends AbstractExportingMojo {
         }
         if (!drift.none() && check.failOnDrift()) {
             throw new MojoFailureException("DLF drift: "
-                    + Drift.files(drift.files().size()) + " differ between the cloud and "
+                    + Drift.files(drift.files().size()) + (drift.files().size() == 1 ? " differs" : " differ")
+                    + " between the cloud and "
                     + shown(check.snapshotDirectory()) + " (" + drift.counts() + "); report: "
                     + check.reportDirectory().resolve(DriftReport.MARKDOWN_FILE) + ". If the cloud is right, update"
                     + " the snapshot with: mvn dlf:export "

@@ -71,7 +71,7 @@ public class ImportMojo extends AbstractPackageMojo {
     String obsPath;
 
     /**
-     * OBS's endpoint, without a bucket; by default {@code https://obs.{region}.myhuaweicloud.com}. For private clouds
+     * OBS's endpoint, without a bucket; by default <code>https://obs.{region}.myhuaweicloud.com</code>. For private clouds
      * and the emulator.
      *
      * @since 0.1.0

@@ -161,8 +161,11 @@ public final class JobImport {
             log.info("Nothing to import: "
                     + (plan.change().isEmpty()
                             ? "the workspace has every file of the package as it is."
-                            : plan.change().size() + " file(s) differ, which sameNamePolicy SKIP keeps as the workspace"
-                                    + " has them; OVERWRITE would replace them."));
+                            : (plan.change().size() == 1
+                                            ? "1 file differs"
+                                            : plan.change().size() + " files differ")
+                                    + ", which sameNamePolicy SKIP keeps as the workspace has them; OVERWRITE would"
+                                    + " replace them."));
             return new Result(plan, null);
         }
         if (plan.empty()) {

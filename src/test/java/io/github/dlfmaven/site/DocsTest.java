@@ -1,6 +1,7 @@
 package io.github.dlfmaven.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,6 +24,16 @@ class DocsTest {
 
         assertEquals(table, table(Files.readString(Path.of("site/markdown/credentials.md")), "| order | source |"));
         assertTrue(table.lines().count() >= 8, table);
+    }
+
+    @Test
+    void theGoalReferenceKeepsEveryPlaceholderWhole() throws IOException {
+        // The plugin descriptor, generated from the goals' Javadoc before the tests run: a {@code} span with braces
+        // inside came out as https://dayu-dlf.{region.myhuaweicloud.com} on the goal pages and in dlf:help.
+        String descriptor = Files.readString(Path.of("target/classes/META-INF/maven/plugin.xml"));
+        Matcher broken = Pattern.compile("(?<!\\$)\\{[a-zA-Z]+\\.[^}\\s]*\\}").matcher(descriptor);
+        assertFalse(broken.find(), () -> "a placeholder lost its closing brace: " + broken.group());
+        assertTrue(descriptor.contains("https://dayu-dlf.{region}.myhuaweicloud.com"));
     }
 
     @Test
