@@ -79,15 +79,17 @@ public final class SnapshotComparison {
             return new FileDrift(path, Change.CHANGED, List.of(), List.of(), "a binary file");
         }
         List<String> jsonPaths = jsonChanges.paths(oldText.get(), newText.get());
-        List<String> before = lf(oldText.get()).lines().toList();
-        List<String> after = lf(newText.get()).lines().toList();
-        if (before.size() + after.size() > TextDiff.MAX_LINES) {
+        String before = lf(oldText.get());
+        String after = lf(newText.get());
+        long beforeLines = before.lines().count();
+        long afterLines = after.lines().count();
+        if (beforeLines + afterLines > TextDiff.MAX_LINES) {
             return new FileDrift(
                     path,
                     Change.CHANGED,
                     jsonPaths,
                     List.of(),
-                    "too large to show as a diff (" + before.size() + " and " + after.size() + " lines)");
+                    "too large to show as a diff (" + beforeLines + " and " + afterLines + " lines)");
         }
         List<String> diff = textDiff.unified(path, before, after);
         return new FileDrift(

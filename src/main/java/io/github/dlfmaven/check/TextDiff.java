@@ -3,6 +3,7 @@ package io.github.dlfmaven.check;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Unified diffs of normalized definitions, as {@code git diff} shows them, with secret values masked and each line
@@ -20,10 +21,15 @@ final class TextDiff {
         this.context = context;
     }
 
-    /** The diff from {@code before} to {@code after}, headed {@code --- a/path} and {@code +++ b/path}. */
-    List<String> unified(String path, List<String> before, List<String> after) {
-        List<String> old = SecretMask.lines(before);
-        List<String> now = SecretMask.lines(after);
+    /**
+     * The diff from {@code before} to {@code after}, headed {@code --- a/path} and {@code +++ b/path}. Both are masked
+     * as JSON when both are JSON, and line by line as text otherwise, so that the two sides are masked alike.
+     */
+    List<String> unified(String path, String before, String after) {
+        Optional<List<String>> oldJson = SecretMask.json(before);
+        Optional<List<String>> newJson = oldJson.isPresent() ? SecretMask.json(after) : Optional.empty();
+        List<String> old = newJson.isPresent() ? oldJson.get() : SecretMask.text(before);
+        List<String> now = newJson.isPresent() ? newJson.get() : SecretMask.text(after);
         return UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old, DiffUtils.diff(old, now), context)
                 .stream()
                 .map(line -> line.length() <= MAX_LINE_CHARS

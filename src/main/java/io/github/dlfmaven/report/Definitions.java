@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.secrets.SecretPolicy;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The jobs and scripts of a snapshot, parsed, and which jobs use each script. */
+/**
+ * The jobs and scripts of a snapshot, parsed and with what looks like a secret masked ({@link SecretPolicy}), and which
+ * jobs use each script.
+ */
 final class Definitions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +47,9 @@ final class Definitions {
                         + LogText.escape(path));
                 continue;
             }
-            JsonNode before = (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), json);
+            // Masked before anything is drawn or written, so that no page can show a secret, whatever it shows.
+            JsonNode before =
+                    (kind == DefinitionKind.JOB ? jobs : scripts).put(kind.nameOf(fileName), SecretPolicy.mask(json));
             if (before != null) {
                 // A.JOB and A.job: one name, two files, which no export writes; the later file (by path) is shown.
                 log.warn("Two files define " + kind.name().toLowerCase(java.util.Locale.ROOT) + " '"

@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * count and scripts, and the jobs' dependencies on each other drawn), a page per job (its node graph drawn, its nodes,
  * the SQL of its scripts, the jobs it depends on), a page per script (its SQL and every job that uses it: what breaks
  * if it changes), and {@code svg/}, each job's drawing named as its page, for pull requests to link. Plain HTML with inline SVG: no script, no
- * network at view time. With a {@code drift.json} of {@code dlf:check}, the index says which jobs drifted.
+ * network at view time. With a {@code drift.json} of {@code dlf:check}, the index says which jobs drifted. What looks
+ * like a secret is masked in every page, as in the diffs ({@code SecretPolicy}).
  */
 public final class SnapshotReport {
 
@@ -238,8 +239,7 @@ public final class SnapshotReport {
                             definition == null
                                     ? "<p>Not in this snapshot.</p>\n"
                                     : "<pre class=\"sql\">"
-                                            + h(SecretNames.maskSecrets(
-                                                    definition.path("content").asText("")))
+                                            + h(definition.path("content").asText(""))
                                             + "</pre>\n");
         }
         return page(name, body.toString());
@@ -261,7 +261,7 @@ public final class SnapshotReport {
                     .append("</a></li>\n");
         }
         body.append("</ul>\n<h2>Content</h2>\n<pre class=\"sql\">")
-                .append(h(SecretNames.maskSecrets(script.path("content").asText(""))))
+                .append(h(script.path("content").asText("")))
                 .append("</pre>\n");
         return page(name, body.toString());
     }

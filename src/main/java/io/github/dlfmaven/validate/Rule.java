@@ -20,7 +20,7 @@ public enum Rule {
             "DLF-V08", Severity.ERROR, "a resourcePath that is no obs:// location names a resource in resources/"),
     KNOWN_DEPEND_JOBS("DLF-V09", Severity.WARNING, "the jobs named in dependJobs are in the snapshot"),
     VALID_CRON("DLF-V10", Severity.ERROR, "a cron expression is valid Quartz syntax, such as 0 0 2 * * ?"),
-    NO_SECRETS("DLF-V11", Severity.WARNING, "no node property, job parameter or script configuration holds a secret");
+    NO_SECRETS("DLF-V11", Severity.WARNING, "no value of a definition looks like a secret");
 
     private final String id;
     private final Severity severity;

@@ -85,13 +85,14 @@ public final class SnapshotValidator {
                 definitions.get(DefinitionKind.JOB).keySet(),
                 withDependencies,
                 findings);
-        SecretScan secrets = new SecretScan(findings);
         for (Definition job : definitions.get(DefinitionKind.JOB).values()) {
             jobs.check(job.path(), job.json());
-            secrets.job(job.path(), job.json());
         }
-        for (Definition script : definitions.get(DefinitionKind.SCRIPT).values()) {
-            secrets.script(script.path(), script.json());
+        SecretScan secrets = new SecretScan(findings);
+        for (Map<String, Definition> ofKind : definitions.values()) {
+            for (Definition definition : ofKind.values()) {
+                secrets.definition(definition.path(), definition.json());
+            }
         }
         List<Problem> problems = new ArrayList<>(findings.problems());
         problems.sort(Comparator.comparing(Problem::path)); // stable: a file's problems stay in the order found

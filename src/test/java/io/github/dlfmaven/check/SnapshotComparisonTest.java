@@ -214,6 +214,49 @@ class SnapshotComparisonTest {
     }
 
     @Test
+    void secretsAreMaskedOnTheJsonTreeAndEveryOtherLineStaysTheFilesOwn() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        String layout = "{\n  \"n\" : 1.50,\n  \"password\" : [ \"%s\", \"x\" ],\n  \"owner\" : \"%s\",\n"
+                + "  \"params\" : [ {\n    \"name\" : \"db_pwd\",\n    \"value\" : %s\n  } ]\n}\n";
+        write(committed, "jobs/a.job", layout.formatted("Old-Secret-17", "bob", "917317001"));
+        write(cloud, "jobs/a.job", layout.formatted("New-Secret-17", "eve", "917317002"));
+
+        FileDrift file = comparison.compare(committed, cloud).files().get(0);
+
+        assertEquals(
+                List.of(
+                        "--- a/jobs/a.job",
+                        "+++ b/jobs/a.job",
+                        "@@ -1,7 +1,7 @@",
+                        " {",
+                        "   \"n\" : 1.50,",
+                        "   \"password\" : \"****\",",
+                        "-  \"owner\" : \"bob\",",
+                        "+  \"owner\" : \"eve\",",
+                        "   \"params\" : [ {",
+                        "     \"name\" : \"db_pwd\",",
+                        "     \"value\" : \"****\""),
+                file.diff());
+        assertEquals(List.of("owner", "params[db_pwd].value", "password[0]"), file.jsonPaths());
+    }
+
+    @Test
+    void whenASideIsNoJsonBothAreMaskedLineByLineAsText() throws Exception {
+        Path committed = tmp.resolve("committed");
+        Path cloud = tmp.resolve("cloud");
+        write(committed, "jobs/a.job", "{\n  \"password\": \"Old-Secret-17\",\n  \"args\": \"pwd=Old-Arg-17\"\n");
+        write(cloud, "jobs/a.job", "{\n  \"password\": \"New-Secret-17\",\n  \"args\": \"pwd=New-Arg-17\"\n}\n");
+
+        FileDrift file = comparison.compare(committed, cloud).files().get(0);
+
+        String diff = String.join("\n", file.diff());
+        assertFalse(diff.contains("-17"), diff);
+        assertTrue(diff.contains("  \"password\": \"****\","), diff);
+        assertTrue(diff.contains("+}"), diff);
+    }
+
+    @Test
     void aFileTooLargeToDiffSaysSoAndKeepsItsPaths() throws Exception {
         Path committed = tmp.resolve("committed");
         Path cloud = tmp.resolve("cloud");
