@@ -16,10 +16,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * (settings.xml server, then the environment); when there are none it makes demo credentials and hands them to
  * {@code dlf:export} through the plugin's context.
  *
- * <p>{@code dlf:emulator-stop} stops it. Whatever runs first, the end of this project's build stops it too, failed or
- * not, and so does the end of the session: an emulator never outlives its module, not even in a Maven daemon or an
- * IDE, and a fixed {@code port} is free again for the next module or build. Whoever stops it gives
- * {@code dlf.endpoint} and {@code dlf.obsEndpoint} their earlier values back.
+ * <p>{@code dlf:emulator-stop} stops it. If that has not run when this project's build ends, failed or not, the end
+ * of the project stops it, and the end of the session stops any still running: an emulator never outlives its module,
+ * not even in a Maven daemon or an IDE, and a fixed {@code port} is free again for the next module or build. Whichever
+ * stops it gives {@code dlf.endpoint} and {@code dlf.obsEndpoint} their earlier values back.
  *
  * <p>The emulator reads a request's body only after the checks that need no body, answers a body larger than its path
  * takes (1 MiB for the DLF API, 32 MiB for an OBS object) with HTTP 413 unread, and holds at most 64 MiB of request
