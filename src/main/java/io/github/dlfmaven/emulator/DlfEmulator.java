@@ -1,11 +1,9 @@
 package io.github.dlfmaven.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.log.Log;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,16 +11,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * A local stand-in for the DataArts Factory (DLF) V1 API, serving job definitions from a folder, on
@@ -34,6 +26,10 @@ import java.util.function.Function;
  * ({@code jobs/check-file}, {@code jobs/import}, {@code system-tasks/{id}}) and OBS objects for it, answers with
  * the documented error shapes, checks every request's AK/SK signature like the API gateway, and can add
  * latency, 503s and 429s on purpose. Each request is logged in one line, never with a secret.
+ *
+ * <p>A request is authenticated before its body is read, as far as its headers allow, and the request bodies held at
+ * once stay within a budget (64 MiB: two of the largest OBS objects it takes), so it is safe to run inside a build's
+ * JVM: see {@link Router}.
  */
 public final class DlfEmulator implements AutoCloseable {
 
@@ -44,11 +40,6 @@ public final class DlfEmulator implements AutoCloseable {
         /** {@code offset} is a page index: {@code offset * limit} jobs are skipped. */
         PAGES
     }
-
-    private static final int MAX_BODY_BYTES = 1 << 20;
-    private static final int MAX_OBJECT_BYTES = 32 << 20;
-    /** The resources below {@code /v1/{project_id}/} the emulator serves. */
-    private static final Set<String> API_ROOTS = Set.of("jobs", "scripts", "resources", "system-tasks");
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
@@ -64,31 +55,29 @@ public final class DlfEmulator implements AutoCloseable {
 
     private final Path fixtures;
     private final Faults faults;
-    private final JobApi jobs;
-    private final ImportApi imports;
-    private final ReadApi reads;
-    private final ObsApi obs;
-    private final Gateway gateway;
+    private final BodyBudget budget;
     private final Credentials credentials;
-    private final Clock clock;
-    private final Log log;
     private final HttpServer server;
     private final ExecutorService executor;
 
     private DlfEmulator(Builder b) throws IOException {
         this.fixtures = b.fixtures;
         this.faults = b.faults;
+        this.budget = new BodyBudget(b.bodyBudget);
+        this.credentials = b.credentials;
         Path importDirectory =
                 b.importDirectory != null ? b.importDirectory : b.obsDirectory.resolveSibling("imported");
-        this.jobs = new JobApi(b.fixtures, importDirectory, b.obsDirectory, b.offsetMode, b.maxPageSize);
-        this.imports = new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock);
-        this.obs = new ObsApi(b.obsDirectory, b.credentials);
-        this.reads = new ReadApi(jobs);
-        this.gateway =
-                new Gateway(new SignatureVerifier(b.credentials), b.faults, b.workspace, b.defaultWorkspace, b.clock);
-        this.credentials = b.credentials;
-        this.clock = b.clock;
-        this.log = b.log;
+        JobApi jobs = new JobApi(b.fixtures, importDirectory, b.obsDirectory, b.offsetMode, b.maxPageSize);
+        Router router = new Router(
+                new Gateway(new SignatureVerifier(b.credentials), b.faults, b.workspace, b.defaultWorkspace, b.clock),
+                new ObsApi(b.obsDirectory, b.credentials),
+                new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock),
+                new ReadApi(jobs),
+                jobs,
+                b.faults,
+                budget,
+                b.clock,
+                b.log);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 50);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
@@ -97,7 +86,7 @@ public final class DlfEmulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", router);
         // The server's dispatcher thread inherits daemon status from the thread that starts it: started from a
         // daemon thread, a forgotten emulator never keeps a JVM (a build, an IDE, a test runner) alive.
         Thread starter = new Thread(server::start, "dlf-emulator-start");
@@ -142,76 +131,9 @@ public final class DlfEmulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) {
-        long started = System.nanoTime();
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        try (exchange) {
-            Answer answer;
-            try (InputStream in = exchange.getRequestBody()) {
-                // OBS takes whole packages (up to DLF's 10 MB and more, to show a refusal); the API, small bodies.
-                int limit = rawPath.startsWith("/v1/") ? MAX_BODY_BYTES : MAX_OBJECT_BYTES;
-                answer = answer(exchange, method, rawPath, in.readNBytes(limit + 1), limit);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Emulator: " + method + " " + rawPath + " failed: " + e);
-                answer =
-                        Answer.json(500, Answer.error("DLF.0000", "Internal error of the emulator: " + e.getMessage()));
-            }
-            // Logged before the answer goes out, so a client that has its answer also finds the line.
-            log.info("Emulator: " + method + " " + rawPath + " -> " + answer.status() + " ("
-                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
-            answer.send(exchange);
-        } catch (IOException e) {
-            log.warn("Emulator: could not answer " + method + " " + rawPath + ": " + e);
-        }
-    }
-
-    private Answer answer(HttpExchange exchange, String method, String rawPath, byte[] body, int limit)
-            throws IOException {
-        sleep(faults.latency());
-        if (body.length > limit) {
-            return Answer.gatewayError(413, "APIGW.0201", "Request entity too large");
-        }
-        List<String> segments = PercentDecoding.pathSegments(rawPath);
-        Function<String, String> header = name -> exchange.getRequestHeaders().getFirst(name);
-        if (segments.isEmpty() || !segments.get(0).equals("v1")) {
-            // No bucket is called v1 (bucket names have three characters or more): anything else is OBS.
-            Map<String, String> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
-            return obs.answer(method, rawPath, headers, header, body, clock.instant());
-        }
-        List<Map.Entry<String, String>> query =
-                PercentDecoding.query(exchange.getRequestURI().getRawQuery());
-        Optional<Answer> refused = gateway.refusal(method, rawPath, segments, query, header, body);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        if (segments.size() < 3 || !API_ROOTS.contains(segments.get(2))) {
-            return Answer.notFound();
-        }
-        Optional<Answer> elsewhere = gateway.outOfScope(segments, header);
-        if (elsewhere.isPresent()) {
-            return elsewhere.get();
-        }
-        Answer answer = imports.answer(method, segments, body);
-        if (answer == null) {
-            answer = reads.answer(method, segments, query);
-        }
-        if (answer == null && segments.get(2).equals("jobs")) {
-            answer = jobs.answer(method, segments, query, body);
-        }
-        return answer != null ? answer : Answer.notFound();
-    }
-
-    private static void sleep(Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The bytes of request bodies held now, for tests that drive the budget. */
+    int bodyBytesHeld() {
+        return budget.held();
     }
 
     @Override
@@ -235,6 +157,7 @@ public final class DlfEmulator implements AutoCloseable {
         private int maxPageSize = 1000;
         private Clock clock = Clock.systemUTC();
         private Log log = Log.NONE;
+        private int bodyBudget = BodyBudget.DEFAULT_BYTES;
 
         private Builder(Path fixtures, Credentials credentials) {
             this.fixtures = fixtures.toAbsolutePath().normalize();
@@ -314,6 +237,12 @@ public final class DlfEmulator implements AutoCloseable {
 
         public Builder log(Log log) {
             this.log = log;
+            return this;
+        }
+
+        /** The bytes of request bodies held at once, {@link BodyBudget#DEFAULT_BYTES} unless a test makes it small. */
+        Builder bodyBudget(int bytes) {
+            this.bodyBudget = bytes;
             return this;
         }
 

@@ -34,6 +34,15 @@ final class Gateway {
         this.clock = clock;
     }
 
+    /**
+     * The gateway's refusal of a request to {@code /v1/...} from its headers alone, before its body is read: missing or
+     * unknown credentials, a date out of range, a wrong security token.
+     */
+    Optional<Answer> refusalBeforeBody(Function<String, String> header) {
+        return verifier.checkBeforeBody(header, clock.instant())
+                .map(message -> Answer.gatewayError(401, "APIGW.0301", message));
+    }
+
     /** The gateway's refusal of a request to {@code /v1/...}: a bad signature, throttling, an emulated 503. */
     Optional<Answer> refusal(
             String method,
@@ -61,6 +70,19 @@ final class Gateway {
                     Answer.gatewayError(503, "APIGW.0503", "Service temporarily unavailable (emulated failure)"));
         }
         return Optional.empty();
+    }
+
+    /** The answer to a body larger than the path takes, given before any of it is read when its length is declared. */
+    static Answer tooLarge() {
+        return Answer.gatewayError(413, "APIGW.0201", "Request entity too large");
+    }
+
+    /** The answer to a request whose body the emulator cannot hold now: busy, as the gateway says it, to retry. */
+    static Answer busy() {
+        return Answer.gatewayError(
+                503,
+                "APIGW.0503",
+                "Service temporarily unavailable (the emulator holds as many request bodies as it may; retry later)");
     }
 
     /** The refusal of a request for another project or workspace than the emulated one. */

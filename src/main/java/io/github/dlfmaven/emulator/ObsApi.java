@@ -26,7 +26,8 @@ import java.util.function.Function;
  * style ({@code /bucket/key}, since a bucket host name does not resolve to this machine), stored below the folder
  * that stands for OBS, where the emulator's export to OBS writes too. Each request's OBS signature is checked as
  * OBS checks it: known access key, date within 15 minutes, the security token of temporary keys, the same
- * signature recomputed; {@code Content-MD5} is checked against the body. Errors come in OBS's XML. Thread-safe.
+ * signature recomputed; {@code Content-MD5} is checked against the body. All of that but the digest is decided before
+ * the body is read. Errors come in OBS's XML. Thread-safe.
  */
 final class ObsApi {
 
@@ -45,39 +46,43 @@ final class ObsApi {
     }
 
     /**
+     * Everything OBS checks before it reads a body, from the path and headers alone: the object's name and the request's
+     * signature, which covers the headers and {@code Content-MD5}, not the body.
+     *
      * @param rawPath the request path as sent, {@code /bucket/encoded-key}
      * @param headers the request's headers, first value each
+     * @return empty when the request may go on to {@link #answer}
      */
-    Answer answer(
-            String method,
-            String rawPath,
-            Map<String, String> headers,
-            Function<String, String> header,
-            byte[] body,
-            Instant now)
-            throws IOException {
+    Optional<Answer> refusal(
+            String method, String rawPath, Map<String, String> headers, Function<String, String> header, Instant now) {
         List<String> segments = PercentDecoding.pathSegments(rawPath);
         if (segments.size() < 2 || segments.get(1).isEmpty()) {
-            return error(405, "MethodNotAllowed", "The emulator serves single objects only.");
+            return Optional.of(error(405, "MethodNotAllowed", "The emulator serves single objects only."));
         }
         String bucket = segments.get(0);
         if (!BUCKET.matcher(bucket).matches()) {
-            return error(400, "InvalidBucketName", "The specified bucket is not valid.");
+            return Optional.of(error(400, "InvalidBucketName", "The specified bucket is not valid."));
         }
         int slash = rawPath.indexOf('/', 1);
         String encodedKey = rawPath.substring(slash + 1);
         Optional<Answer> refused = authenticate(method, "/" + bucket + "/" + encodedKey, headers, header, now);
         if (refused.isPresent()) {
-            return refused.get();
+            return refused;
         }
-        String key = String.join("/", segments.subList(1, segments.size()));
-        Path folder = obsDirectory.resolve(bucket).normalize();
-        Path file = folder.resolve(key).normalize();
-        if (!folder.startsWith(obsDirectory)
-                || !file.startsWith(folder)
-                || file.equals(folder)
-                || key.contains("\0")
-                || key.contains("\\")) {
+        if (file(segments) == null) {
+            return Optional.of(error(400, "InvalidObjectName", "The object name is not valid."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The answer to a request {@link #refusal} let through.
+     *
+     * @param rawPath the request path as sent, {@code /bucket/encoded-key}
+     */
+    Answer answer(String method, String rawPath, Function<String, String> header, byte[] body) throws IOException {
+        Path file = file(PercentDecoding.pathSegments(rawPath));
+        if (file == null) {
             return error(400, "InvalidObjectName", "The object name is not valid.");
         }
         switch (method) {
@@ -104,6 +109,26 @@ final class ObsApi {
                 return error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
             }
         }
+    }
+
+    /** OBS's answer when it cannot take a request now, which its clients retry. */
+    static Answer busy() {
+        return error(503, "SlowDown", "Please reduce your request rate.");
+    }
+
+    /** The file below the OBS folder that {@code /bucket/key} names; null when the name would reach outside it. */
+    private Path file(List<String> segments) {
+        String key = String.join("/", segments.subList(1, segments.size()));
+        Path folder = obsDirectory.resolve(segments.get(0)).normalize();
+        Path file = folder.resolve(key).normalize();
+        if (!folder.startsWith(obsDirectory)
+                || !file.startsWith(folder)
+                || file.equals(folder)
+                || key.contains("\0")
+                || key.contains("\\")) {
+            return null;
+        }
+        return file;
     }
 
     private Optional<Answer> authenticate(

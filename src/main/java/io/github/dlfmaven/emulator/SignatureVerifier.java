@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * Checks a request's {@code SDK-HMAC-SHA256} signature the way Huawei Cloud's API gateway does: the
  * access key must be known, {@code host} and {@code x-sdk-date} must be signed, the date must be within
  * 15 minutes, and recomputing the signature over the headers the request says it signed must give the
- * same value. A known security token must be sent and signed.
+ * same value. A known security token must be sent and signed. All but the signature itself is decided from the
+ * headers, so a request that fails there is refused before its body is read; the signature covers the body's hash.
  */
 final class SignatureVerifier {
 
@@ -42,16 +43,14 @@ final class SignatureVerifier {
     }
 
     /**
+     * Everything the gateway checks before it needs the body: an {@code Authorization} of the right form with a known
+     * access key, {@code host} and {@code x-sdk-date} signed, the date within 15 minutes, the security token, every
+     * signed header present.
+     *
      * @param header reads a request header by name, null when absent
-     * @return empty when the signature is good, else the gateway's {@code error_msg}
+     * @return empty when the request may go on to {@link #check}, else the gateway's {@code error_msg}
      */
-    Optional<String> check(
-            String method,
-            List<String> pathSegments,
-            List<Map.Entry<String, String>> query,
-            Function<String, String> header,
-            byte[] body,
-            Instant now) {
+    Optional<String> checkBeforeBody(Function<String, String> header, Instant now) {
         String authorization = header.apply("Authorization");
         if (authorization == null) {
             return Optional.of(PREFIX + "x-auth-token not found");
@@ -85,13 +84,39 @@ final class SignatureVerifier {
                                 || !signedNames.contains("x-security-token")))) {
             return Optional.of(PREFIX + "verify aksk signature fail");
         }
-        Map<String, String> signedHeaders = new LinkedHashMap<>();
         for (String name : signedNames) {
-            String value = header.apply(name);
-            if (value == null) {
+            if (header.apply(name) == null) {
                 return Optional.of(PREFIX + "verify aksk signature fail");
             }
-            signedHeaders.put(name, value);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The whole check: {@link #checkBeforeBody}, then the signature recomputed over the request, body included.
+     *
+     * @param header reads a request header by name, null when absent
+     * @return empty when the signature is good, else the gateway's {@code error_msg}
+     */
+    Optional<String> check(
+            String method,
+            List<String> pathSegments,
+            List<Map.Entry<String, String>> query,
+            Function<String, String> header,
+            byte[] body,
+            Instant now) {
+        Optional<String> refused = checkBeforeBody(header, now);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        String authorization = header.apply("Authorization");
+        Matcher parts = AUTHORIZATION.matcher(authorization);
+        if (!parts.matches()) {
+            return Optional.of(PREFIX + "verify aksk signature fail");
+        }
+        Map<String, String> signedHeaders = new LinkedHashMap<>();
+        for (String name : parts.group(2).split(";")) {
+            signedHeaders.put(name, header.apply(name));
         }
         String expected = signer.authorization(
                 new SignableRequest(method, pathSegments, query, signedHeaders, body), credentials);

@@ -14,7 +14,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Runs a local DataArts Factory emulator in the foreground until Ctrl-C, for trying the plugin by hand
  * ({@code mvn dlf:emulator}, with or without a pom). Prints its URL and which credentials it accepts; the
- * access and secret key themselves only when they are generated demo credentials.
+ * access and secret key themselves only when they are generated demo credentials. As with {@code dlf:emulator-start},
+ * a request's body is read only after the checks that need no body, a body larger than its path takes is answered
+ * HTTP 413 unread, and at most 64 MiB of request bodies are held at once, a body beyond that answered busy (HTTP 503).
  *
  * @since 0.1.0
  */
