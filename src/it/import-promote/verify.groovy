@@ -4,7 +4,12 @@ assert plans == ['10 to create, 0 that differ but are kept (sameNamePolicy SKIP)
                  '10 to create, 0 that differ but are kept (sameNamePolicy SKIP), 0 unchanged',
                  '0 to create, 0 that differ but are kept (sameNamePolicy SKIP), 10 unchanged'] : plans
 assert log.contains('[INFO] Dry run: nothing was uploaded or imported.')
-assert log =~ /\[INFO\] Uploaded the package to obs:\/\/import-bucket\/dlf-import\/dlf-import-[0-9a-f]{16}\.zip\./
+// Where it goes comes first; the bytes uploaded are those planned (the hash the plan named), into an object of this run.
+assert log.contains('[INFO] Import into the default workspace of project 0833a5737480d53b2f25c010dc1a7b88 at http://127.0.0.1:')
+def planned = (log =~ /\[INFO\] The package's SHA-256 is ([0-9a-f]{64}); this is what is uploaded\./).collect { it[1] }
+assert planned.size() == 3 && planned.unique().size() == 1 : planned
+assert log =~ /\[INFO\] Uploaded the package \(SHA-256 ${planned[0]}\) to obs:\/\/import-bucket\/dlf-import\/dlf-import-${planned[0].substring(0, 16)}-[0-9a-f]{8}\.zip\./
+assert new File(basedir, 'target/dlf-import/plan.json').text.contains(planned[0])
 assert log =~ /\[INFO\] Import started: system task [0-9a-f]{32} \(sameNamePolicy SKIP\)\./
 assert log.contains('[INFO] Nothing to import: the workspace has every file of the package as it is.')
 assert log.contains('the environment mapping replaced')
