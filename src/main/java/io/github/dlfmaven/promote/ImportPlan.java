@@ -15,7 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What an import would change in the target workspace: the mapped package compared, file by file and by JSON path,
@@ -23,12 +28,22 @@ import java.util.List;
  * target lacks is created; one that differs is changed, or, under {@code SKIP}, kept as the target has it; a file only
  * the target has (a script its version of a job uses) is not touched by an import and is left out.
  *
+ * <p>A file to create has no counterpart in the target to compare with; what the plan shows of it is what the
+ * environment mapping changed in it, compared with the snapshot: on a first promotion, the mapped values are what a
+ * reviewer must see.
+ *
  * @param create the files the import creates
  * @param change the files it changes (with {@code OVERWRITE}) or keeps as they are (with {@code SKIP})
+ * @param mapped of the files to create, those the mapping changed: each compared with the snapshot's, by path
  * @param unchanged how many files of the package the target already has as they are
  * @param overwrite whether the import replaces what has the same name ({@code OVERWRITE})
  */
-public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unchanged, boolean overwrite) {
+public record ImportPlan(
+        List<FileDrift> create,
+        List<FileDrift> change,
+        Map<String, FileDrift> mapped,
+        int unchanged,
+        boolean overwrite) {
 
     public static final String JSON_FILE = "plan.json";
     public static final String MARKDOWN_FILE = "plan.md";
@@ -39,11 +54,22 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
     public ImportPlan {
         create = List.copyOf(create);
         change = List.copyOf(change);
+        mapped = Collections.unmodifiableMap(new TreeMap<>(mapped));
     }
 
     /** Compares the package with the target's current state. */
     public static ImportPlan of(Path current, Path packaged, boolean overwrite) throws IOException {
-        Drift drift = new SnapshotComparison(3).compare(current, packaged);
+        return of(current, packaged, null, overwrite);
+    }
+
+    /**
+     * Compares the package with the target's current state, and each file it creates with the snapshot's own.
+     *
+     * @param snapshot the snapshot the package was made from, or null
+     */
+    public static ImportPlan of(Path current, Path packaged, Path snapshot, boolean overwrite) throws IOException {
+        SnapshotComparison comparison = new SnapshotComparison(3);
+        Drift drift = comparison.compare(current, packaged);
         List<FileDrift> create = new ArrayList<>();
         List<FileDrift> change = new ArrayList<>();
         for (FileDrift file : drift.files()) {
@@ -53,7 +79,17 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
                 change.add(file);
             }
         }
-        return new ImportPlan(create, change, drift.unchanged(), overwrite);
+        Map<String, FileDrift> mapped = new TreeMap<>();
+        if (snapshot != null && !create.isEmpty()) {
+            Set<String> created = new HashSet<>();
+            create.forEach(file -> created.add(file.path()));
+            for (FileDrift file : comparison.compare(snapshot, packaged).files()) {
+                if (file.change() == Change.CHANGED && created.contains(file.path())) {
+                    mapped.put(file.path(), file);
+                }
+            }
+        }
+        return new ImportPlan(create, change, mapped, drift.unchanged(), overwrite);
     }
 
     /** Whether the import would change nothing in the target. */
@@ -68,23 +104,34 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
                 + " unchanged";
     }
 
-    /** Logs the plan: a summary, then each file with the JSON paths that change and the first lines of its diff. */
+    /**
+     * Logs the plan: a summary, then each file; for a file to change, the JSON paths that change and the first lines of
+     * its diff, for one to create, what the mapping changed in it.
+     */
     public void log(Log log) {
         log.info("Import plan: " + counts() + ".");
         for (FileDrift file : create) {
             log.info("  create: " + LogText.escape(file.path()));
+            FileDrift mapping = mapped.get(file.path());
+            if (mapping != null) {
+                logDetails(log, "mapped at ", mapping);
+            }
         }
         for (FileDrift file : change) {
             log.info("  " + (overwrite ? "change" : "keep (differs)") + ": " + LogText.escape(file.path()));
-            if (!file.jsonPaths().isEmpty()) {
-                log.info("    at " + LogText.escape(String.join(", ", file.jsonPaths())));
-            }
-            List<String> diff =
-                    file.diff().subList(0, Math.min(DIFF_LINES, file.diff().size()));
-            diff.forEach(line -> log.info("    " + LogText.escape(line)));
-            if (diff.size() < file.diff().size()) {
-                log.info("    (" + (file.diff().size() - diff.size()) + " more diff lines in " + MARKDOWN_FILE + ")");
-            }
+            logDetails(log, "at ", file);
+        }
+    }
+
+    private static void logDetails(Log log, String where, FileDrift file) {
+        if (!file.jsonPaths().isEmpty()) {
+            log.info("    " + where + LogText.escape(String.join(", ", file.jsonPaths())));
+        }
+        List<String> diff =
+                file.diff().subList(0, Math.min(DIFF_LINES, file.diff().size()));
+        diff.forEach(line -> log.info("    " + LogText.escape(line)));
+        if (diff.size() < file.diff().size()) {
+            log.info("    (" + (file.diff().size() - diff.size()) + " more diff lines in " + MARKDOWN_FILE + ")");
         }
     }
 
@@ -103,7 +150,10 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
                 .put("unchanged", unchanged);
         ArrayNode files = root.putArray("files");
         for (FileDrift file : create) {
-            files.addObject().put("path", file.path()).put("action", "create");
+            ObjectNode entry = files.addObject().put("path", file.path()).put("action", "create");
+            if (mapped.containsKey(file.path())) {
+                mapped.get(file.path()).jsonPaths().forEach(entry.withArray("mappedPaths")::add);
+            }
         }
         for (FileDrift file : change) {
             ObjectNode entry = files.addObject().put("path", file.path()).put("action", overwrite ? "change" : "keep");
@@ -135,20 +185,30 @@ public record ImportPlan(List<FileDrift> create, List<FileDrift> change, int unc
                     .append(Markdown.code(f.path()))
                     .append(" |\n"));
         }
+        for (FileDrift file : mapped.values()) {
+            details(md, file, " (created; the environment mapping changed it from the snapshot's)", "Mapped at ");
+        }
         for (FileDrift file : change) {
-            md.append("\n### ").append(Markdown.code(file.path())).append("\n\n");
-            if (!file.jsonPaths().isEmpty()) {
-                md.append("At ")
-                        .append(Markdown.code(String.join(", ", file.jsonPaths())))
-                        .append(".\n\n");
-            }
-            md.append(Markdown.block(
-                    "diff",
-                    String.join(
-                            "\n",
-                            file.diff()
-                                    .subList(0, Math.min(DIFF_LINES, file.diff().size())))));
+            details(md, file, "", "At ");
         }
         ReportFile.write(folder.resolve(MARKDOWN_FILE), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file's section of {@code plan.md}: its JSON paths and the first lines of its diff. */
+    private static void details(StringBuilder md, FileDrift file, String headingNote, String where) {
+        md.append("\n### ")
+                .append(Markdown.code(file.path()))
+                .append(headingNote)
+                .append("\n\n");
+        if (!file.jsonPaths().isEmpty()) {
+            md.append(where)
+                    .append(Markdown.code(String.join(", ", file.jsonPaths())))
+                    .append(".\n\n");
+        }
+        md.append(Markdown.block(
+                "diff",
+                String.join(
+                        "\n",
+                        file.diff().subList(0, Math.min(DIFF_LINES, file.diff().size())))));
     }
 }

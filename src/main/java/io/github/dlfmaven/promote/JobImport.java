@@ -215,6 +215,7 @@ public final class JobImport {
         ImportPlan plan = ImportPlan.of(
                 config.currentDirectory(),
                 config.packageDirectory(),
+                config.snapshotDirectory(),
                 config.sameNamePolicy().equals("OVERWRITE"));
         plan.write(config.workDirectory(), target, contents.zip().sha256());
         plan.log(log);

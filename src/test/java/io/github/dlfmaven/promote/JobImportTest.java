@@ -417,6 +417,35 @@ class JobImportTest {
         assertTrue(md.contains("| endpoint | `" + emulator.endpoint() + "` |"), md);
     }
 
+    @Test
+    void aFirstPromotionShowsWhatTheMappingChangesInEachFileItCreates() throws Exception {
+        emulator = target().start();
+
+        run(dryRun(config("{\"connections\": {\"mrs_hive_retail\": \"mrs_hive_prod\"}}", 60, false)));
+
+        List<String> lines = log.lines();
+        int created = lines.indexOf("[INFO]   create: jobs/ods_orders_load.job");
+        assertTrue(created >= 0, lines.toString());
+        assertTrue(
+                lines.get(created + 1)
+                        .startsWith(
+                                "[INFO]     mapped at nodes[check_source_partition].properties[connectionName].value"),
+                lines.get(created + 1));
+        assertTrue(lines.contains("[INFO]     -          \"value\": \"mrs_hive_retail\""), lines.toString());
+        assertTrue(lines.contains("[INFO]     +          \"value\": \"mrs_hive_prod\""), lines.toString());
+        String md = Files.readString(tmp.resolve("work/plan.md"));
+        assertTrue(
+                md.contains("### `jobs/ods_orders_load.job` (created; the environment mapping changed it from the"
+                        + " snapshot's)"),
+                md);
+        assertTrue(md.contains("+          \"value\": \"mrs_hive_prod\""), md);
+        JsonNode plan = JSON.readTree(tmp.resolve("work/plan.json").toFile());
+        assertEquals(
+                "nodes[check_source_partition].properties[connectionName].value",
+                plan.path("files").get(0).path("mappedPaths").get(0).asText(),
+                plan.toString());
+    }
+
     private String plannedHash() throws Exception {
         return JSON.readTree(tmp.resolve("work/plan.json").toFile())
                 .path("packageSha256")
