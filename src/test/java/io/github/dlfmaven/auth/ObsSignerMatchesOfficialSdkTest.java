@@ -9,6 +9,7 @@ import com.obs.services.ObsConfiguration;
 import com.obs.services.model.AuthTypeEnum;
 import com.obs.services.model.ObjectMetadata;
 import com.obs.services.model.PutObjectRequest;
+import io.github.dlfmaven.http.PercentEncoding;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,9 @@ class ObsSignerMatchesOfficialSdkTest {
         assertEquals(
                 "dlf-bucket.obs.example.test:" + server.getPort(),
                 sent.getHeaders().get("Host"));
+        // The SDK encodes every byte of the key but the unreserved characters, '/' too (dlf-import%2Fpackage.zip), as the
+        // plugin's uploads do.
+        assertEquals("/" + PercentEncoding.strict(key), sent.getUrl().encodedPath());
         // The canonical resource is /bucket/key, the key encoded as the SDK put it in the path.
         String resource = "/dlf-bucket" + sent.getUrl().encodedPath();
         Map<String, String> headers = new LinkedHashMap<>();
