@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -116,9 +117,10 @@ final class PackageImport {
             log.info("Import started: system task " + LogText.escape(taskId) + " (sameNamePolicy "
                     + config.sameNamePolicy() + ").");
             Instant started = clock.instant();
+            Progress progress = new Progress(started);
             SystemTask task =
                     imports.await(taskId, config.timeout(), pollInterval, MAX_POLL_INTERVAL, clock, running -> {
-                        if (!running.finished()) {
+                        if (!running.finished() && progress.news(running.status(), clock.instant())) {
                             log.info("Import task " + LogText.escape(taskId) + ": " + LogText.escape(running.status())
                                     + " ("
                                     + Duration.between(started, clock.instant()).toSeconds() + " s).");
@@ -132,7 +134,7 @@ final class PackageImport {
                         + ". The package stays at " + path + " for it.");
             }
             done = true;
-            report(task);
+            report(task, contents);
             return task;
         } finally {
             if (!done) {
@@ -151,9 +153,50 @@ final class PackageImport {
         }
     }
 
-    private void report(SystemTask task) throws ImportFailedException {
+    /**
+     * The reads of a running task worth a line: a new status, or the same one after {@link #MAX_POLL_INTERVAL} without
+     * a line, so that the first quick reads of a small import do not each say {@code RUNNING (0 s)}.
+     */
+    private static final class Progress {
+        private String status;
+        private Instant logged;
+
+        Progress(Instant started) {
+            this.logged = started;
+        }
+
+        boolean news(String now, Instant at) {
+            if (now.equals(status) && Duration.between(logged, at).compareTo(MAX_POLL_INTERVAL) < 0) {
+                return false;
+            }
+            status = now;
+            logged = at;
+            return true;
+        }
+    }
+
+    /**
+     * What a subtask's name stands for in the package: {@code job}, {@code script}, {@code resource}, or
+     * {@code job or script} when a job and a script share the name; DataArts Factory's subtasks carry their name only.
+     */
+    private static String kind(String name, ImportPackage.Contents contents) {
+        List<String> kinds = new ArrayList<>();
+        if (contents.jobs().contains(name)) {
+            kinds.add("job");
+        }
+        if (contents.scripts().contains(name)) {
+            kinds.add("script");
+        }
+        if (contents.resources().contains(name)) {
+            kinds.add("resource");
+        }
+        return kinds.isEmpty() ? "" : String.join(" or ", kinds) + " ";
+    }
+
+    private void report(SystemTask task, ImportPackage.Contents contents) throws ImportFailedException {
         for (SystemTask.Subtask sub : task.subtasks()) {
-            String line = "  " + LogText.escape(sub.name()) + ": " + LogText.escape(sub.status())
+            String line = "  " + kind(sub.name(), contents) + LogText.escape(sub.name()) + ": "
+                    + LogText.escape(sub.status())
                     + (sub.message().isEmpty() ? "" : " (" + LogText.escape(sub.message()) + ")");
             if (sub.status().equalsIgnoreCase("FAILED")) {
                 log.error(line);
@@ -166,7 +209,8 @@ final class PackageImport {
         if (!task.succeeded() || anyFailed) {
             List<String> failed = task.subtasks().stream()
                     .filter(s -> s.status().equalsIgnoreCase("FAILED"))
-                    .map(s -> LogText.escape(s.name())
+                    .map(s -> kind(s.name(), contents)
+                            + LogText.escape(s.name())
                             + (s.message().isEmpty() ? "" : ": " + LogText.escape(s.message())))
                     .toList();
             throw new ImportFailedException("The import failed (system task " + LogText.escape(task.id()) + ", "

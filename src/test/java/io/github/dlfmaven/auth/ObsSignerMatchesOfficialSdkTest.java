@@ -98,7 +98,8 @@ class ObsSignerMatchesOfficialSdkTest {
         assertEquals(
                 "dlf-bucket.obs.example.test:" + server.getPort(),
                 sent.getHeaders().get("Host"));
-        // The SDK encodes every byte of the key but the unreserved characters, '/' too (dlf-import%2Fpackage.zip), as the
+        // The SDK encodes every byte of the key but the unreserved characters, '/' too (dlf-import%2Fpackage.zip), as
+        // the
         // plugin's uploads do.
         assertEquals("/" + PercentEncoding.strict(key), sent.getUrl().encodedPath());
         // The canonical resource is /bucket/key, the key encoded as the SDK put it in the path.

@@ -112,7 +112,7 @@ class EchoedSecretsTest {
 
         assertLeaksNothing(assertThrows(AbstractMojoExecutionException.class, mojo::execute));
         assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("[INFO] Import started: system task task-****")));
-        assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("[ERROR]   ods_orders_load: FAILED (")));
+        assertTrue(log.lines.stream().anyMatch(l -> l.startsWith("[ERROR]   job or script ods_orders_load: FAILED (")));
     }
 
     @Test

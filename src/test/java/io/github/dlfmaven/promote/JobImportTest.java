@@ -153,6 +153,27 @@ class JobImportTest {
                                 + " SKIP), 0 unchanged."),
                 log.lines().toString());
         assertTrue(Files.isRegularFile(tmp.resolve("work/plan.md")));
+        // Each subtask says what it stands for; a job and a script of one name cannot be told apart by DLF's answer.
+        assertTrue(
+                log.lines().contains("[INFO]   script common_partition_check: SUCCESSFUL"),
+                log.lines().toString());
+        assertEquals(
+                2,
+                log.lines().stream()
+                        .filter("[INFO]   job or script ods_orders_load: SUCCESSFUL"::equals)
+                        .count());
+    }
+
+    @Test
+    void quickReadsOfARunningTaskSayItOnce() throws Exception {
+        emulator = target().importDuration(Duration.ofMillis(300)).start();
+
+        run(config(null, 60, false));
+
+        List<String> running = log.lines().stream()
+                .filter(line -> line.matches("\\[INFO\\] Import task \\w+: RUNNING \\(\\d+ s\\)\\."))
+                .toList();
+        assertEquals(1, running.size(), log.lines().toString());
     }
 
     @Test
