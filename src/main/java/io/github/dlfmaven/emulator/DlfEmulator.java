@@ -69,7 +69,13 @@ public final class DlfEmulator implements AutoCloseable {
                 b.importDirectory != null ? b.importDirectory : b.obsDirectory.resolveSibling("imported");
         JobApi jobs = new JobApi(b.fixtures, importDirectory, b.obsDirectory, b.offsetMode, b.maxPageSize);
         Router router = new Router(
-                new Gateway(new SignatureVerifier(b.credentials), b.faults, b.workspace, b.defaultWorkspace, b.clock),
+                new Gateway(
+                        new SignatureVerifier(b.credentials),
+                        b.faults,
+                        b.projectId,
+                        b.workspace,
+                        b.defaultWorkspace,
+                        b.clock),
                 new ObsApi(b.obsDirectory, b.credentials),
                 new ImportApi(jobs, b.obsDirectory, importDirectory, b.importDuration, b.failImports, b.clock),
                 new ReadApi(jobs),
@@ -146,6 +152,7 @@ public final class DlfEmulator implements AutoCloseable {
         private final Path fixtures;
         private final Credentials credentials;
         private int port;
+        private String projectId;
         private String workspace;
         private Path obsDirectory;
         private Path importDirectory;
@@ -177,6 +184,15 @@ public final class DlfEmulator implements AutoCloseable {
          */
         public Builder defaultWorkspace(boolean defaultWorkspace) {
             this.defaultWorkspace = defaultWorkspace;
+            return this;
+        }
+
+        /**
+         * When set, the only project the credentials act in: a request for another is refused, as the cloud refuses a
+         * project id its caller has no part in (a typo, another region's project); by default any project is served.
+         */
+        public Builder projectId(String projectId) {
+            this.projectId = projectId == null || projectId.isBlank() ? null : projectId.strip();
             return this;
         }
 

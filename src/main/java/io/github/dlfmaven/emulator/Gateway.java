@@ -20,15 +20,24 @@ final class Gateway {
 
     private final SignatureVerifier verifier;
     private final Faults faults;
+    private final String projectId;
     private final String workspace;
     private final boolean defaultWorkspace;
     private final Clock clock;
     private final Random random = new Random();
     private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
 
-    Gateway(SignatureVerifier verifier, Faults faults, String workspace, boolean defaultWorkspace, Clock clock) {
+    /** @param projectId the only project the credentials may act in, or null for any */
+    Gateway(
+            SignatureVerifier verifier,
+            Faults faults,
+            String projectId,
+            String workspace,
+            boolean defaultWorkspace,
+            Clock clock) {
         this.verifier = verifier;
         this.faults = faults;
+        this.projectId = projectId;
         this.workspace = workspace;
         this.defaultWorkspace = defaultWorkspace;
         this.clock = clock;
@@ -94,6 +103,12 @@ final class Gateway {
                     403,
                     "APIGW.0302",
                     "The project ID in the URL does not match the X-Project-Id header of the request."));
+        }
+        // A project the credentials have no part in. The real gateway's answer to that is not confirmed: this is its
+        // refusal of an authenticated user who may not call the API, the closest documented answer.
+        if (projectId != null && !projectId.equals(segments.get(1))) {
+            return Optional.of(
+                    Answer.gatewayError(403, "APIGW.0302", "The IAM user is not authorized to access the API."));
         }
         String sentWorkspace = header.apply("workspace");
         // Without the header DLF works in the project's default workspace; the emulator is that one unless told not.

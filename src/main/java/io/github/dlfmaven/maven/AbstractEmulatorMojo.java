@@ -42,6 +42,17 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     int port;
 
     /**
+     * When set, the only project the emulator serves, as the cloud serves only the projects its caller belongs to: a
+     * request for another is refused with HTTP 403 ({@code APIGW.0302}), so that a wrong project id fails here as it
+     * would there. It shares {@code dlf.projectId} with the other goals, so a build that sets its project id has it
+     * checked; without one, any project is served.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = UserProperties.PROJECT_ID)
+    String projectId;
+
+    /**
      * When set, a request's {@code workspace} header must name it, as DLF checks it; a request without one reaches it
      * unless {@code defaultWorkspace} is {@code false}.
      *
@@ -191,6 +202,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
         try {
             DlfEmulator emulator = DlfEmulator.builder(fixtures, credentials)
                     .port(port)
+                    .projectId(projectId)
                     .workspace(workspace)
                     .defaultWorkspace(defaultWorkspace)
                     .obsDirectory(MavenEnvironment.pathOrDefault(obsDirectory, session, "target/dlf-emulator/obs")
@@ -224,7 +236,8 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
     String describe(EmulatorContext running) {
         DlfEmulator emulator = running.emulator();
         return "DLF emulator listening on " + emulator.endpoint() + ", serving " + emulator.fixtures()
-                + (workspace == null || workspace.isBlank() ? "" : " for workspace " + workspace)
+                + (projectId == null || projectId.isBlank() ? "" : " for project " + projectId.strip())
+                + (workspace == null || workspace.isBlank() ? "" : " (workspace " + workspace + ")")
                 + ", accepting "
                 + (running.demoCredentials()
                         ? "generated demo credentials"

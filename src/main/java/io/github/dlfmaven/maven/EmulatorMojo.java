@@ -50,9 +50,16 @@ public class EmulatorMojo extends AbstractEmulatorMojo {
             environment = "HUAWEICLOUD_SDK_AK=" + demo.accessKey() + " HUAWEICLOUD_SDK_SK=" + demo.secretKey() + " ";
             getLog().info("Demo credentials: " + environment);
         }
-        getLog().info("Export from it, in another terminal: " + environment + "mvn " + plugin.getGroupId() + ":"
-                + plugin.getArtifactId() + ":" + plugin.getVersion() + ":export -Ddlf.endpoint="
-                + running.emulator().endpoint() + " -Ddlf.projectId=demo -Ddlf.jobs=<job names>");
+        String goal = "mvn " + plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion() + ":";
+        String endpoint = running.emulator().endpoint().toString();
+        String target = " -Ddlf.endpoint=" + endpoint + " -Ddlf.projectId="
+                + (projectId == null || projectId.isBlank() ? "demo" : projectId.strip())
+                + (workspace == null || workspace.isBlank() ? "" : " -Ddlf.workspace=" + workspace.strip());
+        getLog().info("Export from it, in another terminal: " + environment + goal + "export" + target
+                + " -Ddlf.jobs=<job names>");
+        // It serves the OBS of an import on its own port; any valid bucket name does.
+        getLog().info("Import into it: " + environment + goal + "import" + target + " -Ddlf.obsEndpoint=" + endpoint
+                + " -Ddlf.obsPath=obs://dlf-import/ -Ddlf.jobs=<job names> -Ddlf.snapshotDirectory=<a snapshot>");
         getLog().info("Ctrl-C stops the emulator.");
         try {
             stopped.await();

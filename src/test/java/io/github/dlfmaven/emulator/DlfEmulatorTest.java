@@ -144,6 +144,20 @@ class DlfEmulatorTest {
     }
 
     @Test
+    void aProjectTheCredentialsHaveNoPartInIsRefusedAndTheirOwnIsServed() throws Exception {
+        DlfEmulator other = start(DlfEmulator.builder(fixtures, CREDENTIALS).projectId("q"));
+
+        DlfApiException e = assertThrows(
+                DlfApiException.class,
+                () -> export(other, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)));
+
+        assertEquals(403, e.httpStatus());
+        assertEquals("APIGW.0302", e.errorCode().orElseThrow());
+        DlfEmulator own = start(DlfEmulator.builder(fixtures, CREDENTIALS).projectId("p"));
+        assertTrue(export(own, CREDENTIALS, new ExportRequest("load", true, "DEVELOP", null)).length > 0);
+    }
+
+    @Test
     void aWrongSecretKeyIsRejectedLikeTheGatewayDoes() throws Exception {
         DlfEmulator emulator = start(DlfEmulator.builder(fixtures, CREDENTIALS));
         Credentials wrong = Credentials.of(CREDENTIALS.accessKey(), CREDENTIALS.secretKey() + "x", "wrong");

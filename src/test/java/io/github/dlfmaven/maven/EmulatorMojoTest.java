@@ -85,6 +85,11 @@ class EmulatorMojoTest {
         // Printed after the credentials: wait for it rather than race the goal's thread.
         awaitLine(Pattern.compile(
                 Pattern.quote("mvn io.github.dlfmaven:dlf-maven-plugin:1.0:export -Ddlf.endpoint=" + url)));
+        // And how to import into it: its own URL is its OBS endpoint too, and any bucket does.
+        awaitLine(Pattern.compile(Pattern.quote("Import into it: HUAWEICLOUD_SDK_AK=" + demo.group(1)
+                + " HUAWEICLOUD_SDK_SK=" + demo.group(2) + " mvn io.github.dlfmaven:dlf-maven-plugin:1.0:import"
+                + " -Ddlf.endpoint=" + url + " -Ddlf.projectId=demo -Ddlf.obsEndpoint=" + url
+                + " -Ddlf.obsPath=obs://dlf-import/ -Ddlf.jobs=<job names> -Ddlf.snapshotDirectory=<a snapshot>")));
 
         try (DlfClient client = DlfClient.builder(
                         URI.create(url), "p", Credentials.of(demo.group(1), demo.group(2), "printed demo credentials"))
