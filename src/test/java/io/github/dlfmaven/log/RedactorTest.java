@@ -94,4 +94,26 @@ class RedactorTest {
         assertEquals(List.of("d ****", "i ****", "w ****", "e ****"), lines);
         assertFalse(String.join("", lines).contains("s3cret"));
     }
+
+    @Test
+    void aShortSecretIsMaskedOnlyAsAWordOfItsOwn() {
+        Redactor redactor = new Redactor();
+        redactor.add("a1");
+        String hash = "0a1b" + "c".repeat(60);
+
+        assertEquals(
+                "password **** and workspace ba1c, sha256 " + hash,
+                redactor.redact("password a1 and workspace ba1c, sha256 " + hash));
+    }
+
+    @Test
+    void aTextCutBeforeItWasRedactedLosesTheStartOfASecretAtItsEnd() {
+        Redactor redactor = new Redactor();
+        String token = "echo/Test+Security=Token0000000000";
+        redactor.add(token);
+
+        assertEquals("the body began: ****", redactor.redact("the body began: " + token.substring(0, 20)));
+        assertEquals("the body began: ****", redactor.redact("the body began: echo%2FTest%2BSecur"), "encoded too");
+        assertEquals("ends with echo", redactor.redact("ends with echo"), "fewer than six characters stay");
+    }
 }
