@@ -1,11 +1,13 @@
 package io.github.dlfmaven.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HeaderValues;
 import io.github.dlfmaven.http.HttpTransport;
+import io.github.dlfmaven.log.JsonPosition;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.Redactor;
 import java.io.IOException;
@@ -104,7 +106,15 @@ public final class MetadataCredentials extends RenewedAuthentication {
                                 + (answer.body().contains(NO_AGENCY) ? ": this instance has no agency attached" : "")
                                 + ". Attach an agency with DataArts Studio permissions to the instance, or use another credential source.");
             }
-            JsonNode json = JSON.readTree(answer.body());
+            JsonNode json;
+            try {
+                json = JSON.readTree(answer.body());
+            } catch (JsonProcessingException e) {
+                // Jackson's message quotes the text it stumbled on: here, the secret key, before it is known to be one.
+                throw new MetadataException("The instance metadata service at " + url + " answered with no valid JSON"
+                        + JsonPosition.of(e) + ". Check the instance's metadata settings, or use another credential"
+                        + " source.");
+            }
             credential = json == null ? null : json.get("credential");
         } catch (MetadataException e) {
             throw e;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.config.IgnoredFields;
 import io.github.dlfmaven.config.JobPattern;
+import io.github.dlfmaven.log.JsonPosition;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.JobReferences;

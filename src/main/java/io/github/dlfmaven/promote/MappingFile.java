@@ -3,6 +3,7 @@ package io.github.dlfmaven.promote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.log.JsonPosition;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
 import java.io.Reader;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dlfmaven.log.JsonPosition;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
 import io.github.dlfmaven.snapshot.SnapshotFiles;
@@ -113,13 +114,7 @@ public final class SnapshotValidator {
             return null;
         } catch (JsonProcessingException e) {
             // Only where: Jackson's message quotes the text around the error, which may be a secret.
-            findings.add(
-                    path,
-                    Rule.PARSES,
-                    e.getLocation() == null
-                            ? "is not valid JSON"
-                            : "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr() + ")");
+            findings.add(path, Rule.PARSES, "is not valid JSON" + JsonPosition.of(e));
             return null;
         }
     }
