@@ -111,9 +111,12 @@ final class ServiceUrls {
         }
     }
 
-    /** A URL that failed to parse may still hold user info; it is not echoed. */
+    /**
+     * A URL that failed to parse may still hold user info; it is not echoed. Everything up to the last {@code @} goes, a
+     * password may hold {@code /} or {@code @} itself; where an {@code @} belonged to the path, a message shows less.
+     */
     private static String withoutUserInfo(String value) {
-        return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+        return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)\\S*@", "$1");
     }
 
     /** A warning for a plain http URL outside this machine, saying what would travel unencrypted; empty otherwise. */
