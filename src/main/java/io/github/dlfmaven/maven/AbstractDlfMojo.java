@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,7 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * core's typed failures into Maven's: {@link MojoFailureException} where the user must act (a setting, a refusal
  * of the server, an unsafe package), {@link MojoExecutionException} where something broke.
  */
-abstract class AbstractDlfMojo extends AbstractMojo {
+abstract class AbstractDlfMojo extends AbstractPluginMojo {
 
     /**
      * Huawei Cloud region id, such as {@code cn-north-4}; the endpoint becomes
@@ -177,15 +175,6 @@ abstract class AbstractDlfMojo extends AbstractMojo {
     @Parameter(property = UserProperties.IAM_ENDPOINT)
     String iamEndpoint;
 
-    /**
-     * This goal's execution, as Maven planned it: its configuration tells which parameters the pom sets, and so which
-     * {@code -D} properties of the command line the pom overrides.
-     *
-     * @since 0.2.0
-     */
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    MojoExecution mojoExecution;
-
     final MavenSession session;
     final SettingsDecrypter settingsDecrypter;
 
@@ -271,7 +260,7 @@ abstract class AbstractDlfMojo extends AbstractMojo {
         if (session.getExecutionRootDirectory() != null) {
             builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
         }
-        List<String> overridden = PomOverrides.of(session, mojoExecution);
+        List<String> overridden = overriddenProperties(session);
         List<String> problems = new ArrayList<>();
         if (writesToCloud()) {
             // A promotion into another workspace than the one on the command line must not happen: every problem at

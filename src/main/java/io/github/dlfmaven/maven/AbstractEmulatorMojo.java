@@ -15,14 +15,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** What the emulator goals share: its settings and how to start it with the build's credentials. */
-abstract class AbstractEmulatorMojo extends AbstractMojo {
+abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
 
     /**
      * Folder of job definitions to serve, laid out like the export output: {@code jobs/*.job},
@@ -183,6 +182,7 @@ abstract class AbstractEmulatorMojo extends AbstractMojo {
 
     /** Starts an emulator accepting the build's credentials, or demo credentials when the build has none. */
     EmulatorContext start() throws MojoExecutionException, MojoFailureException {
+        overriddenProperties(session).forEach(getLog()::warn);
         Path fixtures = MavenEnvironment.pathOrDefault(fixturesDirectory, session, "src/test/dlf")
                 .toPath();
         if (!Files.isDirectory(fixtures)) {

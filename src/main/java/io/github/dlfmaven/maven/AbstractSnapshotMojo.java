@@ -5,7 +5,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -14,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * What the goals that read a snapshot offline share (no credentials, no request, fine under {@code -o}): the snapshot
  * folder and {@code skip}. A goal adds its own parameters and its work on the snapshot.
  */
-abstract class AbstractSnapshotMojo extends AbstractMojo {
+abstract class AbstractSnapshotMojo extends AbstractPluginMojo {
 
     /**
      * The snapshot to read; {@code -Ddlf.snapshotDirectory=target/dlf} reads what {@code dlf:export} just wrote.
@@ -52,6 +51,7 @@ abstract class AbstractSnapshotMojo extends AbstractMojo {
             getLog().info("Skipping the DLF " + goal() + " (" + UserProperties.SKIP + "=true).");
             return;
         }
+        overriddenProperties(session).forEach(getLog()::warn);
         Path snapshot = snapshot();
         if (!Files.isDirectory(snapshot)) {
             throw new MojoFailureException(noSnapshot(snapshot));
