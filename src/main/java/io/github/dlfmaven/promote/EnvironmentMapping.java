@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -81,57 +82,59 @@ public final class EnvironmentMapping {
          * @param path the definition's path in the package, for messages: {@code jobs/daily.job}
          */
         public void apply(DefinitionKind kind, String path, ObjectNode definition) {
+            map(kind, definition);
+            findForbidden(path, "", definition);
+        }
+
+        private void map(DefinitionKind kind, ObjectNode definition) {
             switch (kind) {
-                case JOB -> job(path, definition);
+                case JOB -> job(definition);
                 case SCRIPT -> {
-                    value(MappedField.CONNECTIONS, definition, "connectionName", path + " connectionName");
-                    value(MappedField.QUEUES, definition, "queueName", path + " queueName");
-                    value(MappedField.DATABASES, definition, "database", path + " database");
+                    value(MappedField.CONNECTIONS, definition, "connectionName");
+                    value(MappedField.QUEUES, definition, "queueName");
+                    value(MappedField.DATABASES, definition, "database");
                 }
                 case RESOURCE -> {
-                    value(MappedField.OBS_PATHS, definition, "location", path + " location");
+                    value(MappedField.OBS_PATHS, definition, "location");
                     if (definition.get("dependFiles") instanceof ArrayNode files) {
                         for (int i = 0; i < files.size(); i++) {
                             if (files.get(i).isTextual()) {
-                                String to = mapped(
-                                        MappedField.OBS_PATHS,
-                                        null,
-                                        files.get(i).asText());
-                                files.set(i, TextNode.valueOf(to));
-                                checkForbidden(to, path + " dependFiles");
+                                files.set(
+                                        i,
+                                        TextNode.valueOf(mapped(
+                                                MappedField.OBS_PATHS,
+                                                null,
+                                                files.get(i).asText())));
                             }
                         }
                     }
                     definition.path("dependPackages").forEach(p -> {
                         if (p instanceof ObjectNode pkg) {
-                            value(MappedField.OBS_PATHS, pkg, "location", path + " dependPackages");
+                            value(MappedField.OBS_PATHS, pkg, "location");
                         }
                     });
                 }
             }
         }
 
-        private void job(String path, ObjectNode job) {
-            value(MappedField.OBS_PATHS, job, "logPath", path + " logPath");
+        private void job(ObjectNode job) {
+            value(MappedField.OBS_PATHS, job, "logPath");
             if (job.path("schedule").path("cron") instanceof ObjectNode cron) {
-                value(MappedField.TIME_ZONES, cron, "expressionTimeZone", path + " expressionTimeZone");
+                value(MappedField.TIME_ZONES, cron, "expressionTimeZone");
             }
             job.path("params").forEach(p -> {
                 if (p instanceof ObjectNode param) {
                     String name = param.path("name").asText("");
-                    String label = path + " parameter '" + LogText.escape(name) + "'";
                     String replacement = of(MappedField.JOB_PARAMETERS).get(name);
                     if (replacement != null) {
                         // By the parameter's name, whatever its value was (a number, say).
                         param.put("value", replacement);
                         used(MappedField.JOB_PARAMETERS, name);
                     }
-                    value(MappedField.JOB_PARAMETERS, param, "value", label);
+                    value(MappedField.JOB_PARAMETERS, param, "value");
                 }
             });
             job.path("nodes").forEach(node -> {
-                String where =
-                        path + " node '" + LogText.escape(node.path("name").asText("")) + "'";
                 node.path("properties").forEach(p -> {
                     if (!(p instanceof ObjectNode property)) {
                         return;
@@ -147,19 +150,18 @@ public final class EnvironmentMapping {
                             property.path("value").asText("").startsWith("obs://") ? MappedField.OBS_PATHS : null;
                     };
                     if (field != null) {
-                        value(field, property, "value", where + " " + LogText.escape(name));
+                        value(field, property, "value");
                     }
                 });
             });
         }
 
         /**
-         * Maps one value of a mapped kind in place, then checks what it holds now against {@code forbid}: every value of
-         * every mapped kind passes through here, so that no kind is mapped without being checked.
+         * Maps one value of a mapped kind in place. What it holds afterwards is checked against {@code forbid} with every
+         * other value of the definition ({@link #findForbidden}).
          *
-         * @param label what the field is, for messages: {@code jobs/a.job node 'n' connectionName}
          */
-        private void value(MappedField field, ObjectNode holder, String name, String label) {
+        private void value(MappedField field, ObjectNode holder, String name) {
             JsonNode value = holder.get(name);
             if (value == null || !value.isTextual()) {
                 return;
@@ -168,7 +170,6 @@ public final class EnvironmentMapping {
             if (!to.equals(value.asText())) {
                 holder.put(name, to);
             }
-            checkForbidden(to, label);
         }
 
         /**
@@ -202,14 +203,69 @@ public final class EnvironmentMapping {
             return of(MappedField.OBS_PATHS).get(best) + from.substring(best.length());
         }
 
-        /** A forbidden name, or a value below a forbidden OBS location. */
-        private void checkForbidden(String value, String where) {
-            for (String name : forbidden) {
-                if (name.startsWith("obs://") ? value.startsWith(name) : value.equals(name)) {
-                    forbiddenLeft.add(where + " is still '" + LogText.escape(value) + "'");
-                    return;
+        /**
+         * Every value of the definition, after the mapping, against {@code forbid}: a development name must not reach
+         * the target in any field, mapped or not, so every string is looked at: a name as the whole value (spaces
+         * around it aside), an OBS location anywhere in it (an option such as {@code --input obs://dev/in}, SQL's
+         * {@code LOCATION 'obs://dev/...'}), its scheme in any case.
+         *
+         * @param where what the value is, for messages: {@code node 'load' connectionName}, {@code parameter 'src'}
+         */
+        private void findForbidden(String path, String where, JsonNode node) {
+            if (node.isTextual()) {
+                String value = node.asText();
+                String folded = value.toLowerCase(Locale.ROOT);
+                for (String name : forbidden) {
+                    boolean found = name.startsWith("obs://")
+                            ? folded.contains(name.toLowerCase(Locale.ROOT))
+                            : value.strip().equals(name);
+                    if (found) {
+                        forbiddenLeft.add(path + " " + (where.isEmpty() ? "value" : where) + " is still '"
+                                + LogText.escape(value) + "'");
+                        return;
+                    }
+                }
+            } else if (node.isObject()) {
+                node.fields()
+                        .forEachRemaining(field -> findForbidden(
+                                path,
+                                // A {name, value} pair is named by its name; its value is the pair's value.
+                                field.getKey().equals("value")
+                                                && node.path("name").isTextual()
+                                        ? where
+                                        : join(where, field.getKey()),
+                                field.getValue()));
+            } else if (node.isArray()) {
+                String kind = where.substring(where.lastIndexOf(' ') + 1);
+                for (JsonNode element : node) {
+                    String name = element.path("name").asText(null);
+                    String label = name == null
+                            ? where
+                            : switch (kind) {
+                                case "nodes" ->
+                                    join(
+                                            where.substring(0, where.length() - kind.length())
+                                                    .strip(),
+                                            "node '" + LogText.escape(name) + "'");
+                                case "params" ->
+                                    join(
+                                            where.substring(0, where.length() - kind.length())
+                                                    .strip(),
+                                            "parameter '" + LogText.escape(name) + "'");
+                                case "properties" ->
+                                    join(
+                                            where.substring(0, where.length() - kind.length())
+                                                    .strip(),
+                                            LogText.escape(name));
+                                default -> where + " '" + LogText.escape(name) + "'";
+                            };
+                    findForbidden(path, label, element);
                 }
             }
+        }
+
+        private static String join(String where, String more) {
+            return where.isEmpty() ? more : where + " " + more;
         }
 
         private void used(MappedField field, String from) {

@@ -31,4 +31,19 @@ class ForbidTest {
         session.apply(DefinitionKind.JOB, "jobs/a.job", job);
         assertEquals(3, session.forbiddenLeft().size(), session.forbiddenLeft().toString());
     }
+
+    @Test
+    void aForbiddenBucketInAScriptsSqlIsFound() throws Exception {
+        EnvironmentMapping mapping = EnvironmentMapping.read(
+                Files.writeString(tmp.resolve("prod.json"), "{\"forbid\": [\"obs://dev-bucket/\"]}"));
+        ObjectNode script = (ObjectNode) new ObjectMapper()
+                .readTree("{\"name\": \"s\", \"content\": \"CREATE TABLE t LOCATION 'obs://dev-bucket/t/'\"}");
+        EnvironmentMapping.Session session = mapping.start();
+
+        session.apply(DefinitionKind.SCRIPT, "scripts/s.script", script);
+
+        assertEquals(
+                java.util.List.of("scripts/s.script content is still 'CREATE TABLE t LOCATION 'obs://dev-bucket/t/''"),
+                session.forbiddenLeft());
+    }
 }
