@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
@@ -33,25 +36,39 @@ public final class SnapshotComparison {
      * @param cloud what the cloud exported just now
      */
     public Drift compare(Path committed, Path cloud) throws IOException {
-        SnapshotFiles before = SnapshotFiles.of(committed);
         SnapshotFiles after = SnapshotFiles.of(cloud);
+        return compare(committed, after.files(), after.leftOut());
+    }
+
+    /**
+     * Compares a snapshot on disk with one held in memory (an import's package, as it is uploaded), by path.
+     *
+     * @param other the files by their path in the snapshot layout, with {@code /}
+     */
+    public Drift compare(Path committed, SortedMap<String, byte[]> other) throws IOException {
+        return compare(committed, other, List.of());
+    }
+
+    /** @param after each file as a {@link Path} to read, or its bytes */
+    private Drift compare(Path committed, Map<String, ?> after, List<String> afterLeftOut) throws IOException {
+        SnapshotFiles before = SnapshotFiles.of(committed);
         TreeSet<String> paths = new TreeSet<>(before.files().keySet());
-        paths.addAll(after.files().keySet());
+        paths.addAll(after.keySet());
         List<FileDrift> drift = new ArrayList<>();
         int unchanged = 0;
         int lineEndsOnly = 0;
         for (String path : paths) {
             Path old = before.files().get(path);
-            Path now = after.files().get(path);
+            Object now = after.get(path);
             if (old == null) {
                 drift.add(FileDrift.of(path, Change.ADDED));
             } else if (now == null) {
                 drift.add(FileDrift.of(path, Change.REMOVED));
-            } else if (Files.mismatch(old, now) == -1) {
+            } else if (same(old, now)) {
                 unchanged++;
             } else {
                 byte[] oldBytes = Files.readAllBytes(old);
-                byte[] newBytes = Files.readAllBytes(now);
+                byte[] newBytes = now instanceof Path file ? Files.readAllBytes(file) : (byte[]) now;
                 Optional<String> oldText = text(oldBytes);
                 Optional<String> newText = text(newBytes);
                 if (oldText.isPresent()
@@ -65,8 +82,17 @@ public final class SnapshotComparison {
             }
         }
         List<String> leftOut = new ArrayList<>(before.leftOut());
-        leftOut.addAll(after.leftOut());
+        leftOut.addAll(afterLeftOut);
         return new Drift(drift, unchanged, lineEndsOnly, leftOut);
+    }
+
+    /** Equal bytes; a file of another size is not read at all, one of the same size compared without loading it. */
+    private static boolean same(Path old, Object now) throws IOException {
+        if (now instanceof Path file) {
+            return Files.mismatch(old, file) == -1;
+        }
+        byte[] bytes = (byte[]) now;
+        return Files.size(old) == bytes.length && Arrays.equals(Files.readAllBytes(old), bytes);
     }
 
     /** A checkout with git's core.autocrlf writes CRLF where the export wrote LF: the same definition. */

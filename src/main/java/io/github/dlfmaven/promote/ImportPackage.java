@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -48,8 +50,10 @@ public final class ImportPackage {
      *     target must have them already
      * @param unusedMappings mapping entries that matched nothing, as {@code kind.from}
      * @param forbiddenLeft forbidden development names the mapping left, with where
-     * @param zip the package as it is uploaded: these bytes, never the file written beside the plan, which another
-     *     process could change
+     * @param files the definitions packed, by their path in the snapshot layout: what the plan compares with the
+     *     target, the very bytes the zip holds, never the copy written to the work folder, which another process could
+     *     change
+     * @param zip the package as it is uploaded: these bytes, never the file written beside the plan
      */
     public record Contents(
             List<String> jobs,
@@ -59,7 +63,12 @@ public final class ImportPackage {
             int replaced,
             List<String> unusedMappings,
             List<String> forbiddenLeft,
+            SortedMap<String, byte[]> files,
             PackageZip zip) {
+
+        public Contents {
+            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        }
 
         /** The size of the zip. */
         public long zipBytes() {
@@ -160,7 +169,14 @@ public final class ImportPackage {
                 session.replaced(),
                 session.unused(),
                 session.forbiddenLeft(),
+                inFolder(packed),
                 kept(bytes.toByteArray(), zip));
+    }
+
+    private static SortedMap<String, byte[]> inFolder(Map<String, Packed> packed) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        packed.forEach((path, file) -> files.put(path, file.bytes()));
+        return files;
     }
 
     /** The zip, also written to {@code file} for people to look at; the upload sends the bytes returned. */

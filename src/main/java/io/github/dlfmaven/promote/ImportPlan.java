@@ -11,8 +11,10 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.report.Markdown;
 import io.github.dlfmaven.report.ReportFile;
+import io.github.dlfmaven.snapshot.SnapshotFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -57,17 +60,24 @@ public record ImportPlan(
         mapped = Collections.unmodifiableMap(new TreeMap<>(mapped));
     }
 
-    /** Compares the package with the target's current state. */
+    /** Compares the package in a folder with the target's current state. */
     public static ImportPlan of(Path current, Path packaged, boolean overwrite) throws IOException {
-        return of(current, packaged, null, overwrite);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (Map.Entry<String, Path> file : SnapshotFiles.of(packaged).files().entrySet()) {
+            files.put(file.getKey(), Files.readAllBytes(file.getValue()));
+        }
+        return of(current, files, null, overwrite);
     }
 
     /**
-     * Compares the package with the target's current state, and each file it creates with the snapshot's own.
+     * Compares the package, as it is uploaded, with the target's current state, and each file it creates with the
+     * snapshot's own.
      *
+     * @param packaged the package's definitions by their path in the snapshot layout
      * @param snapshot the snapshot the package was made from, or null
      */
-    public static ImportPlan of(Path current, Path packaged, Path snapshot, boolean overwrite) throws IOException {
+    public static ImportPlan of(Path current, SortedMap<String, byte[]> packaged, Path snapshot, boolean overwrite)
+            throws IOException {
         SnapshotComparison comparison = new SnapshotComparison(3);
         Drift drift = comparison.compare(current, packaged);
         List<FileDrift> create = new ArrayList<>();

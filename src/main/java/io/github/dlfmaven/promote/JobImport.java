@@ -210,11 +210,12 @@ public final class JobImport {
             Exporter.forComparison(export.of(present, config.currentDirectory()), client, log)
                     .run();
         }
-        addOthers(contents.scripts(), DefinitionKind.SCRIPT);
-        addOthers(contents.resources(), DefinitionKind.RESOURCE);
+        addOthers(contents, contents.scripts(), DefinitionKind.SCRIPT);
+        addOthers(contents, contents.resources(), DefinitionKind.RESOURCE);
+        // From the bytes that are uploaded, not from their copy in the work folder, which something else could change.
         ImportPlan plan = ImportPlan.of(
                 config.currentDirectory(),
-                config.packageDirectory(),
+                contents.files(),
                 config.snapshotDirectory(),
                 config.sameNamePolicy().equals("OVERWRITE"));
         plan.write(config.workDirectory(), target, contents.zip().sha256());
@@ -227,7 +228,7 @@ public final class JobImport {
      * their own, or used by other jobs), read one by one: each with only the fields the package's definition has,
      * since the reads add some of their own ({@code id}, {@code owner}; which ones is not confirmed).
      */
-    private void addOthers(List<String> names, DefinitionKind kind) throws Exception {
+    private void addOthers(ImportPackage.Contents contents, List<String> names, DefinitionKind kind) throws Exception {
         JsonNormalizer normalizer = new JsonNormalizer(export.ignoreFields());
         for (String name : names) {
             Path current = config.currentDirectory().resolve(kind.folder()).resolve(kind.fileName(name));
@@ -237,11 +238,9 @@ public final class JobImport {
             Optional<JsonNode> found = kind == DefinitionKind.SCRIPT
                     ? client.reads().script(name)
                     : client.reads().resource(name);
-            if (found.isPresent() && found.get().isObject()) {
-                JsonNode packaged = JSON.readTree(config.packageDirectory()
-                        .resolve(kind.folder())
-                        .resolve(kind.fileName(name))
-                        .toFile());
+            byte[] packedBytes = contents.files().get(kind.path(name));
+            if (found.isPresent() && found.get().isObject() && packedBytes != null) {
+                JsonNode packaged = JSON.readTree(packedBytes);
                 ObjectNode shared = JSON.createObjectNode();
                 packaged.fieldNames().forEachRemaining(field -> {
                     if (found.get().has(field)) {
