@@ -6,15 +6,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,8 +45,13 @@ public final class FolderLock implements AutoCloseable {
     public static final String FILE_NAME = ".dlf-lock";
 
     private static final int ATTEMPTS = 5;
-    /** The lock files this JVM holds, by real path, with who holds each (read here, never from the file: see above). */
-    private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
+    /**
+     * The lock files this JVM holds, by real path, with who holds each (read here, never from the file: see above) and
+     * on which thread, since a goal's run takes its locks on one thread.
+     */
+    private static final Map<Path, Holder> HELD = new ConcurrentHashMap<>();
+
+    private record Holder(String description, Thread thread) {}
 
     private final Path file;
     private final Path key;
@@ -68,21 +78,98 @@ public final class FolderLock implements AutoCloseable {
         Path key = folder.toRealPath().resolve(FILE_NAME);
         String holder = goal + ", process " + ProcessHandle.current().pid() + ", started "
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String other = HELD.putIfAbsent(key, holder);
+        Holder other = HELD.putIfAbsent(key, new Holder(holder, Thread.currentThread()));
         if (other != null) {
-            throw new FolderLockedException(folder, other, advice);
+            throw new FolderLockedException(folder, other.description(), advice);
         }
+        FolderLock lock;
         try {
-            FolderLock lock = lockFile(file, key, holder);
-            if (lock != null) {
-                return lock;
-            }
+            lock = lockFile(file, key, holder);
         } catch (IOException | RuntimeException | Error e) {
             HELD.remove(key);
             throw e;
         }
-        HELD.remove(key);
-        throw new FolderLockedException(folder, otherProcess(file), advice);
+        if (lock == null) {
+            HELD.remove(key);
+            throw new FolderLockedException(folder, otherProcess(file), advice);
+        }
+        try {
+            // A folder another run holds, above or below this one, would be replaced by one of the two runs, or have
+            // its
+            // content replaced under it: the runs must not overlap. This run's own locks (the check's export inside its
+            // report folder, taken on the same thread) are no other run's.
+            Optional<Path> nested = heldElsewhere(key.getParent());
+            if (nested.isPresent()) {
+                throw new FolderLockedException(nested.get(), heldBy(nested.get()), advice);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    /** A folder above or below {@code realFolder} whose lock another run holds. */
+    private static Optional<Path> heldElsewhere(Path realFolder) throws IOException {
+        for (Path above = realFolder.getParent(); above != null; above = above.getParent()) {
+            if (heldByAnotherRun(above.resolve(FILE_NAME))) {
+                return Optional.of(above);
+            }
+        }
+        List<Path> below = new ArrayList<>();
+        Files.walkFileTree(realFolder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                if (path.getFileName().toString().equals(FILE_NAME)
+                        && !path.getParent().equals(realFolder)) {
+                    below.add(path);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) {
+                return FileVisitResult.CONTINUE; // gone meanwhile, or not ours to read: nothing held there by us
+            }
+        });
+        for (Path lockFile : below) {
+            if (heldByAnotherRun(lockFile)) {
+                return Optional.of(lockFile.getParent());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether another run holds this lock file: a run of this JVM on another thread, as the registry says (the file is
+     * then never opened, see the class comment), or another process, as a try of the lock says.
+     */
+    private static boolean heldByAnotherRun(Path lockFile) throws IOException {
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Holder holder = HELD.get(lockFile);
+        if (holder != null) {
+            return holder.thread() != Thread.currentThread();
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock tried = channel.tryLock();
+            if (tried == null) {
+                return true;
+            }
+            tried.release();
+            return false;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return true; // another class loader's copy of this plugin
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    /** Who holds the folder's lock, for the message. */
+    private static String heldBy(Path realFolder) {
+        Holder holder = HELD.get(realFolder.resolve(FILE_NAME));
+        return holder != null ? holder.description() : otherProcess(realFolder.resolve(FILE_NAME));
     }
 
     /**
