@@ -29,6 +29,11 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
 
     /** Where the cloud's snapshot is exported for the comparison. */
     public Path cloudDirectory() {
+        return cloudDirectory(reportDirectory);
+    }
+
+    /** Where a check with these reports exports the cloud's snapshot. */
+    public static Path cloudDirectory(Path reportDirectory) {
         return reportDirectory.resolve(CLOUD_FOLDER);
     }
 

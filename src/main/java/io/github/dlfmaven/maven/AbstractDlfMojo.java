@@ -186,7 +186,11 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
     /** The goal's name, for messages: {@code export}. */
     abstract String goal();
 
-    /** The goal's own settings, on top of the shared ones. */
+    /**
+     * The goal's own settings, on top of the shared ones. A goal sets what the shared check needs (the jobs, the
+     * folder its export goes to) before it checks its own settings, so that a problem of its own does not hide the
+     * shared ones: the template checks those whatever this throws.
+     */
     abstract void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException;
 
     /**
@@ -269,8 +273,13 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
         } else {
             overridden.forEach(log::warn);
         }
+        // Every problem at once: the goal's own, then the shared settings', checked even when the goal's failed.
         try {
             configure(builder);
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        try {
             ExportConfiguration config = builder.build();
             if (problems.isEmpty()) {
                 return config;

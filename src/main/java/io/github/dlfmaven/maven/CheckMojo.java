@@ -77,11 +77,14 @@ public class CheckMojo extends AbstractExportingMojo {
     @Override
     void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
         super.configure(builder);
+        Path reports = MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-check")
+                .toPath();
+        // What the shared check needs, in case the check's own settings are wrong (the template checks both).
+        builder.outputDirectory(CheckConfiguration.cloudDirectory(reports));
         check = CheckConfiguration.of(
                 MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
                         .toPath(),
-                MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-check")
-                        .toPath(),
+                reports,
                 failOnDrift,
                 obsPath != null && !obsPath.isBlank(),
                 MavenSettingNames.INSTANCE);

@@ -215,25 +215,15 @@ public class ImportMojo extends AbstractPackageMojo {
                 MavenEnvironment.pathOrDefault(workDirectory, session, "target/dlf-import")
                         .toPath(),
                 session.isOffline());
+        // What the shared check needs, in case the import's own settings are wrong (the template checks both).
+        builder.jobs(jobs == null || jobs.isEmpty() ? List.of("*") : jobs)
+                .outputDirectory(ImportConfiguration.currentDirectory(raw.workDirectory()));
         if (raw.offline()) {
             // The import's own check says it does not run offline, in its own words; the shared check would say it
             // again, of an export.
             builder.offline(false, null);
         }
-        try {
-            imports = ImportConfiguration.check(raw, MavenSettingNames.INSTANCE);
-        } catch (InvalidConfigurationException e) {
-            // Every problem at once: the shared settings' too, checked as the template would check them next.
-            List<String> problems = new java.util.ArrayList<>(e.problems());
-            try {
-                builder.jobs(jobs == null || jobs.isEmpty() ? List.of("*") : jobs)
-                        .outputDirectory(ImportConfiguration.currentDirectory(raw.workDirectory()))
-                        .build();
-            } catch (InvalidConfigurationException shared) {
-                problems.addAll(shared.problems());
-            }
-            throw new InvalidConfigurationException(problems);
-        }
+        imports = ImportConfiguration.check(raw, MavenSettingNames.INSTANCE);
         builder.jobs(imports.jobs())
                 .outputDirectory(imports.currentDirectory())
                 .protectDirectory(imports.snapshotDirectory());

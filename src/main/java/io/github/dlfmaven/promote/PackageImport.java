@@ -67,7 +67,18 @@ final class PackageImport {
         // run's import (or an earlier run's, still running after its timeout) may be reading.
         String name = "dlf-import-" + zip.sha256().substring(0, 16) + "-" + randomRunId() + ".zip";
         String path = config.obsFolder().uri(name);
-        obs.put(config.obsFolder(), name, zip.bytes(), "application/zip");
+        try {
+            obs.put(config.obsFolder(), name, zip.bytes(), "application/zip");
+        } catch (IOException e) {
+            // OBS may have stored it before the answer was lost; the object is this run's alone, so it goes now.
+            try {
+                obs.delete(config.obsFolder(), name);
+            } catch (IOException notDeleted) {
+                log.warn("The upload failed and may have left " + LogText.escape(path) + " in OBS, which could not be"
+                        + " deleted either: delete it by hand if it is there.");
+            }
+            throw e;
+        }
         log.info("Uploaded the package (SHA-256 " + zip.sha256() + ") to " + LogText.escape(path) + ".");
         // Deleted only once DLF is known to be done with it: refused, or the task over. A call that may have started
         // the import (a 502 or 504, a broken connection, a failure while waiting) leaves it for the task to read.

@@ -50,6 +50,8 @@ class PackageImportTest {
     /** How the workspace answers a script read; by default that it has none. */
     private MockResponse scriptAnswer =
             json(400, "{\"error_code\": \"DLF.6201\", \"error_msg\": \"The script does not exist.\"}");
+    /** How OBS answers the upload; by default it stores it. */
+    private MockResponse putAnswer = new MockResponse.Builder().code(200).build();
     /** How DLF answers the package check; by default it finds the job and its scripts. */
     private MockResponse checkAnswer = json(
             200,
@@ -77,7 +79,7 @@ class PackageImportTest {
                 return json(200, "{\"total\": 0, \"resources\": []}");
             }
             if (method.equals("PUT")) {
-                return new MockResponse.Builder().code(200).build();
+                return putAnswer;
             }
             if (path.endsWith("/check-file")) {
                 return checkAnswer;
@@ -230,5 +232,20 @@ class PackageImportTest {
 
         assertEquals(302, e.httpStatus());
         assertTrue(requests.stream().noneMatch(r -> r.startsWith("PUT")), "nothing uploaded: " + requests);
+    }
+
+    @Test
+    void anUploadThatFailedLeavesNoObjectBehind() throws Exception {
+        // OBS stored it, then the gateway in front of it answered with an error: the object is there.
+        putAnswer = new MockResponse.Builder()
+                .code(403)
+                .body("<Error><Code>AccessDenied</Code></Error>")
+                .build();
+        serve(null, null, new MockResponse.Builder().code(204).build());
+
+        assertThrows(java.io.IOException.class, this::importQuickStartJob);
+
+        assertTrue(requests.stream().anyMatch(r -> r.startsWith("DELETE")), requests.toString());
+        assertTrue(requests.stream().noneMatch(r -> r.endsWith("/check-file")), requests.toString());
     }
 }

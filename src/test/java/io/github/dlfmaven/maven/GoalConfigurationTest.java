@@ -24,9 +24,9 @@ import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The import goal's own checks, before any request. */
+/** The goals' own settings checked before any request, with the shared ones, every problem at once. */
 @MojoTest
-class ImportMojoTest {
+class GoalConfigurationTest {
 
     private final RecordingMavenLog log = new RecordingMavenLog();
     private final Properties systemProperties = new Properties();
@@ -80,5 +80,23 @@ class ImportMojoTest {
                 e.getMessage());
         assertFalse(e.getMessage().contains("export"), e.getMessage());
         assertTrue(log.lines.isEmpty(), log.lines::toString);
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void theChecksOwnProblemsComeWithTheSharedOnes(CheckMojo mojo) {
+        mojo.region = "cn-north-4";
+        mojo.projectId = "p1";
+        mojo.jobs = List.of("*");
+        mojo.snapshotDirectory = new File("src/it/quickstart/src/test/dlf").getAbsoluteFile();
+        mojo.reportDirectory = temp.resolve("check").toFile();
+        mojo.obsPath = "obs://bucket/dlf/"; // the check's own problem: nothing would come back to compare
+        mojo.exportStatus = "RELEASED"; // a shared one
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("The dlf:check configuration has 2 problems:"), e.getMessage());
+        assertTrue(e.getMessage().contains("obsPath"), e.getMessage());
+        assertTrue(e.getMessage().contains("'RELEASED' is not valid"), e.getMessage());
     }
 }
