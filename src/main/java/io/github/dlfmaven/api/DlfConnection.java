@@ -5,7 +5,7 @@ import io.github.dlfmaven.auth.CredentialChain;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.auth.ServerCredentials;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ConnectionSettings;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
@@ -21,13 +21,13 @@ import java.util.function.Supplier;
  */
 public final class DlfConnection implements AutoCloseable {
 
-    private final ExportConfiguration config;
+    private final ConnectionSettings config;
     private final HttpTransport transport;
     private final AuthenticationSource authentication;
     private final Log log;
 
     private DlfConnection(
-            ExportConfiguration config, HttpTransport transport, AuthenticationSource authentication, Log log) {
+            ConnectionSettings config, HttpTransport transport, AuthenticationSource authentication, Log log) {
         this.config = config;
         this.transport = transport;
         this.authentication = authentication;
@@ -35,7 +35,7 @@ public final class DlfConnection implements AutoCloseable {
     }
 
     /** Transport settings with the configured timeouts; the front end adds a proxy or a trust store. */
-    public static HttpTransport.Builder transport(ExportConfiguration config) {
+    public static HttpTransport.Builder transport(ConnectionSettings config) {
         return HttpTransport.builder()
                 .timeouts(config.connectTimeout(), config.readTimeout())
                 .callTimeout(config.callTimeout());
@@ -48,7 +48,7 @@ public final class DlfConnection implements AutoCloseable {
      * @throws CredentialsException no source has usable credentials
      */
     public static DlfConnection open(
-            ExportConfiguration config,
+            ConnectionSettings config,
             HttpTransport.Builder network,
             Optional<ServerCredentials> server,
             Map<String, String> environment,
@@ -66,6 +66,11 @@ public final class DlfConnection implements AutoCloseable {
             transport.close();
             throw e;
         }
+    }
+
+    /** The settings this connection was opened with. */
+    public ConnectionSettings settings() {
+        return config;
     }
 
     /** The transport, for the goal's other services (OBS): its proxies, trust store and redaction. */

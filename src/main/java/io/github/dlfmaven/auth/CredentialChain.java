@@ -1,6 +1,6 @@
 package io.github.dlfmaven.auth;
 
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ConnectionSettings;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
@@ -31,7 +31,7 @@ public final class CredentialChain {
     /** Environment variable with a pre-obtained IAM token, sent as {@code X-Auth-Token}. */
     public static final String AUTH_TOKEN = "DLF_AUTH_TOKEN";
 
-    private final ExportConfiguration config;
+    private final ConnectionSettings config;
     private final HttpTransport transport;
     private final Optional<ServerCredentials> server;
     private final Map<String, String> environment;
@@ -44,7 +44,7 @@ public final class CredentialChain {
      * @param emulatorDemo the demo credentials of an emulator this build started for {@code config}'s endpoint
      */
     public CredentialChain(
-            ExportConfiguration config,
+            ConnectionSettings config,
             HttpTransport transport,
             Optional<ServerCredentials> server,
             Map<String, String> environment,

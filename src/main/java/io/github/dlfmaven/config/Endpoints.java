@@ -16,17 +16,17 @@ final class Endpoints {
 
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private final ExportConfiguration.Builder raw;
+    private final ConnectionSettings.Builder raw;
     private final SettingNames names;
     private final List<String> problems;
     private final String region;
     private final boolean regionValid;
 
-    Endpoints(ExportConfiguration.Builder raw, SettingNames names, List<String> problems) {
+    Endpoints(ConnectionSettings.Builder raw, SettingNames names, List<String> problems) {
         this.raw = raw;
         this.names = names;
         this.problems = problems;
-        this.region = ConfigurationCheck.blank(raw.region);
+        this.region = RawValues.blank(raw.region);
         this.regionValid = region == null || validRegion(region);
     }
 
@@ -51,7 +51,7 @@ final class Endpoints {
             problems.add("Region '" + LogText.escape(region) + "' is not a region id such as cn-north-4 or"
                     + " ap-southeast-3 (" + names.where(Setting.REGION) + ").");
         }
-        String explicit = ConfigurationCheck.blank(raw.endpoint);
+        String explicit = RawValues.blank(raw.endpoint);
         if (explicit != null) {
             return ServiceUrls.parse(
                     explicit,
@@ -70,7 +70,7 @@ final class Endpoints {
     }
 
     Optional<URI> iam() {
-        String explicit = ConfigurationCheck.blank(raw.iamEndpoint);
+        String explicit = RawValues.blank(raw.iamEndpoint);
         if (explicit != null) {
             return Optional.ofNullable(ServiceUrls.parse(
                     explicit,
@@ -87,7 +87,7 @@ final class Endpoints {
 
     URI metadata() {
         return ServiceUrls.parse(
-                Objects.requireNonNullElse(ConfigurationCheck.blank(raw.metadataUrl), Defaults.METADATA_URL),
+                Objects.requireNonNullElse(RawValues.blank(raw.metadataUrl), Defaults.METADATA_URL),
                 "Metadata URL",
                 names.where(Setting.METADATA_URL),
                 Defaults.METADATA_URL,

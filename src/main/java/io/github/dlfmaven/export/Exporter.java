@@ -12,7 +12,8 @@ import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.api.ExportRequest;
 import io.github.dlfmaven.api.ExportResponse;
 import io.github.dlfmaven.api.JobLister;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ConnectionSettings;
+import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
@@ -32,18 +33,25 @@ import java.util.Map;
  */
 public final class Exporter {
 
-    private final ExportConfiguration config;
+    private final ExportSettings config;
+    private final ConnectionSettings connection;
     private final DlfClient client;
     private final Log log;
     private final boolean snapshot;
 
-    /** An export of a snapshot: its summary says how it differs from the snapshot it replaced. */
-    public Exporter(ExportConfiguration config, DlfClient client, Log log) {
-        this(config, client, log, true);
+    /**
+     * An export of a snapshot: its summary says how it differs from the snapshot it replaced.
+     *
+     * @param connection the settings the client was made with: where it goes, how many requests at once
+     */
+    public Exporter(ExportSettings config, ConnectionSettings connection, DlfClient client, Log log) {
+        this(config, connection, client, log, true);
     }
 
-    private Exporter(ExportConfiguration config, DlfClient client, Log log, boolean snapshot) {
+    private Exporter(
+            ExportSettings config, ConnectionSettings connection, DlfClient client, Log log, boolean snapshot) {
         this.config = config;
+        this.connection = connection;
         this.client = client;
         this.log = log;
         this.snapshot = snapshot;
@@ -54,8 +62,9 @@ public final class Exporter {
      * import's package): how it differs from the goal's previous run is no news, and would read as a second summary
      * that seems to disagree with the goal's own.
      */
-    public static Exporter forComparison(ExportConfiguration config, DlfClient client, Log log) {
-        return new Exporter(config, client, log, false);
+    public static Exporter forComparison(
+            ExportSettings config, ConnectionSettings connection, DlfClient client, Log log) {
+        return new Exporter(config, connection, client, log, false);
     }
 
     /**
@@ -63,7 +72,7 @@ public final class Exporter {
      * caller adds the authentication (and may give a shared {@link #transport} instead) before {@code build()},
      * and closes the client.
      */
-    public static DlfClient.Builder client(ExportConfiguration config, Log log) {
+    public static DlfClient.Builder client(ConnectionSettings config, Log log) {
         return DlfClient.builder(config.endpoint(), config.projectId())
                 .workspace(config.workspace().orElse(null))
                 .transport(DlfConnection.transport(config))
@@ -86,8 +95,8 @@ public final class Exporter {
                 + (config.hasPatterns()
                         ? "the DLF jobs matching " + config.jobs()
                         : config.jobs().size() + " DLF job(s)")
-                + " from " + config.endpoint() + " (project " + config.projectId()
-                + config.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
+                + " from " + connection.endpoint() + " (project " + connection.projectId()
+                + connection.workspace().map(w -> ", workspace " + w).orElse("") + ") with credentials from "
                 + client.credentialsSource() + ".");
         if (config.obsPath().isPresent()) {
             List<String> jobs = select();
@@ -96,7 +105,7 @@ public final class Exporter {
             }
         }
         // Locked before the first request: a second export into the same folder stops before it sends any.
-        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory(), config.names())) {
+        try (SnapshotWriter writer = SnapshotWriter.open(config.outputDirectory(), connection.names())) {
             List<String> jobs = select();
             try (ProgressReporter progress = new ProgressReporter(log, jobs.size())) {
                 return toSnapshot(jobs, writer, progress, started);
@@ -109,7 +118,8 @@ public final class Exporter {
 
     private List<String> select() throws IOException, DlfApiException, SelectionException {
         long started = System.nanoTime();
-        List<String> jobs = new JobSelector(new JobLister(client, log, config.threads()), log).select(config);
+        List<String> jobs = new JobSelector(new JobLister(client, log, connection.threads()), log)
+                .select(config, connection.names());
         listing = since(started);
         return jobs;
     }
@@ -119,7 +129,7 @@ public final class Exporter {
         long exportStarted = System.nanoTime();
         List<List<String>> units = jobs.stream().map(List::of).toList();
         Map<String, String> locations = new LinkedHashMap<>();
-        for (Map.Entry<String, String> location : new ParallelRunner(config.threads())
+        for (Map.Entry<String, String> location : new ParallelRunner(connection.threads())
                 .runAll(
                         units,
                         unit -> exportToObs(unit.get(0), progress),
@@ -162,13 +172,13 @@ public final class Exporter {
 
     private ExportSummary toSnapshot(List<String> jobs, SnapshotWriter writer, ProgressReporter progress, long started)
             throws ExportFailedException, SnapshotConflictException, IOException {
-        SnapshotExport export = new SnapshotExport(config, client, writer, progress, log);
+        SnapshotExport export = new SnapshotExport(config, connection.names(), client, writer, progress, log);
         long exportStarted = System.nanoTime();
         List<Long> downloaded;
         try {
-            downloaded = new ParallelRunner(config.threads())
+            downloaded = new ParallelRunner(connection.threads())
                     .runAll(
-                            new BatchPlanner(config).units(jobs),
+                            new BatchPlanner(config, connection.threads()).units(jobs),
                             export::export,
                             jobs.size(),
                             "the output folder " + config.outputDirectory() + " was left as it was.");

@@ -3,10 +3,11 @@ package io.github.dlfmaven.export;
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.config.JobNames;
 import io.github.dlfmaven.config.JobPattern;
 import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import java.io.IOException;
@@ -33,7 +34,9 @@ final class JobSelector {
         this.log = log;
     }
 
-    List<String> select(ExportConfiguration config) throws IOException, DlfApiException, SelectionException {
+    /** @param names how the front end spells the selection's settings in messages */
+    List<String> select(ExportSettings config, SettingNames names)
+            throws IOException, DlfApiException, SelectionException {
         Set<String> selected = new LinkedHashSet<>();
         List<JobPattern> patterns = new ArrayList<>();
         for (String entry : config.jobs()) {
@@ -87,7 +90,7 @@ final class JobSelector {
                                 + String.join(", ", unmatched) + ".";
                 if (!config.allowEmpty()) {
                     throw new SelectionException(message + " Check the pattern, or set allowEmpty ("
-                            + config.names().assignment(Setting.ALLOW_EMPTY, "true") + ") if that can happen.");
+                            + names.assignment(Setting.ALLOW_EMPTY, "true") + ") if that can happen.");
                 }
                 log.warn(message);
             }
@@ -113,7 +116,7 @@ final class JobSelector {
                 + ".");
         if (selected.isEmpty() && !config.allowEmpty()) {
             throw new SelectionException("The configured jobs and excludes select no job; set allowEmpty" + " ("
-                    + config.names().assignment(Setting.ALLOW_EMPTY, "true") + ") to accept an empty export.");
+                    + names.assignment(Setting.ALLOW_EMPTY, "true") + ") to accept an empty export.");
         }
         return List.copyOf(selected);
     }

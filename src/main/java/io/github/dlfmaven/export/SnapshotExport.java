@@ -15,7 +15,8 @@ import io.github.dlfmaven.archive.ExportBudget;
 import io.github.dlfmaven.archive.ExtractedFile;
 import io.github.dlfmaven.archive.SafeUnzipper;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
+import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.DefinitionKind;
@@ -40,7 +41,7 @@ final class SnapshotExport {
     /** Slack over maxExtractedBytes for the download: zip headers and uncompressed entries. */
     private static final long DOWNLOAD_SLACK = 16L << 20;
 
-    private final ExportConfiguration config;
+    private final ExportSettings config;
     private final DlfClient client;
     private final SnapshotWriter writer;
     private final ProgressReporter progress;
@@ -51,18 +52,24 @@ final class SnapshotExport {
     private final LongAdder extracting = new LongAdder();
 
     SnapshotExport(
-            ExportConfiguration config, DlfClient client, SnapshotWriter writer, ProgressReporter progress, Log log) {
+            ExportSettings config,
+            SettingNames names,
+            DlfClient client,
+            SnapshotWriter writer,
+            ProgressReporter progress,
+            Log log) {
         this.config = config;
         this.client = client;
         this.writer = writer;
         this.progress = progress;
         this.log = log;
         this.unzipper = new SafeUnzipper(
-                new ArchiveLimits(config.maxEntries(), config.maxExtractedBytes()),
-                config.names(),
+                new ArchiveLimits(config.limits().maxEntries(), config.limits().maxExtractedBytes()),
+                names,
                 SnapshotLayout.INSTANCE,
-                config.ignoreFields());
-        this.budget = new ExportBudget(config.maxTotalBytes(), config.maxTotalEntries(), config.names());
+                config.limits().ignoreFields());
+        this.budget = new ExportBudget(
+                config.limits().maxTotalBytes(), config.limits().maxTotalEntries(), names);
     }
 
     /** @return the bytes downloaded for the unit */
@@ -120,7 +127,7 @@ final class SnapshotExport {
                 jobs,
                 config.exportDepend(),
                 folder.resolve("package.zip"),
-                Math.min(limit, withSlack(config.maxTotalBytes())));
+                Math.min(limit, withSlack(config.limits().maxTotalBytes())));
         downloading.add(System.nanoTime() - started);
         String label = "batch of " + jobs.size() + " jobs ('" + LogText.escape(jobs.get(0)) + "' to '"
                 + LogText.escape(jobs.get(jobs.size() - 1)) + "')";
@@ -211,7 +218,7 @@ final class SnapshotExport {
     }
 
     private long downloadLimit() {
-        return withSlack(config.maxExtractedBytes());
+        return withSlack(config.limits().maxExtractedBytes());
     }
 
     /** A limit of inflated bytes as a limit of downloaded ones; a limit near Long.MAX_VALUE stays there. */

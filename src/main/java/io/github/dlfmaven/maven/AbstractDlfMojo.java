@@ -1,8 +1,8 @@
 package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfConnection;
+import io.github.dlfmaven.config.ConnectionSettings;
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.Redactor;
@@ -22,11 +22,14 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal that talks to DLF shares: where DLF is, whose credentials, the network settings, and one
- * {@code final} {@link #execute()}: skip, build the validated configuration, connect, {@link #run}, and turn the
- * core's typed failures into Maven's: {@link MojoFailureException} where the user must act (a setting, a refusal
- * of the server, an unsafe package), {@link MojoExecutionException} where something broke.
+ * {@code final} {@link #execute()}: skip, validate the connection's settings and the goal's own ({@code S}) into one
+ * list of problems, connect, {@link #run}, and turn the core's failures into Maven's ({@link GoalFailure}): {@link
+ * MojoFailureException} where the user must act (a setting, a refusal of the server, an unsafe package), {@link
+ * MojoExecutionException} where something broke. A goal adds its own parameters, its settings and its work.
+ *
+ * @param <S> the goal's own settings, validated
  */
-abstract class AbstractDlfMojo extends AbstractPluginMojo {
+abstract class AbstractDlfMojo<S> extends AbstractPluginMojo {
 
     /**
      * Huawei Cloud region id, such as {@code cn-north-4}; the endpoint becomes
@@ -186,12 +189,16 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
     /** The goal's name, for messages: {@code export}. */
     abstract String goal();
 
+    /** The goal's own settings, validated: its problems are reported with the connection's, every one at once. */
+    abstract S settings() throws InvalidConfigurationException;
+
     /**
-     * The goal's own settings, on top of the shared ones. A goal sets what the shared check needs (the jobs, the
-     * folder its export goes to) before it checks its own settings, so that a problem of its own does not hide the
-     * shared ones: the template checks those whatever this throws.
+     * Whether the goal may run offline, against an emulator this build started; a goal that never does says so in its
+     * own settings' words, and the connection's check then leaves offline alone.
      */
-    abstract void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException;
+    boolean runsOffline() {
+        return true;
+    }
 
     /**
      * Whether the goal changes the cloud: then a {@code -D} property the pom overrides is an error, not a warning, since
@@ -202,12 +209,12 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
     }
 
     /** What the goal talks to besides DLF and IAM, so that each is reached by the proxy settings.xml gives it. */
-    List<URI> moreServices() {
+    List<URI> moreServices(S settings) {
         return List.of();
     }
 
-    /** The goal's work, given the validated configuration and a connection to DLF. */
-    abstract void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception;
+    /** The goal's work, given its settings and a connection to DLF. */
+    abstract void run(S settings, DlfConnection connection, Log log) throws Exception;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -222,21 +229,29 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
         Map<String, String> environment = MavenEnvironment.variables(session);
         Optional<EmulatorContext> emulator = EmulatorContext.of(getPluginContext());
         try {
-            ExportConfiguration config = configuration(environment, emulator, log);
-            try (DlfConnection connection = new MavenConnection(
-                            session, settingsDecrypter, serverId, trustStoreServerId)
-                    .open(config, moreServices(), environment, emulator, redactor, log)) {
-                run(config, connection, log);
+            Problems problems = new Problems();
+            List<String> overridden = overriddenProperties(session);
+            if (writesToCloud()) {
+                // A write into another workspace than the one on the command line must not happen.
+                problems.add(overridden);
+            } else {
+                overridden.forEach(log::warn);
+            }
+            ConnectionSettings connection = problems.check(() -> connection(environment, emulator));
+            S settings = problems.check(this::settings);
+            problems.throwIfAny();
+            try (DlfConnection open = new MavenConnection(session, settingsDecrypter, serverId, trustStoreServerId)
+                    .open(connection, moreServices(settings), environment, emulator, redactor, log)) {
+                run(settings, open, log);
             }
         } catch (Exception e) {
             GoalFailure.raise(e, "The DLF " + goal() + " failed: ", "dlf:" + goal(), redactor);
         }
     }
 
-    private ExportConfiguration configuration(
-            Map<String, String> environment, Optional<EmulatorContext> emulator, Log log)
+    private ConnectionSettings connection(Map<String, String> environment, Optional<EmulatorContext> emulator)
             throws InvalidConfigurationException {
-        ExportConfiguration.Builder builder = ExportConfiguration.builder()
+        return ConnectionSettings.builder()
                 .names(MavenSettingNames.INSTANCE)
                 .region(region)
                 .endpoint(endpoint)
@@ -254,39 +269,22 @@ abstract class AbstractDlfMojo extends AbstractPluginMojo {
                 .trustStore(trustStore == null ? null : trustStore.toPath())
                 .trustStoreType(trustStoreType)
                 .offline(
-                        session.isOffline(),
+                        session.isOffline() && runsOffline(),
                         emulator.map(running -> running.emulator().endpoint()).orElse(null))
-                .protectDirectory(Path.of(System.getProperty("user.home")));
+                .build();
+    }
+
+    /** The folders a goal's output folder may neither be nor contain: home, the project, the folder Maven runs in. */
+    List<Path> protectedDirectories() {
+        List<Path> folders = new ArrayList<>();
+        folders.add(Path.of(System.getProperty("user.home")));
         MavenProject project = session.getCurrentProject();
         if (project != null && project.getBasedir() != null) {
-            builder.protectDirectory(project.getBasedir().toPath());
+            folders.add(project.getBasedir().toPath());
         }
         if (session.getExecutionRootDirectory() != null) {
-            builder.protectDirectory(Path.of(session.getExecutionRootDirectory()));
+            folders.add(Path.of(session.getExecutionRootDirectory()));
         }
-        List<String> overridden = overriddenProperties(session);
-        List<String> problems = new ArrayList<>();
-        if (writesToCloud()) {
-            // A promotion into another workspace than the one on the command line must not happen: every problem at
-            // once, these with the rest.
-            problems.addAll(overridden);
-        } else {
-            overridden.forEach(log::warn);
-        }
-        // Every problem at once: the goal's own, then the shared settings', checked even when the goal's failed.
-        try {
-            configure(builder);
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        try {
-            ExportConfiguration config = builder.build();
-            if (problems.isEmpty()) {
-                return config;
-            }
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
-        }
-        throw new InvalidConfigurationException(problems);
+        return folders;
     }
 }

@@ -1,8 +1,7 @@
 package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.ExportSettings;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -11,8 +10,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * What the goals that export share: which jobs, and in which state. A goal that compares with the cloud exports
  * exactly as {@code dlf:export} does, with the same parameters.
+ *
+ * @param <S> the goal's own settings
  */
-abstract class AbstractExportingMojo extends AbstractPackageMojo {
+abstract class AbstractExportingMojo<S> extends AbstractPackageMojo<S> {
 
     /**
      * Names of the jobs to export, or glob patterns ({@code etl_*}, {@code daily_?}, {@code *} for all) resolved
@@ -90,9 +91,9 @@ abstract class AbstractExportingMojo extends AbstractPackageMojo {
 
     /** The selection, the export's options and the limits; a goal adds where the export goes. */
     @Override
-    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
-        super.configure(builder);
-        builder.jobs(jobs)
+    ExportSettings.Builder export() {
+        ExportSettings.Builder builder = super.export()
+                .jobs(jobs)
                 .excludes(excludes)
                 .allowEmpty(allowEmpty)
                 .directory(directory)
@@ -100,5 +101,7 @@ abstract class AbstractExportingMojo extends AbstractPackageMojo {
                 .exportDepend(exportDepend)
                 .exportStatus(exportStatus)
                 .obsPath(obsPath);
+        protectedDirectories().forEach(builder::protectDirectory);
+        return builder;
     }
 }

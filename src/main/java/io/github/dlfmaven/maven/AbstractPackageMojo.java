@@ -1,8 +1,9 @@
 package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.PackageLimits;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -11,8 +12,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * What the goals that receive DLF's packages share, whether they export (export, check) or export to plan
  * (import): the limits each package is held to and the fields left out of every definition.
+ *
+ * @param <S> the goal's own settings
  */
-abstract class AbstractPackageMojo extends AbstractDlfMojo {
+abstract class AbstractPackageMojo<S> extends AbstractDlfMojo<S> {
 
     /**
      * Most bytes one job's package may inflate to, counted while inflating and normalizing; a batch of n jobs may
@@ -66,10 +69,22 @@ abstract class AbstractPackageMojo extends AbstractDlfMojo {
         super(session, settingsDecrypter);
     }
 
-    /** The limits and the fields left out; a goal adds the rest. */
-    @Override
-    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
-        builder.maxExtractedBytes(maxExtractedBytes)
+    /** The limits and the fields left out, validated. */
+    PackageLimits limits() throws InvalidConfigurationException {
+        return PackageLimits.of(
+                maxExtractedBytes,
+                maxEntries,
+                maxTotalBytes,
+                maxTotalEntries,
+                ignoreFields,
+                MavenSettingNames.INSTANCE);
+    }
+
+    /** The limits and the fields left out, for a goal's export; it adds the rest. */
+    ExportSettings.Builder export() {
+        return ExportSettings.builder()
+                .names(MavenSettingNames.INSTANCE)
+                .maxExtractedBytes(maxExtractedBytes)
                 .maxEntries(maxEntries)
                 .maxTotalBytes(maxTotalBytes)
                 .maxTotalEntries(maxTotalEntries)

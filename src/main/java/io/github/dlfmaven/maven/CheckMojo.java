@@ -4,9 +4,9 @@ import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.check.Drift;
 import io.github.dlfmaven.check.DriftCheck;
 import io.github.dlfmaven.check.DriftReport;
-import io.github.dlfmaven.config.CheckConfiguration;
+import io.github.dlfmaven.config.CheckSettings;
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.export.Exporter;
@@ -33,7 +33,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class CheckMojo extends AbstractExportingMojo {
+public class CheckMojo extends AbstractExportingMojo<CheckMojo.Settings> {
 
     /**
      * The committed snapshot to compare with, as {@code dlf:export} writes it. {@code ./src/main/dlf} without a
@@ -62,7 +62,8 @@ public class CheckMojo extends AbstractExportingMojo {
     @Parameter(property = UserProperties.REPORT_DIRECTORY, defaultValue = "${project.build.directory}/dlf-check")
     File reportDirectory;
 
-    private CheckConfiguration check;
+    /** The check's settings: its export of the cloud, and what it compares that with. */
+    record Settings(ExportSettings export, CheckSettings check) {}
 
     @Inject
     public CheckMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
@@ -75,24 +76,33 @@ public class CheckMojo extends AbstractExportingMojo {
     }
 
     @Override
-    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
-        super.configure(builder);
-        Path reports = MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-check")
-                .toPath();
-        // What the shared check needs, in case the check's own settings are wrong (the template checks both).
-        builder.outputDirectory(CheckConfiguration.cloudDirectory(reports));
-        check = CheckConfiguration.of(
+    Settings settings() throws InvalidConfigurationException {
+        Problems problems = new Problems();
+        CheckSettings check = problems.check(() -> CheckSettings.of(
                 MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
                         .toPath(),
-                reports,
+                MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-check")
+                        .toPath(),
                 failOnDrift,
                 obsPath != null && !obsPath.isBlank(),
-                MavenSettingNames.INSTANCE);
-        builder.outputDirectory(check.cloudDirectory()).protectDirectory(check.snapshotDirectory());
+                MavenSettingNames.INSTANCE));
+        ExportSettings.Builder export = export();
+        if (check != null) {
+            export.outputDirectory(check.cloudDirectory()).protectDirectory(check.snapshotDirectory());
+        } else {
+            // The check's own settings are wrong: the export's are checked all the same, for one list of problems.
+            export.outputDirectory(CheckSettings.cloudDirectory(
+                    MavenEnvironment.pathOrDefault(reportDirectory, session, "target/dlf-check")
+                            .toPath()));
+        }
+        ExportSettings cloud = problems.check(export::build);
+        problems.throwIfAny();
+        return new Settings(cloud, check);
     }
 
     @Override
-    void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
+    void run(Settings settings, DlfConnection connection, Log log) throws Exception {
+        CheckSettings check = settings.check();
         Drift drift;
         // The report folder is this run's until it ends: another check would replace the export and the reports.
         Folders.create(check.reportDirectory());
@@ -101,7 +111,8 @@ public class CheckMojo extends AbstractExportingMojo {
             DriftReport.clear(check.reportDirectory());
             check.cloud().claim();
             try (var client = connection.client().build()) {
-                Exporter.forComparison(config, client, log).run();
+                Exporter.forComparison(settings.export(), connection.settings(), client, log)
+                        .run();
             }
             drift = new DriftCheck(log)
                     .run(

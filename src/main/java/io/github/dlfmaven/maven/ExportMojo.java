@@ -1,7 +1,7 @@
 package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfConnection;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
@@ -22,7 +22,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "export", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
-public class ExportMojo extends AbstractExportingMojo {
+public class ExportMojo extends AbstractExportingMojo<ExportSettings> {
 
     /**
      * Where the snapshot is written. The plugin owns this folder: each successful export replaces its whole
@@ -45,16 +45,16 @@ public class ExportMojo extends AbstractExportingMojo {
     }
 
     @Override
-    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
-        super.configure(builder);
-        builder.outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf")
-                .toPath());
+    ExportSettings settings() throws InvalidConfigurationException {
+        return export().outputDirectory(MavenEnvironment.pathOrDefault(outputDirectory, session, "target/dlf")
+                        .toPath())
+                .build();
     }
 
     @Override
-    void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
+    void run(ExportSettings settings, DlfConnection connection, Log log) throws Exception {
         try (var client = connection.client().build()) {
-            new Exporter(config, client, log).run();
+            new Exporter(settings, connection.settings(), client, log).run();
         }
     }
 }

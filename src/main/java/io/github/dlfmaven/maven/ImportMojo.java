@@ -2,9 +2,9 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
+import io.github.dlfmaven.config.PackageLimits;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.obs.ObsStore;
@@ -33,7 +33,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "import", threadSafe = true, requiresProject = false)
-public class ImportMojo extends AbstractPackageMojo {
+public class ImportMojo extends AbstractPackageMojo<ImportMojo.Settings> {
 
     /**
      * The snapshot to import from, as {@code dlf:export} writes it. {@code ./src/main/dlf} without a pom.
@@ -174,7 +174,8 @@ public class ImportMojo extends AbstractPackageMojo {
         Map<String, String> params;
     }
 
-    private ImportConfiguration imports;
+    /** The import's settings, and the limits of the export its plan makes of the target. */
+    record Settings(ImportSettings imports, PackageLimits limits) {}
 
     @Inject
     public ImportMojo(MavenSession session, SettingsDecrypter settingsDecrypter) {
@@ -187,15 +188,14 @@ public class ImportMojo extends AbstractPackageMojo {
     }
 
     @Override
-    void configure(ExportConfiguration.Builder builder) throws InvalidConfigurationException {
-        super.configure(builder);
+    Settings settings() throws InvalidConfigurationException {
         Map<String, Map<String, String>> perJob = new LinkedHashMap<>();
         if (jobParams != null) {
             for (JobParameters job : jobParams) {
                 perJob.put(job.name, job.params == null ? Map.of() : job.params);
             }
         }
-        ImportConfiguration.Raw raw = new ImportConfiguration.Raw(
+        ImportSettings.Raw raw = new ImportSettings.Raw(
                 MavenEnvironment.pathOrDefault(snapshotDirectory, session, "src/main/dlf")
                         .toPath(),
                 jobs,
@@ -215,18 +215,17 @@ public class ImportMojo extends AbstractPackageMojo {
                 MavenEnvironment.pathOrDefault(workDirectory, session, "target/dlf-import")
                         .toPath(),
                 session.isOffline());
-        // What the shared check needs, in case the import's own settings are wrong (the template checks both).
-        builder.jobs(jobs == null || jobs.isEmpty() ? List.of("*") : jobs)
-                .outputDirectory(ImportConfiguration.currentDirectory(raw.workDirectory()));
-        if (raw.offline()) {
-            // The import's own check says it does not run offline, in its own words; the shared check would say it
-            // again, of an export.
-            builder.offline(false, null);
-        }
-        imports = ImportConfiguration.check(raw, MavenSettingNames.INSTANCE);
-        builder.jobs(imports.jobs())
-                .outputDirectory(imports.currentDirectory())
-                .protectDirectory(imports.snapshotDirectory());
+        Problems problems = new Problems();
+        ImportSettings imports = problems.check(() -> ImportSettings.check(raw, MavenSettingNames.INSTANCE));
+        PackageLimits limits = problems.check(this::limits);
+        problems.throwIfAny();
+        return new Settings(imports, limits);
+    }
+
+    /** The import says itself, in its own words, that it never runs offline. */
+    @Override
+    boolean runsOffline() {
+        return false;
     }
 
     @Override
@@ -235,21 +234,30 @@ public class ImportMojo extends AbstractPackageMojo {
     }
 
     @Override
-    List<URI> moreServices() {
-        return List.of(
-                ObsStore.bucketUrl(imports.obsEndpoint(), imports.obsFolder().bucket()));
+    List<URI> moreServices(Settings settings) {
+        return List.of(ObsStore.bucketUrl(
+                settings.imports().obsEndpoint(), settings.imports().obsFolder().bucket()));
     }
 
     @Override
-    void run(ExportConfiguration config, DlfConnection connection, Log log) throws Exception {
+    void run(Settings settings, DlfConnection connection, Log log) throws Exception {
         ObsStore obs = new ObsStore(
                 connection.transport(),
-                imports.obsEndpoint(),
+                settings.imports().obsEndpoint(),
                 connection.authentication(),
-                RetryPolicy.of(config.retries()),
+                RetryPolicy.of(connection.settings().retries()),
                 Clock.systemUTC());
         try (var client = connection.client().build()) {
-            new JobImport(imports, config, client, obs, Clock.systemUTC(), Duration.ofMillis(500), log).run();
+            new JobImport(
+                            settings.imports(),
+                            settings.limits(),
+                            connection.settings(),
+                            client,
+                            obs,
+                            Clock.systemUTC(),
+                            Duration.ofMillis(500),
+                            log)
+                    .run();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.github.dlfmaven.maven;
 
 import io.github.dlfmaven.api.DlfConnection;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
+import io.github.dlfmaven.config.ConnectionSettings;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.ProxySettings;
@@ -47,7 +47,7 @@ final class MavenConnection {
      * @param redactor the run's, told every secret the transport sends
      */
     DlfConnection open(
-            ExportConfiguration config,
+            ConnectionSettings config,
             List<URI> moreServices,
             Map<String, String> environment,
             Optional<EmulatorContext> emulator,

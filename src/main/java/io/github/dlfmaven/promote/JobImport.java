@@ -8,9 +8,11 @@ import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.api.SystemTask;
 import io.github.dlfmaven.archive.JsonNormalizer;
+import io.github.dlfmaven.config.ConnectionSettings;
 import io.github.dlfmaven.config.Defaults;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ExportSettings;
+import io.github.dlfmaven.config.ImportSettings;
+import io.github.dlfmaven.config.PackageLimits;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.files.FolderLock;
@@ -56,33 +58,37 @@ public final class JobImport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ImportConfiguration config;
-    private final ExportConfiguration export;
+    private final ImportSettings config;
+    private final PackageLimits limits;
+    private final ConnectionSettings connection;
     private final DlfClient client;
     private final PackageImport upload;
     private final ImportTarget target;
     private final Log log;
 
     /**
-     * @param export the connection and limits, as {@code export} has them, for the plan's export of the target
+     * @param limits what the packages of the plan's export of the target are held to, as the export's are
+     * @param connection the settings the client was made with: where it goes, how many requests at once
      * @param pollInterval when the import's system task is first read; then ever less often, up to every 10 s
      */
     public JobImport(
-            ImportConfiguration config,
-            ExportConfiguration export,
+            ImportSettings config,
+            PackageLimits limits,
+            ConnectionSettings connection,
             DlfClient client,
             ObsStore obs,
             Clock clock,
             Duration pollInterval,
             Log log) {
         this.config = config;
-        this.export = export;
+        this.limits = limits;
+        this.connection = connection;
         this.client = client;
-        this.upload = new PackageImport(config, export.names(), client, obs, clock, pollInterval, log);
+        this.upload = new PackageImport(config, connection.names(), client, obs, clock, pollInterval, log);
         this.target = new ImportTarget(
-                export.endpoint(),
-                export.projectId(),
-                export.workspace(),
+                connection.endpoint(),
+                connection.projectId(),
+                connection.workspace(),
                 config.obsEndpoint(),
                 config.obsFolder(),
                 client.credentialsSource());
@@ -100,18 +106,18 @@ public final class JobImport {
         EnvironmentMapping mapping = config.environment().isPresent()
                 ? EnvironmentMapping.read(config.environment().get())
                 : EnvironmentMapping.none();
-        ImportPackage pack = new ImportPackage(config.snapshotDirectory(), export.ignoreFields());
+        ImportPackage pack = new ImportPackage(config.snapshotDirectory(), limits.ignoreFields());
         List<String> jobs = pack.select(config.jobs(), config.excludes());
         if (jobs.isEmpty()) {
             throw new ImportFailedException("No job of the snapshot " + config.snapshotDirectory() + " matches "
-                    + export.names().where(Setting.JOBS) + " (" + config.jobs()
+                    + connection.names().where(Setting.JOBS) + " (" + config.jobs()
                     + (config.excludes().isEmpty() ? "" : ", less " + config.excludes()) + "); nothing was imported.");
         }
         // The work folder is this run's until it ends: another import (a dry run too) would replace the package and
         // the plan under it.
         Folders.create(config.workDirectory());
         try (FolderLock lock = FolderLock.acquire(
-                config.workDirectory(), "dlf:import", export.names().where(Setting.WORK_DIRECTORY))) {
+                config.workDirectory(), "dlf:import", connection.names().where(Setting.WORK_DIRECTORY))) {
             OwnedFolder work = config.work();
             work.replace();
             work.record(WORK_FILES);
@@ -143,7 +149,7 @@ public final class JobImport {
         if (contents.zipBytes() > Defaults.MAX_IMPORT_PACKAGE_BYTES) {
             throw new ImportFailedException("The package is " + String.format("%,d", contents.zipBytes())
                     + " bytes, more than the 10 MB DataArts Factory imports from OBS: import the jobs in parts, each"
-                    + " with a pattern of its own (" + export.names().where(Setting.JOBS)
+                    + " with a pattern of its own (" + connection.names().where(Setting.JOBS)
                     + ", such as ods_* then dwd_*); nothing was imported.");
         }
         ImportPlan plan = plan(jobs, contents);
@@ -198,7 +204,7 @@ public final class JobImport {
     /** The target's own export of the jobs it has of those to import, compared with the package. */
     private ImportPlan plan(List<String> jobs, ImportPackage.Contents contents) throws Exception {
         Set<String> existing = new HashSet<>();
-        for (List<JobSummary> listed : new JobLister(client, log, export.threads())
+        for (List<JobSummary> listed : new JobLister(client, log, connection.threads())
                 .listAll(List.of("BATCH", "REAL_TIME"))
                 .values()) {
             listed.forEach(job -> existing.add(job.name()));
@@ -207,7 +213,8 @@ public final class JobImport {
         if (present.isEmpty()) {
             Files.createDirectories(config.currentDirectory());
         } else {
-            Exporter.forComparison(export.of(present, config.currentDirectory()), client, log)
+            Exporter.forComparison(
+                            ExportSettings.ofJobs(present, limits, config.currentDirectory()), connection, client, log)
                     .run();
         }
         addOthers(contents, contents.scripts(), DefinitionKind.SCRIPT);
@@ -229,7 +236,7 @@ public final class JobImport {
      * since the reads add some of their own ({@code id}, {@code owner}; which ones is not confirmed).
      */
     private void addOthers(ImportPackage.Contents contents, List<String> names, DefinitionKind kind) throws Exception {
-        JsonNormalizer normalizer = new JsonNormalizer(export.ignoreFields());
+        JsonNormalizer normalizer = new JsonNormalizer(limits.ignoreFields());
         for (String name : names) {
             Path current = config.currentDirectory().resolve(kind.folder()).resolve(kind.fileName(name));
             if (Files.exists(current)) {

@@ -6,7 +6,7 @@ import io.github.dlfmaven.api.ImportRequest;
 import io.github.dlfmaven.api.JobImports;
 import io.github.dlfmaven.api.NotSentException;
 import io.github.dlfmaven.api.SystemTask;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.Log;
@@ -31,7 +31,7 @@ final class PackageImport {
     /** Terraform's provider reads an import's task every 10 s; the first reads come sooner, for small imports. */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
 
-    private final ImportConfiguration config;
+    private final ImportSettings config;
     private final SettingNames names;
     private final DlfClient client;
     private final ObsStore obs;
@@ -40,7 +40,7 @@ final class PackageImport {
     private final Log log;
 
     PackageImport(
-            ImportConfiguration config,
+            ImportSettings config,
             SettingNames names,
             DlfClient client,
             ObsStore obs,

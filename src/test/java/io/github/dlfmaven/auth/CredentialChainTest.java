@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
+import io.github.dlfmaven.testing.TestExport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +37,8 @@ class CredentialChainTest {
         transport.close();
     }
 
-    private ExportConfiguration.Builder config() {
-        return ExportConfiguration.builder()
+    private TestExport.Builder config() {
+        return TestExport.builder()
                 .region("cn-north-4")
                 .projectId("p")
                 .jobs(List.of("a"))
@@ -46,9 +46,10 @@ class CredentialChainTest {
     }
 
     private Optional<AuthenticationSource> resolve(
-            ExportConfiguration.Builder config, Optional<ServerCredentials> server, Optional<Credentials> demo)
+            TestExport.Builder config, Optional<ServerCredentials> server, Optional<Credentials> demo)
             throws Exception {
-        return new CredentialChain(config.build(), transport, server, environment, demo, Clock.systemUTC(), Log.NONE)
+        return new CredentialChain(
+                        config.build().connection(), transport, server, environment, demo, Clock.systemUTC(), Log.NONE)
                 .resolve();
     }
 
@@ -101,8 +102,7 @@ class CredentialChainTest {
     @Test
     void offlineTheSourcesThatNeedAServiceAreRefusedNotAsked() {
         URI emulator = URI.create("http://127.0.0.1:38211");
-        ExportConfiguration.Builder offline =
-                config().endpoint(emulator.toString()).offline(true, emulator);
+        TestExport.Builder offline = config().endpoint(emulator.toString()).offline(true, emulator);
         Optional<ServerCredentials> user = Optional.of(
                 new ServerCredentials.IamUser("builder", "iam-password", "acme", "settings.xml server 'dlf'"));
 

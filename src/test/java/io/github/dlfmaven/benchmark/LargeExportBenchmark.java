@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.export.ExportSummary;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.testing.HeapSampler;
+import io.github.dlfmaven.testing.TestExport;
 import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +86,7 @@ class LargeExportBenchmark {
             for (int i = 0; i < JSON_JOBS; i++) {
                 jobs.add("json" + i);
             }
-            ExportConfiguration config = ExportConfiguration.builder()
+            TestExport config = TestExport.builder()
                     .endpoint(server.url("/").toString())
                     .projectId("p")
                     .jobs(jobs)
@@ -97,10 +97,10 @@ class LargeExportBenchmark {
             long exportStarted = System.nanoTime();
             ExportSummary summary;
             try (heap;
-                    DlfClient client = Exporter.client(config, Log.NONE)
+                    DlfClient client = Exporter.client(config.connection(), Log.NONE)
                             .credentials(Credentials.of("AK", "SK", "benchmark"))
                             .build()) {
-                summary = new Exporter(config, client, Log.NONE).run();
+                summary = new Exporter(config.settings(), config.connection(), client, Log.NONE).run();
             }
             double exportSeconds = seconds(exportStarted);
             long extracted;

@@ -7,7 +7,6 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.check.Drift;
 import io.github.dlfmaven.check.SnapshotComparison;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.emulator.Faults;
 import io.github.dlfmaven.export.ExportSummary;
@@ -16,6 +15,7 @@ import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.HeapSampler;
+import io.github.dlfmaven.testing.TestExport;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,8 +174,8 @@ class WorkspaceExportBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static Run run(String name, DlfEmulator emulator, ExportConfiguration.Builder builder) throws Exception {
-        ExportConfiguration config = builder.build();
+    private static Run run(String name, DlfEmulator emulator, TestExport.Builder builder) throws Exception {
+        TestExport config = builder.build();
         System.gc();
         HeapSampler heap = new HeapSampler();
         SummaryClock log = new SummaryClock();
@@ -184,10 +184,11 @@ class WorkspaceExportBenchmark {
         ExportSummary summary;
         double setup;
         try (heap;
-                DlfClient client =
-                        Exporter.client(config, log).credentials(CREDENTIALS).build()) {
+                DlfClient client = Exporter.client(config.connection(), log)
+                        .credentials(CREDENTIALS)
+                        .build()) {
             setup = (System.nanoTime() - started) / 1e9;
-            summary = new Exporter(config, client, log).run();
+            summary = new Exporter(config.settings(), config.connection(), client, log).run();
         }
         return new Run(
                 name,
@@ -226,8 +227,8 @@ class WorkspaceExportBenchmark {
         return duration.toNanos() / 1e9;
     }
 
-    private static ExportConfiguration.Builder config(DlfEmulator emulator, Path output) {
-        return ExportConfiguration.builder()
+    private static TestExport.Builder config(DlfEmulator emulator, Path output) {
+        return TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("bench")
                 .outputDirectory(output);

@@ -16,12 +16,12 @@ import io.github.dlfmaven.api.ExportResponse;
 import io.github.dlfmaven.auth.AkSkSigner;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.SignableRequest;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -490,15 +490,16 @@ class DlfEmulatorTest {
     }
 
     private void exportAll(DlfEmulator emulator, Path output, List<String> jobs) throws Exception {
-        ExportConfiguration config = ExportConfiguration.builder()
+        TestExport config = TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p")
                 .jobs(jobs)
                 .outputDirectory(output)
                 .build();
-        try (DlfClient client =
-                Exporter.client(config, log).credentials(CREDENTIALS).build()) {
-            new Exporter(config, client, log).run();
+        try (DlfClient client = Exporter.client(config.connection(), log)
+                .credentials(CREDENTIALS)
+                .build()) {
+            new Exporter(config.settings(), config.connection(), client, log).run();
         }
     }
 

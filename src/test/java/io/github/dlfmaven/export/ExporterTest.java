@@ -10,10 +10,10 @@ import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import io.github.dlfmaven.testing.TestZip;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -237,7 +237,7 @@ class ExporterTest {
             answers.put("job" + i, zip(Map.of("jobs/job" + i + ".job", "{\"i\":" + i + "}")));
         }
 
-        run(ExportConfiguration.builder()
+        run(TestExport.builder()
                 .endpoint(server.url("/").toString())
                 .projectId("p")
                 .jobs(jobs)
@@ -259,7 +259,7 @@ class ExporterTest {
                         .body("{\"obsPath\":\"obs://bucket/dlf/a_20261128/\"}")
                         .build());
 
-        ExportSummary summary = run(ExportConfiguration.builder()
+        ExportSummary summary = run(TestExport.builder()
                 .endpoint(server.url("/").toString())
                 .projectId("p")
                 .jobs(List.of("a"))
@@ -278,16 +278,16 @@ class ExporterTest {
                 sent.getBody().string(StandardCharsets.UTF_8));
     }
 
-    private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.client(config, log)
+    private ExportSummary run(TestExport config) throws Exception {
+        try (DlfClient client = Exporter.client(config.connection(), log)
                 .credentials(Credentials.of("AK", "SK", "test"))
                 .build()) {
-            return new Exporter(config, client, log).run();
+            return new Exporter(config.settings(), config.connection(), client, log).run();
         }
     }
 
-    private ExportConfiguration config(List<String> jobs) throws Exception {
-        return ExportConfiguration.builder()
+    private TestExport config(List<String> jobs) throws Exception {
+        return TestExport.builder()
                 .endpoint(server.url("/").toString())
                 .projectId("p")
                 .jobs(jobs)

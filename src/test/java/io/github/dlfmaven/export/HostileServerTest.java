@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.files.FolderLockedException;
 import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,19 +255,19 @@ class HostileServerTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private ExportConfiguration.Builder config(List<String> jobs) {
-        return ExportConfiguration.builder()
+    private TestExport.Builder config(List<String> jobs) {
+        return TestExport.builder()
                 .endpoint(server.url("/").toString())
                 .projectId("p")
                 .jobs(jobs)
                 .outputDirectory(output);
     }
 
-    private ExportSummary run(ExportConfiguration config) throws Exception {
-        try (DlfClient client = Exporter.client(config, log)
+    private ExportSummary run(TestExport config) throws Exception {
+        try (DlfClient client = Exporter.client(config.connection(), log)
                 .credentials(Credentials.of("AK", "SK", "test"))
                 .build()) {
-            return new Exporter(config, client, log).run();
+            return new Exporter(config.settings(), config.connection(), client, log).run();
         }
     }
 

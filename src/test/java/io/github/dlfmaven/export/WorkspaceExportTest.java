@@ -10,11 +10,11 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.maven.MavenSettingNames;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,19 +300,20 @@ class WorkspaceExportTest {
         return DlfClient.builder(emulator.endpoint(), "p", CREDENTIALS).build();
     }
 
-    private ExportConfiguration.Builder config(DlfEmulator emulator) {
-        return ExportConfiguration.builder()
+    private TestExport.Builder config(DlfEmulator emulator) {
+        return TestExport.builder()
                 .names(MavenSettingNames.INSTANCE)
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p")
                 .outputDirectory(temp.resolve("out-" + System.nanoTime()));
     }
 
-    private ExportSummary run(DlfEmulator emulator, ExportConfiguration.Builder config) throws Exception {
-        ExportConfiguration built = config.build();
-        try (DlfClient client =
-                Exporter.client(built, log).credentials(CREDENTIALS).build()) {
-            return new Exporter(built, client, log).run();
+    private ExportSummary run(DlfEmulator emulator, TestExport.Builder config) throws Exception {
+        TestExport built = config.build();
+        try (DlfClient client = Exporter.client(built.connection(), log)
+                .credentials(CREDENTIALS)
+                .build()) {
+            return new Exporter(built.settings(), built.connection(), client, log).run();
         }
     }
 

@@ -10,8 +10,7 @@ import io.github.dlfmaven.api.SystemTask;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.export.Exporter;
 import io.github.dlfmaven.http.HttpTransport;
@@ -19,6 +18,7 @@ import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.obs.ObsStore;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ class EscapedNamesRoundTripTest {
         DlfEmulator target = start(DlfEmulator.builder(Files.createDirectories(tmp.resolve("production")), KEYS)
                 .obsDirectory(tmp.resolve("obs"))
                 .importDuration(Duration.ofMillis(20)));
-        ImportConfiguration config = ImportSettings.of(
+        ImportSettings config = ImportTestSettings.of(
                 snapshot, List.of("*"), target.endpoint().toString(), null, 60, true, tmp.resolve("work"));
 
         JobImport.Result result = importInto(target, config);
@@ -132,8 +132,8 @@ class EscapedNamesRoundTripTest {
                 .build();
     }
 
-    private ExportConfiguration exportConfig(DlfEmulator emulator, Path output) throws Exception {
-        return ExportConfiguration.builder()
+    private TestExport exportConfig(DlfEmulator emulator, Path output) throws Exception {
+        return TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
                 .jobs(List.of("*"))
@@ -143,17 +143,20 @@ class EscapedNamesRoundTripTest {
 
     private void export(DlfEmulator emulator, Path output) throws Exception {
         try (DlfClient client = client(emulator)) {
-            new Exporter(exportConfig(emulator, output), client, log).run();
+            TestExport export = exportConfig(emulator, output);
+            new Exporter(export.settings(), export.connection(), client, log).run();
         }
     }
 
-    private JobImport.Result importInto(DlfEmulator emulator, ImportConfiguration config) throws Exception {
+    private JobImport.Result importInto(DlfEmulator emulator, ImportSettings config) throws Exception {
         AuthenticationSource keys = AuthenticationSource.fixed(new Authentication.Signed(KEYS));
         try (DlfClient client = client(emulator)) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
+            TestExport export = exportConfig(emulator, config.currentDirectory());
             return new JobImport(
                             config,
-                            exportConfig(emulator, config.currentDirectory()),
+                            export.settings().limits(),
+                            export.connection(),
                             client,
                             obs,
                             Clock.systemUTC(),

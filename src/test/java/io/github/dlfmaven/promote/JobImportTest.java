@@ -12,8 +12,7 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.emulator.DlfEmulator;
@@ -24,6 +23,7 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.obs.ObsStore;
 import io.github.dlfmaven.testing.FileTrees;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,9 +69,9 @@ class JobImportTest {
                 .importDuration(Duration.ofMillis(20));
     }
 
-    private ImportConfiguration config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
+    private ImportSettings config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
         Path environment = mapping == null ? null : Files.writeString(tmp.resolve("prod.json"), mapping);
-        return ImportSettings.of(
+        return ImportTestSettings.of(
                 List.of("ods_*"),
                 emulator.endpoint().toString(),
                 environment,
@@ -80,12 +80,12 @@ class JobImportTest {
                 tmp.resolve("work"));
     }
 
-    private JobImport.Result run(ImportConfiguration config) throws Exception {
+    private JobImport.Result run(ImportSettings config) throws Exception {
         return run(config, log);
     }
 
-    private JobImport.Result run(ImportConfiguration config, Log log) throws Exception {
-        ExportConfiguration export = ExportConfiguration.builder()
+    private JobImport.Result run(ImportSettings config, Log log) throws Exception {
+        TestExport export = TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
                 .jobs(List.of("*"))
@@ -97,7 +97,16 @@ class JobImportTest {
                 .retryPolicy(RetryPolicy.of(0))
                 .build()) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
-            return new JobImport(config, export, client, obs, Clock.systemUTC(), Duration.ofMillis(10), log).run();
+            return new JobImport(
+                            config,
+                            export.settings().limits(),
+                            export.connection(),
+                            client,
+                            obs,
+                            Clock.systemUTC(),
+                            Duration.ofMillis(10),
+                            log)
+                    .run();
         }
     }
 
@@ -202,8 +211,8 @@ class JobImportTest {
                 snapshot.resolve("scripts/ods_orders_load.script"),
                 "{\"name\": \"ods_orders_load\", \"type\": \"HiveSQL\", \"content\": \""
                         + java.util.Base64.getEncoder().encodeToString(random) + "\"}");
-        ImportConfiguration config = config(null, 60, false);
-        ImportConfiguration big = new ImportConfiguration(
+        ImportSettings config = config(null, 60, false);
+        ImportSettings big = new ImportSettings(
                 snapshot,
                 config.jobs(),
                 config.excludes(),
@@ -255,8 +264,8 @@ class JobImportTest {
     void parametersWithoutNameOrValueAreRefused() {
         InvalidConfigurationException e = assertThrows(
                 InvalidConfigurationException.class,
-                () -> ImportConfiguration.check(
-                        new ImportConfiguration.Raw(
+                () -> ImportSettings.check(
+                        new ImportSettings.Raw(
                                 QUICK_START,
                                 List.of("*"),
                                 List.of(),
@@ -281,8 +290,8 @@ class JobImportTest {
         assertTrue(String.join("\n", e.problems()).contains("OBS endpoint 'http://127.0.0.1:1/obs' has a path"));
     }
 
-    private static ImportConfiguration dryRun(ImportConfiguration c) {
-        return new ImportConfiguration(
+    private static ImportSettings dryRun(ImportSettings c) {
+        return new ImportSettings(
                 c.snapshotDirectory(),
                 c.jobs(),
                 c.excludes(),
@@ -304,8 +313,8 @@ class JobImportTest {
     void badSettingsAreAllReportedBeforeAnyRequest() {
         InvalidConfigurationException e = assertThrows(
                 InvalidConfigurationException.class,
-                () -> ImportConfiguration.check(
-                        new ImportConfiguration.Raw(
+                () -> ImportSettings.check(
+                        new ImportSettings.Raw(
                                 tmp.resolve("missing"),
                                 List.of(),
                                 List.of(),
@@ -343,7 +352,7 @@ class JobImportTest {
     @Test
     void theBytesPlannedAreTheBytesUploadedWhateverHappensToThePackageFile() throws Exception {
         emulator = target().start();
-        ImportConfiguration config = config(null, 60, true);
+        ImportSettings config = config(null, 60, true);
         // Something rewrites package.zip once the plan is made (another process, an editor, a hostile tool).
         Log tampering = new Tap(log, line -> {
             if (line.startsWith("Import plan:")) {
@@ -365,7 +374,7 @@ class JobImportTest {
     @Test
     void aSecondImportIntoTheSameWorkFolderStopsAtOnceAndTheFirstUploadsItsOwnPackage() throws Exception {
         emulator = target().importDuration(Duration.ofSeconds(2)).start();
-        ImportConfiguration first = config(null, 60, true);
+        ImportSettings first = config(null, 60, true);
         CountDownLatch started = new CountDownLatch(1);
         Log watching = new Tap(log, line -> {
             if (line.startsWith("Import started:")) {
@@ -379,7 +388,7 @@ class JobImportTest {
             String plannedFirst = plannedHash();
 
             // Another mapping, as a dry run for production would have it: it must replace neither package nor plan.
-            ImportConfiguration second =
+            ImportSettings second =
                     dryRun(config("{\"connections\": {\"mrs_hive_retail\": \"mrs_hive_prod\"}}", 60, true));
             FolderLockedException e = assertThrows(FolderLockedException.class, () -> run(second, new RecordingLog()));
 

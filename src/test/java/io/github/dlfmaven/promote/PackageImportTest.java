@@ -10,12 +10,12 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.obs.ObsStore;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -115,9 +115,9 @@ class PackageImportTest {
 
     private void importQuickStartJob() throws Exception {
         String endpoint = "http://127.0.0.1:" + server.getPort();
-        ImportConfiguration config =
-                ImportSettings.of(List.of("ods_orders_load"), endpoint, null, 60, false, tmp.resolve("work"));
-        ExportConfiguration export = ExportConfiguration.builder()
+        ImportSettings config =
+                ImportTestSettings.of(List.of("ods_orders_load"), endpoint, null, 60, false, tmp.resolve("work"));
+        TestExport export = TestExport.builder()
                 .endpoint(endpoint)
                 .projectId("p1")
                 .jobs(List.of("*"))
@@ -133,7 +133,16 @@ class PackageImportTest {
                     AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
                     RetryPolicy.of(0),
                     Clock.systemUTC());
-            new JobImport(config, export, client, obs, Clock.systemUTC(), Duration.ofMillis(5), log).run();
+            new JobImport(
+                            config,
+                            export.settings().limits(),
+                            export.connection(),
+                            client,
+                            obs,
+                            Clock.systemUTC(),
+                            Duration.ofMillis(5),
+                            log)
+                    .run();
         }
     }
 

@@ -7,14 +7,14 @@ import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.auth.Authentication;
 import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
-import io.github.dlfmaven.config.ExportConfiguration;
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.emulator.DlfEmulator;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.obs.ObsStore;
 import io.github.dlfmaven.testing.RecordingLog;
+import io.github.dlfmaven.testing.TestExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,9 +54,9 @@ class PlanBytesTest {
                 .importDuration(Duration.ofMillis(20));
     }
 
-    private ImportConfiguration config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
+    private ImportSettings config(String mapping, long timeoutSeconds, boolean keepPackage) throws Exception {
         Path environment = mapping == null ? null : Files.writeString(tmp.resolve("prod.json"), mapping);
-        return ImportSettings.of(
+        return ImportTestSettings.of(
                 List.of("ods_*"),
                 emulator.endpoint().toString(),
                 environment,
@@ -65,12 +65,12 @@ class PlanBytesTest {
                 tmp.resolve("work"));
     }
 
-    private JobImport.Result run(ImportConfiguration config) throws Exception {
+    private JobImport.Result run(ImportSettings config) throws Exception {
         return run(config, log);
     }
 
-    private JobImport.Result run(ImportConfiguration config, Log log) throws Exception {
-        ExportConfiguration export = ExportConfiguration.builder()
+    private JobImport.Result run(ImportSettings config, Log log) throws Exception {
+        TestExport export = TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
                 .jobs(List.of("*"))
@@ -82,7 +82,16 @@ class PlanBytesTest {
                 .retryPolicy(RetryPolicy.of(0))
                 .build()) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
-            return new JobImport(config, export, client, obs, Clock.systemUTC(), Duration.ofMillis(10), log).run();
+            return new JobImport(
+                            config,
+                            export.settings().limits(),
+                            export.connection(),
+                            client,
+                            obs,
+                            Clock.systemUTC(),
+                            Duration.ofMillis(10),
+                            log)
+                    .run();
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * @param reportDirectory where {@code drift.json} and {@code drift.md} go, absolute
  * @param failOnDrift whether drift fails the build
  */
-public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, boolean failOnDrift) {
+public record CheckSettings(Path snapshotDirectory, Path reportDirectory, boolean failOnDrift) {
 
     /** The name of the folder in {@code reportDirectory} that the cloud is exported into. */
     static final String CLOUD_FOLDER = "cloud";
@@ -50,7 +50,7 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
      * @param exportToObs whether {@code obsPath} is set, which leaves nothing to compare
      * @throws InvalidConfigurationException naming every problem, each with the setting to change
      */
-    public static CheckConfiguration of(
+    public static CheckSettings of(
             Path snapshotDirectory, Path reportDirectory, boolean failOnDrift, boolean exportToObs, SettingNames names)
             throws InvalidConfigurationException {
         List<String> problems = new ArrayList<>();
@@ -97,6 +97,6 @@ public record CheckConfiguration(Path snapshotDirectory, Path reportDirectory, b
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new CheckConfiguration(snapshot, reports, failOnDrift);
+        return new CheckSettings(snapshot, reports, failOnDrift);
     }
 }

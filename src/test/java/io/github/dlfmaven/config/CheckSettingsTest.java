@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The check writes its reports and its export only into folders of its own, never into the snapshot. */
-class CheckConfigurationTest {
+class CheckSettingsTest {
 
     @TempDir
     Path project;
@@ -18,13 +18,13 @@ class CheckConfigurationTest {
     private String problem(Path snapshot, Path reports) {
         InvalidConfigurationException e = assertThrows(
                 InvalidConfigurationException.class,
-                () -> CheckConfiguration.of(snapshot, reports, true, false, SettingNames.PLAIN));
+                () -> CheckSettings.of(snapshot, reports, true, false, SettingNames.PLAIN));
         return String.join("\n", e.problems());
     }
 
     @Test
     void theDefaultsAreFine() throws Exception {
-        CheckConfiguration check = CheckConfiguration.of(
+        CheckSettings check = CheckSettings.of(
                 project.resolve("src/main/dlf"), project.resolve("target/dlf-check"), true, false, SettingNames.PLAIN);
 
         assertEquals(project.resolve("target/dlf-check/cloud"), check.cloudDirectory());
@@ -69,19 +69,19 @@ class CheckConfigurationTest {
         assertTrue(problem(project.resolve("src/main/dlf"), project).contains("holds files that are not the check's"));
 
         Path reports = project.resolve("target/dlf-check");
-        CheckConfiguration.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN)
+        CheckSettings.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN)
                 .cloud()
                 .claim();
         Files.createDirectories(reports.resolve("cloud/jobs"));
         Files.writeString(reports.resolve("cloud/jobs/a.job"), "{}");
-        CheckConfiguration.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN);
+        CheckSettings.of(project.resolve("src/main/dlf"), reports, true, false, SettingNames.PLAIN);
     }
 
     @Test
     void obsPathLeavesNothingToCompare() {
         InvalidConfigurationException e = assertThrows(
                 InvalidConfigurationException.class,
-                () -> CheckConfiguration.of(
+                () -> CheckSettings.of(
                         project.resolve("src/main/dlf"), project.resolve("r"), true, true, SettingNames.PLAIN));
 
         assertTrue(e.problems().get(0).contains("obsPath"), e.problems().toString());

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param environment the environment mapping file, if any
  * @param timeout how long the import's system task may run
  */
-public record ImportConfiguration(
+public record ImportSettings(
         Path snapshotDirectory,
         List<String> jobs,
         List<String> excludes,
@@ -45,7 +45,7 @@ public record ImportConfiguration(
     private static final String WORK_MARKER = ".dlf-import";
     private static final Set<String> TARGET_STATUSES = Set.of("SAVED", "SUBMITTED", "PRODUCTION");
 
-    public ImportConfiguration {
+    public ImportSettings {
         jobs = List.copyOf(jobs);
         excludes = List.copyOf(excludes);
         params = Map.copyOf(params);
@@ -100,7 +100,7 @@ public record ImportConfiguration(
     /**
      * @throws InvalidConfigurationException naming every problem, each with the setting to change
      */
-    public static ImportConfiguration check(Raw raw, SettingNames names) throws InvalidConfigurationException {
+    public static ImportSettings check(Raw raw, SettingNames names) throws InvalidConfigurationException {
         List<String> problems = new ArrayList<>();
         if (raw.offline()) {
             problems.add("An import changes a workspace in the cloud, which an offline build (-o) does not reach: run"
@@ -191,7 +191,7 @@ public record ImportConfiguration(
                     + " must not lie inside each other: the import replaces its work folder on every run ("
                     + names.where(Setting.WORK_DIRECTORY) + ")."));
         }
-        return new ImportConfiguration(
+        return new ImportSettings(
                 snapshot,
                 jobs,
                 raw.excludes() == null ? List.of() : raw.excludes(),
@@ -218,7 +218,7 @@ public record ImportConfiguration(
 
     /** The explicit endpoint, or OBS in the region, {@code https://obs.{region}.myhuaweicloud.com}. */
     private static URI obsEndpoint(Raw raw, SettingNames names, List<String> problems) {
-        String explicit = ConfigurationCheck.blank(raw.obsEndpoint());
+        String explicit = RawValues.blank(raw.obsEndpoint());
         if (explicit != null) {
             URI url = ServiceUrls.parse(
                     explicit,
@@ -236,7 +236,7 @@ public record ImportConfiguration(
             }
             return url;
         }
-        String region = ConfigurationCheck.blank(raw.region());
+        String region = RawValues.blank(raw.region());
         if (region == null || !Endpoints.validRegion(region)) {
             problems.add("No OBS endpoint: set the region with " + names.where(Setting.REGION)
                     + " or the endpoint with " + names.where(Setting.OBS_ENDPOINT) + ".");
@@ -246,6 +246,6 @@ public record ImportConfiguration(
     }
 
     private static Optional<String> blank(String value) {
-        return Optional.ofNullable(ConfigurationCheck.blank(value));
+        return Optional.ofNullable(RawValues.blank(value));
     }
 }

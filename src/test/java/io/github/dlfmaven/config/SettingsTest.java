@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.maven.MavenSettingNames;
+import io.github.dlfmaven.testing.TestExport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +16,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExportConfigurationTest {
+/** The connection's settings and the export's, as the goals validate them. */
+class SettingsTest {
 
     @TempDir
     Path temp;
 
-    private ExportConfiguration.Builder valid() {
-        return ExportConfiguration.builder()
+    private TestExport.Builder valid() {
+        return TestExport.builder()
                 .names(MavenSettingNames.INSTANCE)
                 .region("cn-north-4")
                 .projectId("0833a5737480d53b2f25c010dc1a7b88")
@@ -31,34 +33,37 @@ class ExportConfigurationTest {
 
     @Test
     void defaultsMatchTheDocumentedOnes() throws Exception {
-        ExportConfiguration config = valid().build();
+        TestExport config = valid().build();
 
-        assertEquals(URI.create("https://dayu-dlf.cn-north-4.myhuaweicloud.com"), config.endpoint());
-        assertEquals(ExportStatus.DEVELOP, config.exportStatus());
-        assertTrue(config.exportDepend());
-        assertEquals(Optional.empty(), config.workspace());
-        assertEquals(Optional.empty(), config.obsPath());
-        assertEquals(4, config.threads());
-        assertEquals(3, config.retries());
-        assertEquals(10, config.connectTimeout().toSeconds());
-        assertEquals(120, config.readTimeout().toSeconds());
-        assertEquals(1L << 30, config.maxExtractedBytes());
-        assertEquals(10_000, config.maxEntries());
+        assertEquals(
+                URI.create("https://dayu-dlf.cn-north-4.myhuaweicloud.com"),
+                config.connection().endpoint());
+        assertEquals(ExportStatus.DEVELOP, config.settings().exportStatus());
+        assertTrue(config.settings().exportDepend());
+        assertEquals(Optional.empty(), config.connection().workspace());
+        assertEquals(Optional.empty(), config.settings().obsPath());
+        assertEquals(4, config.connection().threads());
+        assertEquals(3, config.connection().retries());
+        assertEquals(10, config.connection().connectTimeout().toSeconds());
+        assertEquals(120, config.connection().readTimeout().toSeconds());
+        assertEquals(1L << 30, config.settings().limits().maxExtractedBytes());
+        assertEquals(10_000, config.settings().limits().maxEntries());
     }
 
     @Test
     void endpointWinsOverRegionAndKeepsItsPathWithoutTrailingSlash() throws Exception {
-        ExportConfiguration config =
-                valid().endpoint("http://127.0.0.1:8080/dlf-proxy/").build();
+        TestExport config = valid().endpoint("http://127.0.0.1:8080/dlf-proxy/").build();
 
-        assertEquals(URI.create("http://127.0.0.1:8080/dlf-proxy"), config.endpoint());
+        assertEquals(
+                URI.create("http://127.0.0.1:8080/dlf-proxy"),
+                config.connection().endpoint());
     }
 
     @Test
     void ipv6LoopbackEndpointIsKept() throws Exception {
         assertEquals(
                 URI.create("http://[::1]:9000"),
-                valid().endpoint("http://[::1]:9000").build().endpoint());
+                valid().endpoint("http://[::1]:9000").build().connection().endpoint());
     }
 
     @Test
@@ -101,10 +106,15 @@ class ExportConfigurationTest {
                 valid().projectId("fromparameter")
                         .environment(environment)
                         .build()
+                        .connection()
                         .projectId());
         assertEquals(
                 "fromenv",
-                valid().projectId(" ").environment(environment).build().projectId());
+                valid().projectId(" ")
+                        .environment(environment)
+                        .build()
+                        .connection()
+                        .projectId());
         assertTrue(problem(valid().projectId(null)).contains("HUAWEICLOUD_SDK_PROJECT_ID"));
         assertTrue(problem(valid().projectId("../x")).contains("is not valid"));
     }
@@ -115,6 +125,7 @@ class ExportConfigurationTest {
                 List.of("b", "a", "作业1", "daily load"),
                 valid().jobs(Arrays.asList(" b", "a", "", null, "b ", "作业1", "daily load"))
                         .build()
+                        .settings()
                         .jobs());
     }
 
@@ -129,8 +140,12 @@ class ExportConfigurationTest {
 
     @Test
     void exportStatusIsDevelopOrSubmitInAnyCase() throws Exception {
-        assertEquals(ExportStatus.SUBMIT, valid().exportStatus("submit").build().exportStatus());
-        assertEquals(ExportStatus.DEVELOP, valid().exportStatus(null).build().exportStatus());
+        assertEquals(
+                ExportStatus.SUBMIT,
+                valid().exportStatus("submit").build().settings().exportStatus());
+        assertEquals(
+                ExportStatus.DEVELOP,
+                valid().exportStatus(null).build().settings().exportStatus());
         String message = problem(valid().exportStatus("PRODUCTION"));
         assertTrue(message.contains("'PRODUCTION'") && message.contains("-Ddlf.exportStatus"), message);
     }
@@ -139,7 +154,7 @@ class ExportConfigurationTest {
     void obsPathMustBeAnObsUrl() throws Exception {
         assertEquals(
                 Optional.of("obs://bucket/dlf/"),
-                valid().obsPath("obs://bucket/dlf/").build().obsPath());
+                valid().obsPath("obs://bucket/dlf/").build().settings().obsPath());
         assertTrue(problem(valid().obsPath("s3://bucket/")).contains("must start with obs://"));
     }
 
@@ -149,6 +164,8 @@ class ExportConfigurationTest {
                 List.of(List.of("nodes", "[*]", "location"), List.of("lastUpdateUser")),
                 valid().ignoreFields(List.of(" nodes[*].location ", "lastUpdateUser", ""))
                         .build()
+                        .settings()
+                        .limits()
                         .ignoreFields()
                         .paths());
         String problem = problem(valid().ignoreFields(List.of("nodes[0].location")));
@@ -159,7 +176,8 @@ class ExportConfigurationTest {
     @Test
     void workspaceMustBeAnId() throws Exception {
         assertEquals(
-                Optional.of("1c1f4b2e"), valid().workspace(" 1c1f4b2e ").build().workspace());
+                Optional.of("1c1f4b2e"),
+                valid().workspace(" 1c1f4b2e ").build().connection().workspace());
         assertTrue(problem(valid().workspace("ws\r\nX-Injected: 1")).contains("Workspace"));
     }
 
@@ -180,6 +198,7 @@ class ExportConfigurationTest {
                 valid().outputDirectory(basedir.resolve("target/../target/dlf"))
                         .protectDirectory(basedir)
                         .build()
+                        .settings()
                         .outputDirectory());
     }
 
@@ -236,14 +255,14 @@ class ExportConfigurationTest {
                 "https://xn--a.example.com",
                 "https://xn--zz-6ja.example.com");
         for (String url : candidates) {
-            for (ExportConfiguration.Builder builder :
+            for (TestExport.Builder builder :
                     List.of(valid().endpoint(url), valid().iamEndpoint(url), valid().metadataUrl(url))) {
                 List<URI> accepted = new java.util.ArrayList<>();
                 try {
-                    ExportConfiguration config = builder.build();
-                    accepted.add(config.endpoint());
-                    config.iamEndpoint().ifPresent(accepted::add);
-                    accepted.add(config.metadataUrl());
+                    TestExport config = builder.build();
+                    accepted.add(config.connection().endpoint());
+                    config.connection().iamEndpoint().ifPresent(accepted::add);
+                    accepted.add(config.connection().metadataUrl());
                 } catch (InvalidConfigurationException refusedWithAMessage) {
                     continue;
                 }
@@ -268,13 +287,20 @@ class ExportConfigurationTest {
                 message);
         assertEquals(
                 Optional.of(URI.create("https://iam.cn-north-4.myhuaweicloud.com")),
-                valid().build().iamEndpoint());
+                valid().build().connection().iamEndpoint());
         assertEquals(
                 Optional.of(URI.create("https://iam.example.test")),
-                valid().iamEndpoint("https://iam.example.test/").build().iamEndpoint());
+                valid().iamEndpoint("https://iam.example.test/")
+                        .build()
+                        .connection()
+                        .iamEndpoint());
         assertEquals(
                 Optional.empty(),
-                valid().region(null).endpoint("http://127.0.0.1:8080").build().iamEndpoint());
+                valid().region(null)
+                        .endpoint("http://127.0.0.1:8080")
+                        .build()
+                        .connection()
+                        .iamEndpoint());
     }
 
     @Test
@@ -287,13 +313,15 @@ class ExportConfigurationTest {
                 type.contains(
                         "Trust store type 'PEM' is not valid: use PKCS12 or JKS (<trustStoreType> or -Ddlf.trustStoreType)"),
                 type);
-        assertEquals(Optional.of("JKS"), valid().trustStoreType("jks").build().trustStoreType());
+        assertEquals(
+                Optional.of("JKS"),
+                valid().trustStoreType("jks").build().connection().trustStoreType());
     }
 
     @Test
     void wholeExportLimitsAreChecked() throws Exception {
-        assertEquals(8L << 30, valid().build().maxTotalBytes());
-        assertEquals(1800, valid().build().callTimeout().toSeconds());
+        assertEquals(8L << 30, valid().build().settings().limits().maxTotalBytes());
+        assertEquals(1800, valid().build().connection().callTimeout().toSeconds());
         assertTrue(problem(valid().maxTotalBytes(0))
                 .contains("maxTotalBytes is 0 but must be at least 1 (<maxTotalBytes> or -Ddlf.maxTotalBytes)"));
         assertTrue(problem(valid().callTimeoutSeconds(0)).contains("(<callTimeout> or -Ddlf.callTimeout)"));
@@ -308,6 +336,7 @@ class ExportConfigurationTest {
                 valid().endpoint(emulator.toString())
                         .offline(true, emulator)
                         .build()
+                        .connection()
                         .endpoint());
         String loopback = problem(valid().endpoint("http://127.0.0.1:9000").offline(true, emulator));
         assertTrue(
@@ -316,12 +345,13 @@ class ExportConfigurationTest {
                         && loopback.contains("-Ddlf.skip=true"),
                 loopback);
         assertTrue(
-                problem(valid().offline(true, null)).contains("needs https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
+                problem(valid().offline(true, null)).contains("and DLF is at https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
         assertEquals(
                 URI.create("http://127.0.0.1:9000"),
                 valid().endpoint("http://127.0.0.1:9000")
                         .offline(false, null)
                         .build()
+                        .connection()
                         .endpoint());
     }
 
@@ -332,17 +362,23 @@ class ExportConfigurationTest {
                 valid().endpoint("http://127.0.0.1:9000")
                         .iamEndpoint("http://localhost:5000")
                         .build()
+                        .connection()
                         .endpointWarning());
         assertEquals(
                 Optional.empty(),
-                valid().iamEndpoint("http://localhost:5000").build().iamEndpointWarning());
+                valid().iamEndpoint("http://localhost:5000")
+                        .build()
+                        .connection()
+                        .iamEndpointWarning());
         String iam = valid().iamEndpoint("http://iam.example.test")
                 .build()
+                .connection()
                 .iamEndpointWarning()
                 .orElseThrow();
         assertTrue(iam.contains("The IAM endpoint http://iam.example.test is plain http: an IAM user's password"), iam);
         assertTrue(valid().endpoint("http://dlf.example.test")
                 .build()
+                .connection()
                 .endpointWarning()
                 .orElseThrow()
                 .contains("plain http"));
@@ -381,10 +417,11 @@ class ExportConfigurationTest {
                         .protectDirectory(home)
                         .protectDirectory(project)
                         .build()
+                        .settings()
                         .outputDirectory());
     }
 
-    private static String problem(ExportConfiguration.Builder builder) {
+    private static String problem(TestExport.Builder builder) {
         return assertThrows(InvalidConfigurationException.class, builder::build).getMessage();
     }
 }

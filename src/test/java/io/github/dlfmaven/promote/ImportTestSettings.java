@@ -1,6 +1,6 @@
 package io.github.dlfmaven.promote;
 
-import io.github.dlfmaven.config.ImportConfiguration;
+import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.config.InvalidConfigurationException;
 import io.github.dlfmaven.config.SettingNames;
 import java.nio.file.Path;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The settings the import tests vary, the rest as a plain import has them: into obs://import-bucket/dlf/, SKIP. */
-final class ImportSettings {
+final class ImportTestSettings {
 
-    private ImportSettings() {}
+    private ImportTestSettings() {}
 
-    static ImportConfiguration of(
+    static ImportSettings of(
             List<String> jobs,
             String obsEndpoint,
             Path environment,
@@ -31,7 +31,7 @@ final class ImportSettings {
     }
 
     /** Of another snapshot than the quick start's. */
-    static ImportConfiguration of(
+    static ImportSettings of(
             Path snapshot,
             List<String> jobs,
             String obsEndpoint,
@@ -40,8 +40,8 @@ final class ImportSettings {
             boolean keepPackage,
             Path work)
             throws InvalidConfigurationException {
-        return ImportConfiguration.check(
-                new ImportConfiguration.Raw(
+        return ImportSettings.check(
+                new ImportSettings.Raw(
                         snapshot,
                         jobs,
                         List.of(),
