@@ -1,5 +1,6 @@
 package io.github.dlfmaven.api;
 
+import io.github.dlfmaven.failure.Failure;
 import io.github.dlfmaven.log.LogText;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * The message names the operation (and so the job), the HTTP status, DLF's {@code error_code} and
  * {@code error_msg}; it never holds a secret, and what the server wrote is shown with control characters escaped.
  */
-public class DlfApiException extends Exception {
+public class DlfApiException extends Exception implements Failure {
 
     private static final long serialVersionUID = 1L;
 
@@ -83,5 +84,11 @@ public class DlfApiException extends Exception {
 
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
+    }
+
+    /** A {@code DlfApiException} is the user's to act on: its message says what to change. */
+    @Override
+    public boolean userMustAct() {
+        return true;
     }
 }

@@ -1,9 +1,10 @@
 package io.github.dlfmaven.config;
 
+import io.github.dlfmaven.failure.Failure;
 import java.util.List;
 
 /** Configuration values are missing or wrong; each problem names its setting and says where to set it. */
-public class InvalidConfigurationException extends Exception {
+public class InvalidConfigurationException extends Exception implements Failure {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,5 +28,11 @@ public class InvalidConfigurationException extends Exception {
         return problems.size() == 1
                 ? problems.get(0)
                 : "The " + what + " has " + problems.size() + " problems:\n  - " + String.join("\n  - ", problems);
+    }
+
+    /** A {@code InvalidConfigurationException} is the user's to act on: its message says what to change. */
+    @Override
+    public boolean userMustAct() {
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.export;
 
+import io.github.dlfmaven.failure.Failure;
 import io.github.dlfmaven.log.LogText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * One or more jobs could not be exported; the output folder was left as it was.
  * The message lists each failed job with its reason; {@link #failures()} gives the causes.
  */
-public class ExportFailedException extends Exception {
+public class ExportFailedException extends Exception implements Failure {
 
     private static final long serialVersionUID = 1L;
 
@@ -77,5 +78,14 @@ public class ExportFailedException extends Exception {
 
     public List<Exception> causes() {
         return List.copyOf(failures.values());
+    }
+
+    /**
+     * The user's to act on when every job failed for a reason that is (what the server said, what it sent, credentials
+     * its side refused); something broke when any failed on the way (the network, the disk).
+     */
+    @Override
+    public boolean userMustAct() {
+        return failures.values().stream().allMatch(cause -> cause instanceof Failure f && f.userMustAct());
     }
 }

@@ -1,6 +1,8 @@
 package io.github.dlfmaven.export;
 
 import io.github.dlfmaven.api.DlfApiException;
+import io.github.dlfmaven.archive.UnsafeArchiveException;
+import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ final class ParallelRunner {
 
     @FunctionalInterface
     interface Task<T> {
-        T run(List<String> jobs) throws Exception;
+        T run(List<String> jobs) throws IOException, DlfApiException, UnsafeArchiveException, SnapshotConflictException;
     }
 
     private final int threads;

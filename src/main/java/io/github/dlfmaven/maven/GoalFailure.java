@@ -1,19 +1,9 @@
 package io.github.dlfmaven.maven;
 
-import io.github.dlfmaven.api.DlfApiException;
-import io.github.dlfmaven.archive.UnsafeArchiveException;
-import io.github.dlfmaven.auth.CredentialsException;
-import io.github.dlfmaven.auth.CredentialsUnavailableException;
 import io.github.dlfmaven.config.InvalidConfigurationException;
-import io.github.dlfmaven.export.ExportFailedException;
-import io.github.dlfmaven.export.SelectionException;
+import io.github.dlfmaven.failure.Failure;
 import io.github.dlfmaven.files.FileFailures;
-import io.github.dlfmaven.files.FolderLockedException;
 import io.github.dlfmaven.log.Redactor;
-import io.github.dlfmaven.obs.ObsException;
-import io.github.dlfmaven.promote.ImportFailedException;
-import io.github.dlfmaven.promote.InvalidMappingException;
-import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,9 +12,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * The goal template's catch table: turns what the core threw into Maven's failures, {@link MojoFailureException} where
- * the user must act (a setting, a refusal of the server, an unsafe package, a folder another run holds) and
- * {@link MojoExecutionException} where something broke; and, whatever the failure, passes its message and every
+ * The goal template's catch table: turns what the core threw into Maven's failures by asking it ({@link Failure}):
+ * {@link MojoFailureException} where the user must act (a setting, a refusal of the server, an unsafe package, a folder
+ * another run holds) and {@link MojoExecutionException} where something broke; and, whatever the failure, passes its message and every
  * message of its causes through the run's {@link Redactor}, since Maven prints them all (the causes' too, with
  * {@code -e}), and a server may have built any of them by echoing the request.
  */
@@ -50,33 +40,11 @@ final class GoalFailure {
             throw new MojoExecutionException(
                     redactor.redact(execution.getMessage()), redacted(execution.getCause(), redactor));
         }
-        String message = userMustAct(e) ? e.getMessage() : null;
-        if (e instanceof SnapshotConflictException) {
-            message = e.getMessage() + " The output folder was left as it was.";
-        }
-        if (message != null) {
-            throw new MojoFailureException(redactor.redact(message), redacted(e, redactor));
+        if (e instanceof Failure failure && failure.userMustAct()) {
+            throw new MojoFailureException(redactor.redact(e.getMessage()), redacted(e, redactor));
         }
         String reason = e instanceof IOException io ? FileFailures.describe(io) : String.valueOf(e.getMessage());
         throw new MojoExecutionException(redactor.redact(failed + reason), redacted(e, redactor));
-    }
-
-    /** Whether the failure is the user's to act on, as its message says. */
-    private static boolean userMustAct(Exception e) {
-        if (e instanceof ExportFailedException export) {
-            // What the server said, what it sent, or credentials its side refused: none is a fault of the build.
-            return export.causes().stream()
-                    .allMatch(c -> c instanceof DlfApiException
-                            || c instanceof UnsafeArchiveException
-                            || c instanceof CredentialsUnavailableException);
-        }
-        return e instanceof CredentialsException
-                || e instanceof SelectionException
-                || e instanceof DlfApiException
-                || e instanceof FolderLockedException
-                || e instanceof ImportFailedException
-                || e instanceof InvalidMappingException
-                || e instanceof ObsException;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.dlfmaven.promote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;
 import io.github.dlfmaven.api.JobLister;
 import io.github.dlfmaven.api.JobSummary;
@@ -14,7 +15,9 @@ import io.github.dlfmaven.config.ExportSettings;
 import io.github.dlfmaven.config.ImportSettings;
 import io.github.dlfmaven.config.PackageLimits;
 import io.github.dlfmaven.config.Setting;
+import io.github.dlfmaven.export.ExportFailedException;
 import io.github.dlfmaven.export.Exporter;
+import io.github.dlfmaven.export.SelectionException;
 import io.github.dlfmaven.files.FolderLock;
 import io.github.dlfmaven.files.Folders;
 import io.github.dlfmaven.files.OwnedFolder;
@@ -22,10 +25,12 @@ import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.obs.ObsStore;
 import io.github.dlfmaven.snapshot.DefinitionKind;
+import io.github.dlfmaven.snapshot.SnapshotConflictException;
 import io.github.dlfmaven.validate.Problem;
 import io.github.dlfmaven.validate.Rule;
 import io.github.dlfmaven.validate.SnapshotValidator;
 import io.github.dlfmaven.validate.Validation;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +103,9 @@ public final class JobImport {
     /** How far the import got: the plan, and the finished task when it ran. */
     public record Result(ImportPlan plan, SystemTask task) {}
 
-    public Result run() throws Exception {
+    public Result run()
+            throws IOException, DlfApiException, ImportFailedException, InvalidMappingException, SelectionException,
+                    ExportFailedException, SnapshotConflictException {
         // Where it goes comes first, before any request: a reader of the log sees it before anything is written.
         log.info("Import into " + target.describe() + ".");
         config.obsEndpointWarning().ifPresent(log::warn);
@@ -125,7 +132,9 @@ public final class JobImport {
         }
     }
 
-    private Result promote(ImportPackage pack, List<String> jobs, EnvironmentMapping mapping) throws Exception {
+    private Result promote(ImportPackage pack, List<String> jobs, EnvironmentMapping mapping)
+            throws IOException, DlfApiException, ImportFailedException, InvalidMappingException, SelectionException,
+                    ExportFailedException, SnapshotConflictException {
         Files.createDirectories(config.packageDirectory());
         ImportPackage.Contents contents = pack.write(jobs, mapping, config.packageDirectory(), config.packageFile());
         log.info("Packed " + contents.jobs().size() + " job(s), "
@@ -181,7 +190,7 @@ public final class JobImport {
         return new Result(plan, upload.run(contents));
     }
 
-    private void validate() throws Exception {
+    private void validate() throws IOException, ImportFailedException {
         Validation validation = new SnapshotValidator(Set.of()).validate(config.snapshotDirectory());
         List<String> errors = new ArrayList<>();
         for (Problem problem : validation.problems()) {
@@ -202,7 +211,8 @@ public final class JobImport {
     }
 
     /** The target's own export of the jobs it has of those to import, compared with the package. */
-    private ImportPlan plan(List<String> jobs, ImportPackage.Contents contents) throws Exception {
+    private ImportPlan plan(List<String> jobs, ImportPackage.Contents contents)
+            throws IOException, DlfApiException, SelectionException, ExportFailedException, SnapshotConflictException {
         Set<String> existing = new HashSet<>();
         for (List<JobSummary> listed : new JobLister(client, log, connection.threads())
                 .listAll(List.of("BATCH", "REAL_TIME"))
@@ -235,7 +245,8 @@ public final class JobImport {
      * their own, or used by other jobs), read one by one: each with only the fields the package's definition has,
      * since the reads add some of their own ({@code id}, {@code owner}; which ones is not confirmed).
      */
-    private void addOthers(ImportPackage.Contents contents, List<String> names, DefinitionKind kind) throws Exception {
+    private void addOthers(ImportPackage.Contents contents, List<String> names, DefinitionKind kind)
+            throws IOException, DlfApiException {
         JsonNormalizer normalizer = new JsonNormalizer(limits.ignoreFields());
         for (String name : names) {
             Path current = config.currentDirectory().resolve(kind.folder()).resolve(kind.fileName(name));

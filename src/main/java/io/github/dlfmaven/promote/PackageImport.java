@@ -61,7 +61,7 @@ final class PackageImport {
         return HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     }
 
-    SystemTask run(ImportPackage.Contents contents) throws Exception {
+    SystemTask run(ImportPackage.Contents contents) throws IOException, DlfApiException, ImportFailedException {
         PackageZip zip = contents.zip();
         // Named by its content and by this run: two runs never share an object, so none deletes one that another
         // run's import (or an earlier run's, still running after its timeout) may be reading.

@@ -344,8 +344,8 @@ class SettingsTest {
                         && loopback.contains("not an emulator this build started")
                         && loopback.contains("-Ddlf.skip=true"),
                 loopback);
-        assertTrue(
-                problem(valid().offline(true, null)).contains("and DLF is at https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
+        assertTrue(problem(valid().offline(true, null))
+                .contains("and DLF is at https://dayu-dlf.cn-north-4.myhuaweicloud.com"));
         assertEquals(
                 URI.create("http://127.0.0.1:9000"),
                 valid().endpoint("http://127.0.0.1:9000")

@@ -195,7 +195,9 @@ class ExporterTest {
                         .startsWith("The jobs 'Daily' and 'daily' would be stored as jobs/Daily.job and"
                                 + " jobs/daily.job, which differ only in case"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("or leave one out with excludes."), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("or leave one out with excludes. The output folder was left as it was."),
+                e.getMessage());
         assertEquals(before, FileTrees.state(temp, true));
     }
 

@@ -216,7 +216,8 @@ class HostileServerTest {
 
         assertEquals(
                 "Jobs 'a' and 'b' bring other/x and other/x/y, which this file system cannot hold side by side (a file"
-                        + " and a folder of the same name, or names that differ only in case); rename one in DataArts Factory.",
+                        + " and a folder of the same name, or names that differ only in case); rename one in DataArts Factory."
+                        + " The output folder was left as it was.",
                 e.getMessage());
         assertEquals(List.of("jobs/old.job"), tree(output));
     }

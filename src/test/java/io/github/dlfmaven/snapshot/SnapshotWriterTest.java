@@ -376,7 +376,7 @@ class SnapshotWriterTest {
 
             assertEquals(
                     "Jobs 'job_a' and 'job_b' bring different content for scripts/shared.script; export them in"
-                            + " separate executions or make the two definitions agree in DataArts Factory.",
+                            + " separate executions or make the two definitions agree in DataArts Factory. The output folder was left as it was.",
                     e.getMessage());
         }
 
@@ -398,7 +398,7 @@ class SnapshotWriterTest {
                     "The jobs 'Daily' and 'daily' would be stored as jobs/Daily.job and jobs/daily.job, which differ"
                             + " only in case or in Unicode normalization: Windows and macOS hold them as one file, so a"
                             + " snapshot with both could not be checked out there. Rename one of them in DataArts"
-                            + " Factory, or leave one out with excludes.",
+                            + " Factory, or leave one out with excludes. The output folder was left as it was.",
                     e.getMessage());
         }
 
@@ -418,7 +418,7 @@ class SnapshotWriterTest {
                             + " scripts/CAFE\u0301.script and scripts/caf\u00E9.script, which differ only in case or in"
                             + " Unicode normalization: Windows and macOS hold them as one file, so a snapshot with both"
                             + " could not be checked out there. Rename one of them in DataArts Factory, or leave out the"
-                            + " jobs that use one of them with excludes.",
+                            + " jobs that use one of them with excludes. The output folder was left as it was.",
                     e.getMessage());
         }
     }
