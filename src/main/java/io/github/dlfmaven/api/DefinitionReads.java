@@ -1,7 +1,7 @@
 package io.github.dlfmaven.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.util.Optional;
 import okhttp3.HttpUrl;

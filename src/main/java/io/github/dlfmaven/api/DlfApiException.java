@@ -1,7 +1,7 @@
 package io.github.dlfmaven.api;
 
 import io.github.dlfmaven.failure.Failure;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.util.Optional;
 
 /**

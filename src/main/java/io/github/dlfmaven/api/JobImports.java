@@ -2,8 +2,8 @@ package io.github.dlfmaven.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dlfmaven.log.BodyPreview;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.BodyPreview;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

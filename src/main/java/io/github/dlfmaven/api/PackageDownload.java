@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dlfmaven.archive.ZipSniffer;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
-import io.github.dlfmaven.log.BodyPreview;
+import io.github.dlfmaven.text.BodyPreview;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

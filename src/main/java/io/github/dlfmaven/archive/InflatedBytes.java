@@ -2,7 +2,7 @@ package io.github.dlfmaven.archive;
 
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**

@@ -6,7 +6,7 @@ import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.http.HeaderValues;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.dlfmaven.check;
 
 import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

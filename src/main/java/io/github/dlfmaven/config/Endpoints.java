@@ -1,6 +1,6 @@
 package io.github.dlfmaven.config;
 
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,7 @@
 package io.github.dlfmaven.config;
 
 import io.github.dlfmaven.files.OwnedFolder;
-import io.github.dlfmaven.log.LogText;
-import io.github.dlfmaven.obs.ObsLocation;
+import io.github.dlfmaven.text.LogText;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.dlfmaven.config;
 
 import io.github.dlfmaven.files.RealPath;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.dlfmaven.config;
 
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package io.github.dlfmaven.export;
 
 import io.github.dlfmaven.failure.Failure;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

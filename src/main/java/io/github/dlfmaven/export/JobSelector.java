@@ -9,7 +9,7 @@ import io.github.dlfmaven.config.JobPattern;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
 import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.github.dlfmaven.log;
 
+import io.github.dlfmaven.text.LogText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

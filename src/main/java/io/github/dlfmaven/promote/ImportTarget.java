@@ -2,8 +2,8 @@ package io.github.dlfmaven.promote;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dlfmaven.log.LogText;
-import io.github.dlfmaven.obs.ObsLocation;
+import io.github.dlfmaven.config.ObsLocation;
+import io.github.dlfmaven.text.LogText;
 import java.net.URI;
 import java.util.Optional;
 

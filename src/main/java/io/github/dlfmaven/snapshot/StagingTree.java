@@ -4,7 +4,7 @@ import io.github.dlfmaven.archive.ExtractionTarget;
 import io.github.dlfmaven.archive.UnsafeArchiveException;
 import io.github.dlfmaven.config.Setting;
 import io.github.dlfmaven.config.SettingNames;
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;

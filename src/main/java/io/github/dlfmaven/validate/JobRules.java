@@ -1,8 +1,8 @@
 package io.github.dlfmaven.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.snapshot.JobReferences;
+import io.github.dlfmaven.text.LogText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package io.github.dlfmaven.validate;
 
-import io.github.dlfmaven.log.LogText;
+import io.github.dlfmaven.text.LogText;
 
 /**
  * One problem found in a snapshot.

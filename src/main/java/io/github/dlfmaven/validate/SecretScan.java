@@ -1,10 +1,10 @@
 package io.github.dlfmaven.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dlfmaven.log.LogText;
 import io.github.dlfmaven.secrets.SecretFinding;
 import io.github.dlfmaven.secrets.SecretFinding.Step;
 import io.github.dlfmaven.secrets.SecretPolicy;
+import io.github.dlfmaven.text.LogText;
 import java.util.List;
 
 /**

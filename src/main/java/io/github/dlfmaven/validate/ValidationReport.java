@@ -3,7 +3,7 @@ package io.github.dlfmaven.validate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dlfmaven.report.ReportFile;
+import io.github.dlfmaven.files.ReportFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

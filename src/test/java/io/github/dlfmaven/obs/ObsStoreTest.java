@@ -11,6 +11,7 @@ import io.github.dlfmaven.auth.AuthenticationSource;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.CredentialsException;
 import io.github.dlfmaven.auth.ObsSigner;
+import io.github.dlfmaven.config.ObsLocation;
 import io.github.dlfmaven.http.HttpTransport;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.testing.MutableClock;

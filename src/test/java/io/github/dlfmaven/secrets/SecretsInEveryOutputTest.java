@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.check.DriftCheck;
+import io.github.dlfmaven.config.ObsLocation;
 import io.github.dlfmaven.log.Log;
-import io.github.dlfmaven.obs.ObsLocation;
 import io.github.dlfmaven.promote.ImportPlan;
 import io.github.dlfmaven.promote.ImportTarget;
 import io.github.dlfmaven.report.SnapshotReport;

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.report;
+package io.github.dlfmaven.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

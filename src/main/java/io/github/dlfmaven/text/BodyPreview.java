@@ -1,4 +1,4 @@
-package io.github.dlfmaven.log;
+package io.github.dlfmaven.text;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.obs;
+package io.github.dlfmaven.config;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.log;
+package io.github.dlfmaven.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

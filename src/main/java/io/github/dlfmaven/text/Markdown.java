@@ -1,4 +1,4 @@
-package io.github.dlfmaven.report;
+package io.github.dlfmaven.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.github.dlfmaven.log;
+package io.github.dlfmaven.text;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

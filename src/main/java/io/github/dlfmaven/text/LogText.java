@@ -1,4 +1,4 @@
-package io.github.dlfmaven.log;
+package io.github.dlfmaven.text;
 
 /**
  * Makes text from outside (a job name from the job list, an entry name from a package, a server's error
