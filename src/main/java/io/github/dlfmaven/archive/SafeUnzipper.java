@@ -43,7 +43,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  */
 public final class SafeUnzipper {
 
-    /** Definitions larger than this are kept byte for byte rather than parsed, to bound memory use. */
+    /** SnapshotDefinitions larger than this are kept byte for byte rather than parsed, to bound memory use. */
     static final long MAX_NORMALIZED_BYTES = 8L << 20;
     /** Packages up to this size are read into memory whole; larger ones are read from their file. */
     static final long IN_MEMORY_PACKAGE_BYTES = 8L << 20;

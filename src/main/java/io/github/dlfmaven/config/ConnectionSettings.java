@@ -99,7 +99,7 @@ public record ConnectionSettings(
             return this;
         }
 
-        /** Environment variables, for the project id fallback ({@value ConnectionCheck#PROJECT_ID_ENVIRONMENT}). */
+        /** Environment variables, for the project id fallback ({@value ConnectionSettingsCheck#PROJECT_ID_ENVIRONMENT}). */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
             return this;
@@ -179,7 +179,7 @@ public record ConnectionSettings(
 
         /** @throws InvalidConfigurationException with one problem per wrong value, each naming its setting */
         public ConnectionSettings build() throws InvalidConfigurationException {
-            return new ConnectionCheck(this).validated();
+            return new ConnectionSettingsCheck(this).validated();
         }
     }
 }

@@ -46,6 +46,21 @@ public final class Defaults {
 
     public static final String KEEP_PACKAGE = "false";
     /** The most an import package may hold: the user manual's limit for an import from OBS, 10 MB. */
+    // The emulator's: a free port, no latency or faults on purpose, the job list's offset as rows and Huawei Cloud's
+    // largest page, an import's task running a second.
+    public static final String EMULATOR_PORT = "0";
+
+    public static final String EMULATOR_LATENCY = "0";
+    public static final String EMULATOR_FAILURE_RATE = "0";
+    public static final String EMULATOR_THROTTLE_RATE = "0";
+    public static final String EMULATOR_THROTTLE_FIRST = "0";
+    public static final String EMULATOR_RETRY_AFTER = "1";
+    public static final String EMULATOR_OFFSET_MODE = "ROWS";
+    public static final String EMULATOR_MAX_PAGE_SIZE = "1000";
+    public static final String EMULATOR_DEFAULT_WORKSPACE = "true";
+    public static final String EMULATOR_IMPORT_DURATION = "1000";
+    public static final String EMULATOR_FAIL_IMPORTS = "false";
+    public static final String EMULATOR_SKIP = "false";
     public static final long MAX_IMPORT_PACKAGE_BYTES = 10L * 1024 * 1024;
 
     public static int integer(String value) {

@@ -169,7 +169,7 @@ public record ExportSettings(
 
         /** @throws InvalidConfigurationException with one problem per wrong value, each naming its setting */
         public ExportSettings build() throws InvalidConfigurationException {
-            return new ExportCheck(this).validated();
+            return new ExportSettingsCheck(this).validated();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.dlfmaven.emulator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.dlfmaven.auth.Credentials;
+import io.github.dlfmaven.config.Defaults;
 import io.github.dlfmaven.log.Log;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -156,12 +157,12 @@ public final class DlfEmulator implements AutoCloseable {
         private String workspace;
         private Path obsDirectory;
         private Path importDirectory;
-        private Duration importDuration = Duration.ofSeconds(1);
+        private Duration importDuration = Duration.ofMillis(Defaults.number(Defaults.EMULATOR_IMPORT_DURATION));
         private boolean failImports;
-        private boolean defaultWorkspace = true;
+        private boolean defaultWorkspace = Defaults.flag(Defaults.EMULATOR_DEFAULT_WORKSPACE);
         private Faults faults = Faults.NONE;
-        private OffsetMode offsetMode = OffsetMode.ROWS;
-        private int maxPageSize = 1000;
+        private OffsetMode offsetMode = OffsetMode.valueOf(Defaults.EMULATOR_OFFSET_MODE);
+        private int maxPageSize = Defaults.integer(Defaults.EMULATOR_MAX_PAGE_SIZE);
         private Clock clock = Clock.systemUTC();
         private Log log = Log.NONE;
         private int bodyBudget = BodyBudget.DEFAULT_BYTES;

@@ -17,8 +17,8 @@ public record ExportTimings(
 
     /** One line for the debug log. */
     public String describe() {
-        return "listing " + Phrases.seconds(listing) + ", export " + Phrases.seconds(exporting) + " (requests "
-                + Phrases.seconds(downloading) + ", extraction " + Phrases.seconds(extracting)
-                + " of thread time), commit " + Phrases.seconds(commit);
+        return "listing " + Wording.seconds(listing) + ", export " + Wording.seconds(exporting) + " (requests "
+                + Wording.seconds(downloading) + ", extraction " + Wording.seconds(extracting)
+                + " of thread time), commit " + Wording.seconds(commit);
     }
 }

@@ -79,7 +79,7 @@ final class ParallelRunner {
                 }
             }
             if (!failures.isEmpty()) {
-                String skipped = notStarted == 0 ? "" : " " + Phrases.count(notStarted, "job") + " were not started.";
+                String skipped = notStarted == 0 ? "" : " " + Wording.count(notStarted, "job") + " were not started.";
                 throw new ExportFailedException(failures, jobCount, outcome + skipped);
             }
             return results;

@@ -1,10 +1,10 @@
 package io.github.dlfmaven.export;
 
-import static io.github.dlfmaven.export.Phrases.bytes;
-import static io.github.dlfmaven.export.Phrases.count;
-import static io.github.dlfmaven.export.Phrases.retries;
-import static io.github.dlfmaven.export.Phrases.seconds;
-import static io.github.dlfmaven.export.Phrases.since;
+import static io.github.dlfmaven.export.Wording.bytes;
+import static io.github.dlfmaven.export.Wording.count;
+import static io.github.dlfmaven.export.Wording.retries;
+import static io.github.dlfmaven.export.Wording.seconds;
+import static io.github.dlfmaven.export.Wording.since;
 
 import io.github.dlfmaven.api.DlfApiException;
 import io.github.dlfmaven.api.DlfClient;

@@ -37,7 +37,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_PORT, defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_PORT, defaultValue = Defaults.EMULATOR_PORT)
     int port;
 
     /**
@@ -83,7 +83,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_LATENCY, defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_LATENCY, defaultValue = Defaults.EMULATOR_LATENCY)
     long latency;
 
     /**
@@ -91,7 +91,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_FAILURE_RATE, defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_FAILURE_RATE, defaultValue = Defaults.EMULATOR_FAILURE_RATE)
     double failureRate;
 
     /**
@@ -99,7 +99,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_THROTTLE_RATE, defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_THROTTLE_RATE, defaultValue = Defaults.EMULATOR_THROTTLE_RATE)
     double throttleRate;
 
     /**
@@ -107,7 +107,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_THROTTLE_FIRST, defaultValue = "0")
+    @Parameter(property = UserProperties.EMULATOR_THROTTLE_FIRST, defaultValue = Defaults.EMULATOR_THROTTLE_FIRST)
     int throttleFirst;
 
     /**
@@ -115,7 +115,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_RETRY_AFTER, defaultValue = "1")
+    @Parameter(property = UserProperties.EMULATOR_RETRY_AFTER, defaultValue = Defaults.EMULATOR_RETRY_AFTER)
     int retryAfter;
 
     /**
@@ -124,7 +124,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_OFFSET_MODE, defaultValue = "ROWS")
+    @Parameter(property = UserProperties.EMULATOR_OFFSET_MODE, defaultValue = Defaults.EMULATOR_OFFSET_MODE)
     String offsetMode;
 
     /**
@@ -132,7 +132,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_MAX_PAGE_SIZE, defaultValue = "1000")
+    @Parameter(property = UserProperties.EMULATOR_MAX_PAGE_SIZE, defaultValue = Defaults.EMULATOR_MAX_PAGE_SIZE)
     int maxPageSize;
 
     /**
@@ -142,7 +142,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_DEFAULT_WORKSPACE, defaultValue = "true")
+    @Parameter(property = UserProperties.EMULATOR_DEFAULT_WORKSPACE, defaultValue = Defaults.EMULATOR_DEFAULT_WORKSPACE)
     boolean defaultWorkspace;
 
     /**
@@ -160,7 +160,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_IMPORT_DURATION, defaultValue = "1000")
+    @Parameter(property = UserProperties.EMULATOR_IMPORT_DURATION, defaultValue = Defaults.EMULATOR_IMPORT_DURATION)
     long importDuration;
 
     /**
@@ -169,7 +169,7 @@ abstract class AbstractEmulatorMojo extends AbstractPluginMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_FAIL_IMPORTS, defaultValue = "false")
+    @Parameter(property = UserProperties.EMULATOR_FAIL_IMPORTS, defaultValue = Defaults.EMULATOR_FAIL_IMPORTS)
     boolean failImports;
 
     final MavenSession session;

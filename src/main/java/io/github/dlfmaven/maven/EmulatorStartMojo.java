@@ -1,5 +1,6 @@
 package io.github.dlfmaven.maven;
 
+import io.github.dlfmaven.config.Defaults;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,7 +36,7 @@ public class EmulatorStartMojo extends AbstractEmulatorMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = UserProperties.EMULATOR_SKIP, defaultValue = "false")
+    @Parameter(property = UserProperties.EMULATOR_SKIP, defaultValue = Defaults.EMULATOR_SKIP)
     boolean skip;
 
     @Inject

@@ -8,7 +8,7 @@ import io.github.dlfmaven.config.PackageLimits;
 import io.github.dlfmaven.http.RetryPolicy;
 import io.github.dlfmaven.log.Log;
 import io.github.dlfmaven.obs.ObsStore;
-import io.github.dlfmaven.promote.JobImport;
+import io.github.dlfmaven.promote.Promotion;
 import java.io.File;
 import java.net.URI;
 import java.time.Clock;
@@ -248,7 +248,7 @@ public class ImportMojo extends AbstractPackageMojo<ImportMojo.Settings> {
                 RetryPolicy.of(connection.settings().retries()),
                 Clock.systemUTC());
         try (var client = connection.client().build()) {
-            new JobImport(
+            new Promotion(
                             settings.imports(),
                             settings.limits(),
                             connection.settings(),

@@ -75,7 +75,7 @@ public final class SnapshotReport {
                     + " as target/dlf-report.");
         }
         // Everything is read and drawn before the folder is touched, so a run that fails keeps the last report.
-        Definitions definitions = new Definitions(snapshot, log);
+        SnapshotDefinitions definitions = new SnapshotDefinitions(snapshot, log);
         jobs = definitions.jobs;
         scripts = definitions.scripts;
         scriptUsers = definitions.scriptUsers;

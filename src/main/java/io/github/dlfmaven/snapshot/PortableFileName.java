@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Names that differ only in case or in Unicode normalization are different names and different file names, but
  * Windows and macOS hold them as one file: {@link #folded} says which file names those systems take for the same.
  *
- * <p>Definitions reach this rule through {@link DefinitionKind}; other files named after definitions (the report's
+ * <p>SnapshotDefinitions reach this rule through {@link DefinitionKind}; other files named after definitions (the report's
  * pages) ask {@link #isWindowsDevice} of their own names.
  */
 public final class PortableFileName {

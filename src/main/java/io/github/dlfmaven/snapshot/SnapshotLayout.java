@@ -10,7 +10,7 @@ import java.util.Locale;
  * batch package puts each job's files in a folder of its own), so that both land in one tree. Anything else keeps its
  * path (the API doc promises CDM definitions whose layout is not confirmed). A definition's file name is its name
  * escaped where Windows or macOS could not hold it ({@link PortableFileName}): DLF's {@code jobs/CON.job} is the
- * snapshot's {@code jobs/CO%4E.job}. Definitions and {@code .json} files are normalized.
+ * snapshot's {@code jobs/CO%4E.job}. SnapshotDefinitions and {@code .json} files are normalized.
  */
 public final class SnapshotLayout implements Placement {
 

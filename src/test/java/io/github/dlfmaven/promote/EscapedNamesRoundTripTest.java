@@ -89,7 +89,7 @@ class EscapedNamesRoundTripTest {
         ImportSettings config = ImportTestSettings.of(
                 snapshot, List.of("*"), target.endpoint().toString(), null, 60, true, tmp.resolve("work"));
 
-        JobImport.Result result = importInto(target, config);
+        Promotion.Result result = importInto(target, config);
 
         assertTrue(result.task().succeeded(), result.task().toString());
         assertEquals(
@@ -148,12 +148,12 @@ class EscapedNamesRoundTripTest {
         }
     }
 
-    private JobImport.Result importInto(DlfEmulator emulator, ImportSettings config) throws Exception {
+    private Promotion.Result importInto(DlfEmulator emulator, ImportSettings config) throws Exception {
         AuthenticationSource keys = AuthenticationSource.fixed(new Authentication.Signed(KEYS));
         try (DlfClient client = client(emulator)) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
             TestExport export = exportConfig(emulator, config.currentDirectory());
-            return new JobImport(
+            return new Promotion(
                             config,
                             export.settings().limits(),
                             export.connection(),

@@ -65,11 +65,11 @@ class PlanBytesTest {
                 tmp.resolve("work"));
     }
 
-    private JobImport.Result run(ImportSettings config) throws Exception {
+    private Promotion.Result run(ImportSettings config) throws Exception {
         return run(config, log);
     }
 
-    private JobImport.Result run(ImportSettings config, Log log) throws Exception {
+    private Promotion.Result run(ImportSettings config, Log log) throws Exception {
         TestExport export = TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
@@ -82,7 +82,7 @@ class PlanBytesTest {
                 .retryPolicy(RetryPolicy.of(0))
                 .build()) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
-            return new JobImport(
+            return new Promotion(
                             config,
                             export.settings().limits(),
                             export.connection(),
@@ -142,7 +142,7 @@ class PlanBytesTest {
                 return false;
             }
         };
-        JobImport.Result result = run(config(null, 60, true), meddling);
+        Promotion.Result result = run(config(null, 60, true), meddling);
         String plan = Files.readString(tmp.resolve("work/plan.md"));
         boolean uploadedHasIt = false;
         for (Path zip : packagesInObs()) {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * The jobs and scripts of a snapshot, parsed and with what looks like a secret masked ({@link SecretPolicy}), and which
  * jobs use each script.
  */
-final class Definitions {
+final class SnapshotDefinitions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,7 @@ final class Definitions {
     final Map<String, JsonNode> scripts = new TreeMap<>();
     final Map<String, TreeSet<String>> scriptUsers = new TreeMap<>();
 
-    Definitions(Path snapshot, Log log) throws IOException {
+    SnapshotDefinitions(Path snapshot, Log log) throws IOException {
         read(snapshot, log);
     }
 

@@ -48,7 +48,7 @@ import java.util.Set;
  * package to OBS, let DLF check it, import it, and wait for the import's system task. The package is deleted from OBS
  * when the task is over, unless it is to be kept.
  */
-public final class JobImport {
+public final class Promotion {
 
     /** What an import writes into its work folder, claimed before anything is written there. */
     private static final List<String> WORK_FILES = List.of(
@@ -67,7 +67,7 @@ public final class JobImport {
     private final PackageLimits limits;
     private final ConnectionSettings connection;
     private final DlfClient client;
-    private final PackageImport upload;
+    private final Delivery upload;
     private final ImportTarget target;
     private final Log log;
 
@@ -76,7 +76,7 @@ public final class JobImport {
      * @param connection the settings the client was made with: where it goes, how many requests at once
      * @param pollInterval when the import's system task is first read; then ever less often, up to every 10 s
      */
-    public JobImport(
+    public Promotion(
             ImportSettings config,
             PackageLimits limits,
             ConnectionSettings connection,
@@ -89,7 +89,7 @@ public final class JobImport {
         this.limits = limits;
         this.connection = connection;
         this.client = client;
-        this.upload = new PackageImport(config, connection.names(), client, obs, clock, pollInterval, log);
+        this.upload = new Delivery(config, connection.names(), client, obs, clock, pollInterval, log);
         this.target = new ImportTarget(
                 connection.endpoint(),
                 connection.projectId(),

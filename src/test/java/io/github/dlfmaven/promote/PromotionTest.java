@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The import's flow on the emulator: the steps that stop it, and what each leaves behind. */
-class JobImportTest {
+class PromotionTest {
 
     private static final Credentials KEYS =
             Credentials.of("IMPORTTESTAK00000001", "importTestSecretKey000000000000000000001", "test");
@@ -80,11 +80,11 @@ class JobImportTest {
                 tmp.resolve("work"));
     }
 
-    private JobImport.Result run(ImportSettings config) throws Exception {
+    private Promotion.Result run(ImportSettings config) throws Exception {
         return run(config, log);
     }
 
-    private JobImport.Result run(ImportSettings config, Log log) throws Exception {
+    private Promotion.Result run(ImportSettings config, Log log) throws Exception {
         TestExport export = TestExport.builder()
                 .endpoint(emulator.endpoint().toString())
                 .projectId("p1")
@@ -97,7 +97,7 @@ class JobImportTest {
                 .retryPolicy(RetryPolicy.of(0))
                 .build()) {
             ObsStore obs = new ObsStore(transport, emulator.endpoint(), keys, RetryPolicy.of(0), Clock.systemUTC());
-            return new JobImport(
+            return new Promotion(
                             config,
                             export.settings().limits(),
                             export.connection(),
@@ -151,7 +151,7 @@ class JobImportTest {
     void keepPackageLeavesItAndTheSummaryNamesEveryDefinition() throws Exception {
         emulator = target().start();
 
-        JobImport.Result result = run(config(null, 60, true));
+        Promotion.Result result = run(config(null, 60, true));
 
         assertTrue(result.task().succeeded());
         assertEquals(3, result.task().subtasks().size(), "the job and its two scripts");
@@ -190,7 +190,7 @@ class JobImportTest {
         emulator = target().start();
         run(config(null, 60, false));
 
-        JobImport.Result again = run(config(null, 60, false));
+        Promotion.Result again = run(config(null, 60, false));
 
         assertTrue(again.plan().empty(), log.lines().toString());
         assertNull(again.task());
@@ -247,7 +247,7 @@ class JobImportTest {
                 "{\"name\": \"common_partition_check\", \"type\": \"HiveSQL\", \"content\": \"SELECT 2\"}");
         emulator = target().start();
 
-        JobImport.Result result = run(dryRun(config(null, 60, false)));
+        Promotion.Result result = run(dryRun(config(null, 60, false)));
 
         assertEquals(
                 List.of("jobs/ods_orders_load.job", "scripts/ods_orders_load.script"),
@@ -360,7 +360,7 @@ class JobImportTest {
             }
         });
 
-        JobImport.Result result = run(config, tampering);
+        Promotion.Result result = run(config, tampering);
 
         assertTrue(result.task().succeeded(), log.lines().toString());
         String planned = plannedHash();
@@ -383,7 +383,7 @@ class JobImportTest {
         });
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<JobImport.Result> running = pool.submit(() -> run(first, watching));
+            Future<Promotion.Result> running = pool.submit(() -> run(first, watching));
             assertTrue(started.await(30, TimeUnit.SECONDS), log.lines().toString());
             String plannedFirst = plannedHash();
 
@@ -399,7 +399,7 @@ class JobImportTest {
                     e.getMessage());
             assertTrue(e.getMessage().contains(" is writing to " + tmp.resolve("work") + " ("), e.getMessage());
             assertTrue(e.getMessage().endsWith("with workDirectory."), e.getMessage());
-            JobImport.Result result = running.get(60, TimeUnit.SECONDS);
+            Promotion.Result result = running.get(60, TimeUnit.SECONDS);
             assertTrue(result.task().succeeded(), log.lines().toString());
             assertEquals(List.of(plannedFirst), uploadedHashes());
             assertEquals(plannedFirst, plannedHash(), "the first run's plan is still there");

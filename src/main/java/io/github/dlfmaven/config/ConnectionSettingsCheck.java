@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Turns the raw values of a {@link ConnectionSettings.Builder} into settings, or into one problem per wrong value: all
  * at once, each naming its setting the way the front end spells it, before any request is made.
  */
-final class ConnectionCheck {
+final class ConnectionSettingsCheck {
 
     /** Environment variable that supplies the project id when no parameter does, as in Huawei's SDKs. */
     static final String PROJECT_ID_ENVIRONMENT = "HUAWEICLOUD_SDK_PROJECT_ID";
@@ -27,7 +27,7 @@ final class ConnectionCheck {
     private final SettingNames names;
     private final List<String> problems = new ArrayList<>();
 
-    ConnectionCheck(ConnectionSettings.Builder raw) {
+    ConnectionSettingsCheck(ConnectionSettings.Builder raw) {
         this.raw = raw;
         this.names = raw.names;
     }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** How the export's log lines word counts, times and retries. */
-final class Phrases {
+final class Wording {
 
-    private Phrases() {}
+    private Wording() {}
 
     /** {@code 1 job}, {@code 2 jobs}. */
     static String count(int n, String noun) {

@@ -26,7 +26,7 @@ import java.util.List;
  * system task with progress, and report each subtask. The package is deleted from OBS once DLF is known to be done
  * with it, never while the import may still read it.
  */
-final class PackageImport {
+final class Delivery {
 
     /** Terraform's provider reads an import's task every 10 s; the first reads come sooner, for small imports. */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -39,7 +39,7 @@ final class PackageImport {
     private final Duration pollInterval;
     private final Log log;
 
-    PackageImport(
+    Delivery(
             ImportSettings config,
             SettingNames names,
             DlfClient client,

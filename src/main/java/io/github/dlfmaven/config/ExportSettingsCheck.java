@@ -13,13 +13,13 @@ import java.util.Set;
  * Turns the raw values of an {@link ExportSettings.Builder} into settings, or into one problem per wrong value: all at
  * once, each naming its setting the way the front end spells it, before any request is made.
  */
-final class ExportCheck {
+final class ExportSettingsCheck {
 
     private final ExportSettings.Builder raw;
     private final SettingNames names;
     private final List<String> problems = new ArrayList<>();
 
-    ExportCheck(ExportSettings.Builder raw) {
+    ExportSettingsCheck(ExportSettings.Builder raw) {
         this.raw = raw;
         this.names = raw.names;
     }

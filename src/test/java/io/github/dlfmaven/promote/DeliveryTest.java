@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * When the package leaves OBS, with one local server standing for DLF and OBS: only once DLF is known to be done with
  * it, and a failed deletion never hides the import's own outcome.
  */
-class PackageImportTest {
+class DeliveryTest {
 
     private static final Credentials KEYS =
             Credentials.of("PACKAGEIMPORTAK00001", "packageImportSecretKey00000000000000001", "test");
@@ -133,7 +133,7 @@ class PackageImportTest {
                     AuthenticationSource.fixed(new Authentication.Signed(KEYS)),
                     RetryPolicy.of(0),
                     Clock.systemUTC());
-            new JobImport(
+            new Promotion(
                             config,
                             export.settings().limits(),
                             export.connection(),
