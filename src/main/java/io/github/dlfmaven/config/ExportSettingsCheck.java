@@ -3,11 +3,9 @@ package io.github.dlfmaven.config;
 import io.github.dlfmaven.text.LogText;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns the raw values of an {@link ExportSettings.Builder} into settings, or into one problem per wrong value: all at
@@ -25,8 +23,7 @@ final class ExportSettingsCheck {
     }
 
     ExportSettings validated() throws InvalidConfigurationException {
-        List<String> jobs = jobs();
-        List<String> excludes = excludes();
+        JobSelection selection = JobSelection.check(raw.jobs, raw.excludes, names, problems);
         Optional<String> directory = directory();
         ExportStatus status = exportStatus();
         Path output = outputDirectory();
@@ -43,8 +40,8 @@ final class ExportSettingsCheck {
             throw new InvalidConfigurationException(problems);
         }
         return new ExportSettings(
-                jobs,
-                excludes,
+                selection.jobs(),
+                selection.excludes(),
                 raw.allowEmpty,
                 directory,
                 raw.batch,
@@ -53,42 +50,6 @@ final class ExportSettingsCheck {
                 obsPath,
                 output,
                 limits);
-    }
-
-    private List<String> jobs() {
-        Set<String> jobs = new LinkedHashSet<>();
-        for (String job : raw.jobs) {
-            if (job == null || job.isBlank()) {
-                continue;
-            }
-            String name = job.trim();
-            Optional<String> problem = JobNames.problem(name);
-            if (problem.isPresent()) {
-                problems.add("Job name '" + LogText.escape(name) + "' is not valid: " + problem.get() + " ("
-                        + names.where(Setting.JOBS) + ").");
-                continue;
-            }
-            jobs.add(name);
-        }
-        if (jobs.isEmpty() && raw.jobs.stream().noneMatch(j -> j != null && !j.isBlank())) {
-            problems.add("No jobs to export: list job names or patterns with " + names.where(Setting.JOBS)
-                    + ", comma-separated on the command line (" + names.assignment(Setting.JOBS, "a,b") + ", or "
-                    + names.assignment(Setting.JOBS, "*") + " for all jobs).");
-        }
-        return new ArrayList<>(jobs);
-    }
-
-    private List<String> excludes() {
-        List<String> excludes = RawValues.cleaned(raw.excludes);
-        for (String exclude : excludes) {
-            if (exclude.indexOf('/') >= 0
-                    || exclude.indexOf('\\') >= 0
-                    || !LogText.escape(exclude).equals(exclude)) {
-                problems.add("Exclude '" + LogText.escape(exclude) + "' is not valid: names and patterns cannot contain"
-                        + " '/', '\\' or control characters (" + names.where(Setting.EXCLUDES) + ").");
-            }
-        }
-        return excludes;
     }
 
     private Optional<String> directory() {
