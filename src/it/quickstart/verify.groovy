@@ -17,4 +17,4 @@ def fixtures = new File(basedir, 'src/test/dlf')
 files.each { assert new File(out, it).bytes == new File(fixtures, it).bytes : it }
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log =~ /\[INFO\] Exported 4 jobs: 10 files/
-assert log.contains('for workspace retail-dev')
+assert log.contains('(workspace retail-dev)')

@@ -21,8 +21,9 @@ import java.util.Set;
  * A definition's text with its secrets masked, for a diff, a log or a pull-request comment. A JSON document is masked
  * on its tree by {@link SecretPolicy}, and each value it masks is replaced where it stands in the text, so the lines
  * stay the file's own (its layout, its spelling of numbers), with only secret values turned into {@code "****"}: the
- * diff still shows every other change, a change of layout too. A text that is no JSON is masked line by line. The
- * JSON paths of a change are computed on the real values, so a changed secret still shows where it changed.
+ * diff still shows every other change, a change of layout too. A text that is no JSON is masked as text, where the
+ * rules that need a document's structure still hold across lines as far as the text reads as JSON. The JSON paths of a
+ * change are computed on the real values, so a changed secret still shows where it changed.
  */
 final class SecretMask {
 
@@ -70,9 +71,9 @@ final class SecretMask {
         return Optional.of(masked.toString().lines().toList());
     }
 
-    /** The lines of a text that is no JSON, each masked as text. */
+    /** The lines of a text that is no JSON, masked as text. */
     static List<String> text(String text) {
-        return text.lines().map(SecretPolicy::maskText).toList();
+        return SecretPolicy.maskText(text).lines().toList();
     }
 
     /** Collects, by JSON pointer, the JSON text of each value {@code masked} has in place of {@code real}'s. */

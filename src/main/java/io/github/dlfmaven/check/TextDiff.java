@@ -3,7 +3,6 @@ package io.github.dlfmaven.check;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Unified diffs of normalized definitions, as {@code git diff} shows them, with secret values masked and each line
@@ -22,19 +21,22 @@ final class TextDiff {
     }
 
     /**
-     * The diff from {@code before} to {@code after}, headed {@code --- a/path} and {@code +++ b/path}. Both are masked
-     * as JSON when both are JSON, and line by line as text otherwise, so that the two sides are masked alike.
+     * The diff from {@code before} to {@code after}, headed {@code --- a/path} and {@code +++ b/path}. Each side is
+     * masked on its own: as JSON when it is JSON, as text when it is not (a merge conflict left in the committed file, a
+     * key given twice), so that one broken side never leaves the other with less than its JSON masking.
      */
     List<String> unified(String path, String before, String after) {
-        Optional<List<String>> oldJson = SecretMask.json(before);
-        Optional<List<String>> newJson = oldJson.isPresent() ? SecretMask.json(after) : Optional.empty();
-        List<String> old = newJson.isPresent() ? oldJson.get() : SecretMask.text(before);
-        List<String> now = newJson.isPresent() ? newJson.get() : SecretMask.text(after);
+        List<String> old = masked(before);
+        List<String> now = masked(after);
         return UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, old, DiffUtils.diff(old, now), context)
                 .stream()
                 .map(line -> line.length() <= MAX_LINE_CHARS
                         ? line
                         : line.substring(0, MAX_LINE_CHARS) + "... (" + line.length() + " characters)")
                 .toList();
+    }
+
+    private static List<String> masked(String text) {
+        return SecretMask.json(text).orElseGet(() -> SecretMask.text(text));
     }
 }

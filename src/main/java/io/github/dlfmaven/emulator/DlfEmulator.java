@@ -42,16 +42,16 @@ public final class DlfEmulator implements AutoCloseable {
         PAGES
     }
 
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    /**
+     * The threads that serve requests. The JDK's server reads a request's headers on one of them, so a connection that
+     * stops in the middle of its headers holds one until the JDK's request time closes it (see {@link
+     * JdkServerSwitches}): so many that a couple of dozen such connections leave the others free, while the work itself
+     * needs few (the plugin calls on 4 threads by default).
+     */
+    private static final int THREADS = 32;
 
     static {
-        // The JDK's server sends response headers and body in two writes; with Nagle's algorithm the body then
-        // waits for the client's delayed ACK, about 40 ms per request, which would swamp any latency the
-        // emulator is asked to simulate. The JDK reads this switch once, when its first server starts, and it
-        // changes nothing but TCP_NODELAY on the JDK's own HTTP servers; a value set by the user is kept.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
+        JdkServerSwitches.apply();
     }
 
     private final Path fixtures;
@@ -87,7 +87,7 @@ public final class DlfEmulator implements AutoCloseable {
                 b.log);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 50);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(8, runnable -> {
+        this.executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "dlf-emulator-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -75,15 +75,16 @@ final class HeldBody implements AutoCloseable {
 
     private static Optional<HeldBody> readChunked(InputStream in, int limit, BodyBudget budget)
             throws IOException, TooLarge {
-        // The length is known only at the end: the blocks are taken from the budget as they arrive, and the joined body
-        // once more while its blocks are still held.
+        // The length is known only at the end: the blocks are taken from the budget as they arrive, then the joined
+        // body, and each block is given back as it is copied. At the peak the blocks and the joined body are both
+        // held, at most twice the limit, so one body at the limit fits an idle emulator's budget of two.
         List<byte[]> blocks = new ArrayList<>();
         int blockBytes = 0;
         int total = 0;
         try {
-            while (true) {
-                // One byte more than the limit tells a body that is too large from one exactly as large as allowed.
-                int size = Math.min(BLOCK_BYTES, limit + 1 - total);
+            boolean ended = false;
+            while (total < limit) {
+                int size = Math.min(BLOCK_BYTES, limit - total);
                 if (!budget.tryTake(size)) {
                     return Optional.empty();
                 }
@@ -92,12 +93,15 @@ final class HeldBody implements AutoCloseable {
                 int read = in.readNBytes(block, 0, size);
                 blocks.add(block);
                 total += read;
-                if (total > limit) {
-                    throw new TooLarge();
-                }
                 if (read < size) {
+                    ended = true;
                     break;
                 }
+            }
+            // A body of exactly the limit tells itself from a larger one by one more byte, read alone: a block taken
+            // for it would make a body at the limit need more than twice the limit.
+            if (!ended && in.read() >= 0) {
+                throw new TooLarge();
             }
             if (!budget.tryTake(total)) {
                 return Optional.empty();
@@ -106,10 +110,13 @@ final class HeldBody implements AutoCloseable {
             try {
                 byte[] bytes = new byte[total];
                 int at = 0;
-                for (byte[] block : blocks) {
+                for (int i = 0; i < blocks.size(); i++) {
+                    byte[] block = blocks.set(i, null);
                     int n = Math.min(block.length, total - at);
                     System.arraycopy(block, 0, bytes, at, n);
                     at += n;
+                    blockBytes -= block.length;
+                    budget.giveBack(block.length);
                 }
                 held = true;
                 return Optional.of(new HeldBody(bytes, budget));

@@ -75,6 +75,10 @@ final class Router implements HttpHandler {
                 answer =
                         Answer.json(500, Answer.error("DLF.0000", "Internal error of the emulator: " + e.getMessage()));
             }
+            // The latency is added once the body has been read: the JDK's server counts the time until then against its
+            // request time (see JdkServerSwitches) and would close the connection of a request made to wait longer. A
+            // request refused with its body unread still counts, so only a latency near that time cuts such refusals.
+            sleep(faults.latency());
             // Logged before the answer goes out, so a client that has its answer also finds the line.
             log.info("Emulator: " + method + " " + rawPath + " -> " + answer.status() + " ("
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
@@ -88,7 +92,6 @@ final class Router implements HttpHandler {
     }
 
     private Answer answer(HttpExchange exchange, String method, String rawPath, InputStream in) throws IOException {
-        sleep(faults.latency());
         List<String> segments = PercentDecoding.pathSegments(rawPath);
         // No bucket is called v1 (bucket names have three characters or more): anything else is OBS.
         boolean api = !segments.isEmpty() && segments.get(0).equals("v1");

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param path the steps from the document's root to the value that is masked (for a text, to the string it is in)
  * @param key the key the value belongs to: a field, the {@code name} of a {@code {name, value}} pair, the key a text
- *     assigns ({@code db_password} in {@code db_password=x}), the SQL words before a quoted literal ({@code IDENTIFIED
- *     BY}); null for a value in a list with no key above it
+ *     assigns ({@code db_password} in {@code db_password=x} or {@code --db_password x}), the SQL words before a literal
+ *     ({@code IDENTIFIED BY}); null for a value in a list with no key above it and for the password of a URL
  * @param reason the rule that makes it a secret
  */
 public record SecretFinding(List<Step> path, String key, Reason reason) {
@@ -24,10 +24,12 @@ public record SecretFinding(List<Step> path, String key, Reason reason) {
         SECRET_KEY,
         /** It has the shape of a Huawei Cloud access key. */
         ACCESS_KEY,
-        /** A text assigns it to a secret key: {@code db_password=x}. */
+        /** A text assigns it to a secret key: {@code db_password=x}, {@code --password x}, {@code token: x}. */
         ASSIGNMENT,
-        /** A text quotes it after a secret word, as SQL does: {@code password 'x'}, {@code IDENTIFIED BY 'x'}. */
-        QUOTED
+        /** A text writes it after a secret word, as SQL does: {@code password 'x'}, {@code IDENTIFIED BY x}. */
+        AFTER_WORD,
+        /** A URL holds it as its user's password: {@code postgresql://etl:x@host}, {@code thin:etl/x@host}. */
+        URL_PASSWORD
     }
 
     /**

@@ -13,8 +13,6 @@ import io.github.dlfmaven.archive.JsonNormalizer;
 import io.github.dlfmaven.secrets.SecretFinding.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,45 +21,35 @@ import java.util.regex.Pattern;
  * DLF-V11} of {@code dlf:validate}, which warns of exactly what the others mask. A value is a secret when
  *
  * <ol>
- *   <li>its key says so: it contains {@code password}, {@code passwd}, {@code pwd}, {@code secret}, {@code token},
- *       {@code credential}, {@code private_key} or {@code access_key}, or is {@code ak} or {@code sk}; whatever the
- *       value's JSON type: a number, a boolean, a list or an object is masked whole;
+ *   <li>its key says so: it contains {@code password}, {@code passwd}, {@code passphrase}, {@code pwd}, {@code
+ *       secret}, {@code token}, {@code credential}, {@code authorization}, {@code cookie}, {@code private_key}, {@code
+ *       access_key} or {@code api_key} ({@code _}, {@code -}, {@code .} or nothing between the words), or is {@code
+ *       ak} or {@code sk}; whatever the value's JSON type: a number, a boolean, a list or an object is masked whole;
  *   <li>it is the {@code value} of a {@code {name, value}} pair (job parameters, node properties) whose {@code name}
  *       is such a key;
  *   <li>it has the shape of a Huawei Cloud access key, under any key or as a word of a text;
- *   <li>a text assigns it to such a key: {@code db_password=x} in {@code scriptArgs}, {@code --password=x};
- *   <li>a text quotes it after a secret word, as SQL does ({@code password 'x'}, {@code IDENTIFIED BY 'x'}), or as
- *       the value of such a key written as JSON ({@code "password": "x"});
+ *   <li>a text shows it by one of the forms {@link TextSecrets} reads: assigned to such a key, quoted after a secret
+ *       word as SQL does, the value of such a key written as JSON (escaped too, as in a shell command), the password
+ *       of a URL;
  *   <li>it sits, by any of these rules, in JSON written inside a string (a REST node's headers, a connection's
  *       options): that JSON is read, masked, and written back compactly, only when something in it was masked.
  * </ol>
  *
  * A reference such as {@code ${db_password}} or {@code #{Job.getParam("pwd")}} is no secret: a value with nothing
- * written in it but references is left as it is. The patterns are possessive or bounded, so a long SQL text is
- * scanned in linear time and cannot overflow the stack.
+ * written in it but references is left as it is.
  */
 public final class SecretPolicy {
 
     /** What a secret is replaced with. */
     public static final String MASK = "****";
 
-    private static final Pattern SECRET_WORD =
-            Pattern.compile("(?i)password|passwd|pwd|secret|token|credential|private[_-]?key|access[_-]?key");
-    /** A word of 20 upper-case letters and digits: how Huawei Cloud access keys look (both kinds are checked apart). */
-    private static final Pattern ACCESS_KEY = Pattern.compile("(?<![A-Za-z0-9])[A-Z0-9]{20}(?![A-Za-z0-9])");
+    /** The words that make a key secret wherever they stand in it; {@link TextSecrets} looks for them in texts. */
+    static final String SECRET_WORDS = "password|passwd|passphrase|pwd|secret|token|credential|authorization|cookie"
+            + "|private[_.-]?key|access[_.-]?key|api[_.-]?key";
+
+    private static final Pattern SECRET_WORD = Pattern.compile("(?i)" + SECRET_WORDS);
     // Without braces inside, so that a text of many unclosed "${" is still scanned once.
     private static final Pattern REFERENCE = Pattern.compile("[$#]\\{[^{}]*+}");
-    /** {@code key=value} inside a text, such as the lines of {@code scriptArgs} or {@code --password=x}. */
-    // Anchored at the start of a word and possessive, so a long value is scanned once, not once per character.
-    private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]++)=([^\\s,;&]++)");
-    /** A secret word, then a quoted literal: {@code password 'x'}, {@code IDENTIFIED BY 'x'}, {@code 'pwd'='x'}. */
-    private static final Pattern QUOTED = Pattern.compile("(?i)(password|passwd|pwd|secret|token|identified\\s++by)"
-            + "([\"']?+\\s*+[=:]?+\\s*+)(?:'([^'\\n]*+)'|\"([^\"\\n]*+)\")");
-    /** A field written as JSON inside a text that is no JSON as a whole: {@code "password": "x"}. */
-    // Never from an escaped quote: a match starts only where the scan of the one before stopped, so a long run of
-    // \" is scanned once, not once per quote.
-    private static final Pattern JSON_FIELD = Pattern.compile("(?<!\\\\)\"((?:[^\"\\\\\\n]++|\\\\.)*+)\"(\\s*+:\\s*+)"
-            + "(\"(?:[^\"\\\\\\n]++|\\\\.)*+\"|-?+[0-9][0-9.eE+-]*+|true|false)");
 
     /** JSON in a string in JSON in a string ... is read this many levels deep; deeper, it is masked as text. */
     private static final int MAX_JSON_TEXT_LEVELS = 4;
@@ -77,14 +65,14 @@ public final class SecretPolicy {
     private SecretPolicy() {}
 
     /** Whether a value under {@code key}, or the value of a {@code {name, value}} pair of that name, is a secret. */
-    private static boolean secretKey(String key) {
+    static boolean secretKey(String key) {
         return key.equalsIgnoreCase("ak")
                 || key.equalsIgnoreCase("sk")
                 || SECRET_WORD.matcher(key).find();
     }
 
     /** The value without its references ({@code ${x}}, {@code #{...}}), trimmed: what is written in it literally. */
-    private static String literal(String value) {
+    static String literal(String value) {
         return REFERENCE.matcher(value).replaceAll("").trim();
     }
 
@@ -101,11 +89,14 @@ public final class SecretPolicy {
     }
 
     /**
-     * A text that is no JSON (a line of a file that does not parse) with what its words show of a secret masked:
-     * assignments, quoted literals after a secret word, JSON fields of secret keys and access-key-shaped words.
+     * A text that is no JSON as a whole (a file that does not parse: a merge conflict left in it, a key given twice)
+     * with what it shows of a secret masked, by the rules of {@link TextSecrets}: values of secret keys and of pairs
+     * with a secret name across lines, assignments, quoted literals after a secret word, passwords in URLs and
+     * access-key-shaped words. Every line stays where it is, but for a secret list or object written over several
+     * lines, which becomes one {@code "****"}.
      */
     public static String maskText(String text) {
-        return text(text, Trail.ROOT, null, new ArrayList<>());
+        return TextSecrets.mask(text, Trail.ROOT, null, 0, new ArrayList<>());
     }
 
     /**
@@ -152,7 +143,10 @@ public final class SecretPolicy {
     /** How a path names an element: by its {@code name}, as the drift's JSON paths do, unless that is a secret. */
     private static String elementName(JsonNode element, int index) {
         JsonNode name = element.get("name");
-        return name != null && name.isTextual() && !name.asText().isEmpty() && !accessKeyShaped(name.asText())
+        return name != null
+                        && name.isTextual()
+                        && !name.asText().isEmpty()
+                        && !TextSecrets.accessKeyShaped(name.asText())
                 ? name.asText()
                 : String.valueOf(index);
     }
@@ -180,24 +174,39 @@ public final class SecretPolicy {
 
     private static JsonNode string(JsonNode node, Trail trail, String key, int level, List<SecretFinding> found) {
         String value = node.asText();
+        String masked = string(value, trail, key, level, found);
+        return masked.equals(value) ? node : TextNode.valueOf(masked);
+    }
+
+    /**
+     * A string value with its secrets masked: JSON it holds as a whole is masked on its tree and written back compactly
+     * when something in it was masked; any other text by the rules of {@link TextSecrets}.
+     *
+     * @param level how deep in JSON written inside strings the value is
+     */
+    static String string(String value, Trail trail, String key, int level, List<SecretFinding> found) {
         if (literal(value).isEmpty()) {
-            return node;
+            return value;
         }
         JsonNode inner = level < MAX_JSON_TEXT_LEVELS ? jsonInside(value) : null;
         if (inner != null) {
             int before = found.size();
             JsonNode masked = value(inner, trail.jsonText(), key, level + 1, found);
             if (found.size() == before) {
-                return node;
+                return value;
             }
             try {
-                return TextNode.valueOf(JSON.writeValueAsString(masked));
+                return JSON.writeValueAsString(masked);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a tree just read cannot be written", e);
             }
         }
-        String masked = text(value, trail, key, found);
-        return masked.equals(value) ? node : TextNode.valueOf(masked);
+        return TextSecrets.mask(value, trail, key, level, found);
+    }
+
+    /** Whether a string {@code level} levels deep in JSON inside strings may be read for JSON it holds. */
+    static boolean readsJsonAt(int level) {
+        return level < MAX_JSON_TEXT_LEVELS;
     }
 
     /** The JSON object or list {@code value} holds as a whole, or null when it holds none. */
@@ -213,68 +222,5 @@ public final class SecretPolicy {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    private static String text(String text, Trail trail, String key, List<SecretFinding> found) {
-        String masked = replace(JSON_FIELD, text, m -> {
-            String value = m.group(3);
-            boolean literal = !value.startsWith("\"")
-                    || !literal(value.substring(1, value.length() - 1)).isEmpty();
-            if (!secretKey(m.group(1)) || !literal || value.equals("\"" + MASK + "\"")) {
-                return null;
-            }
-            found.add(new SecretFinding(trail.steps(), m.group(1), Reason.SECRET_KEY));
-            return "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"";
-        });
-        masked = replace(ASSIGNMENT, masked, m -> {
-            String assigned = m.group(1).replaceFirst("^-+", "");
-            if (!secretKey(assigned)
-                    || literal(m.group(2)).isEmpty()
-                    || m.group(2).equals(MASK)) {
-                return null;
-            }
-            found.add(new SecretFinding(trail.steps(), assigned, Reason.ASSIGNMENT));
-            return m.group(1) + "=" + MASK;
-        });
-        masked = replace(QUOTED, masked, m -> {
-            boolean single = m.group(3) != null;
-            String quoted = single ? m.group(3) : m.group(4);
-            if (literal(quoted).isEmpty() || quoted.equals(MASK)) {
-                return null;
-            }
-            String word = m.group(1).replaceAll("\\s++", " ");
-            found.add(new SecretFinding(trail.steps(), word, Reason.QUOTED));
-            String quote = single ? "'" : "\"";
-            return m.group(1) + m.group(2) + quote + MASK + quote;
-        });
-        return replace(ACCESS_KEY, masked, m -> {
-            if (!accessKeyShaped(m.group())) {
-                return null;
-            }
-            found.add(new SecretFinding(trail.steps(), key, Reason.ACCESS_KEY));
-            return MASK;
-        });
-    }
-
-    /** Whether {@code word} is 20 upper-case letters and digits, with both kinds in it. */
-    private static boolean accessKeyShaped(String word) {
-        return ACCESS_KEY.matcher(word).matches()
-                && word.chars().anyMatch(Character::isLetter)
-                && word.chars().anyMatch(Character::isDigit);
-    }
-
-    /** {@code text} with each match replaced by what {@code replacement} gives, or kept where it gives null. */
-    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            String replaced = replacement.apply(m);
-            m.appendReplacement(out, Matcher.quoteReplacement(replaced == null ? m.group() : replaced));
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
     }
 }

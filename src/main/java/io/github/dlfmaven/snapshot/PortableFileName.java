@@ -121,11 +121,17 @@ public final class PortableFileName {
 
     /**
      * What Windows and macOS compare when they look a path up: two paths with the same folded form are one file there
-     * ({@code Daily.job} and {@code daily.job}; {@code é} composed and as {@code e} with a combining accent).
+     * ({@code Daily.job} and {@code daily.job}; {@code é} composed and as {@code e} with a combining accent; {@code ς}
+     * and {@code σ}; {@code ſ} and {@code s}).
      */
     static String folded(String path) {
         String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
-        return Normalizer.normalize(composed.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        // Upper case first: Windows compares names upper-cased and macOS case-folded, and letters with two lower-case
+        // forms (Greek final sigma, the long s, the micro sign) meet only there, as case folding meets them; lower
+        // case alone keeps them apart. This also joins ß and ss, as full case folding does: a pair it joins is
+        // refused, never written as two files that may be one.
+        String folded = composed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFC);
     }
 
     private static boolean forbidden(int c) {

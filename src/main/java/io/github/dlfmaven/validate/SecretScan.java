@@ -50,7 +50,8 @@ final class SecretScan {
                         ? "holds a value" + shaped
                         : "sets '" + LogText.escape(key) + "' to a value" + shaped;
             case ASSIGNMENT -> "sets '" + LogText.escape(key) + "' to a value";
-            case QUOTED -> "quotes a value after '" + LogText.escape(key) + "'";
+            case AFTER_WORD -> "writes a value after '" + LogText.escape(key) + "'";
+            case URL_PASSWORD -> "holds a URL with a password";
         };
         return place.name() + " " + what + " that may be a secret: " + ADVICE;
     }

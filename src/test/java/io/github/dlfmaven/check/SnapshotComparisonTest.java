@@ -242,7 +242,7 @@ class SnapshotComparisonTest {
     }
 
     @Test
-    void whenASideIsNoJsonBothAreMaskedLineByLineAsText() throws Exception {
+    void aSideThatIsNoJsonIsMaskedAsTextAndTheOtherAsJson() throws Exception {
         Path committed = tmp.resolve("committed");
         Path cloud = tmp.resolve("cloud");
         write(committed, "jobs/a.job", "{\n  \"password\": \"Old-Secret-17\",\n  \"args\": \"pwd=Old-Arg-17\"\n");
@@ -254,6 +254,7 @@ class SnapshotComparisonTest {
         assertFalse(diff.contains("-17"), diff);
         assertTrue(diff.contains("  \"password\": \"****\","), diff);
         assertTrue(diff.contains("+}"), diff);
+        assertTrue(diff.contains("   \"args\": \"pwd=****\""), "masked alike on both sides:\n" + diff);
     }
 
     @Test

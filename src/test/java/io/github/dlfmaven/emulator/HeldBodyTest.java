@@ -59,6 +59,26 @@ class HeldBodyTest {
     }
 
     @Test
+    void aChunkedUploadOfExactlyTheObjectLimitFitsAnIdleBudget() throws Exception {
+        BodyBudget idle = new BodyBudget(BodyBudget.DEFAULT_BYTES);
+        byte[] sent = new byte[Router.MAX_OBJECT_BYTES];
+
+        Optional<HeldBody> body = HeldBody.read(new ByteArrayInputStream(sent), -1, Router.MAX_OBJECT_BYTES, idle);
+        body.ifPresent(HeldBody::close);
+        assertTrue(body.isPresent(), "answered busy although nothing else is held, so a retry never succeeds");
+        assertEquals(0, idle.held());
+    }
+
+    @Test
+    void aChunkedBodyNeedsTwiceItsSizeWhileItsBlocksAreJoined() throws Exception {
+        CountingStream in = new CountingStream(bytes(LIMIT));
+        BodyBudget almost = new BodyBudget(2 * LIMIT - 1);
+
+        assertEquals(Optional.empty(), HeldBody.read(in, -1, LIMIT, almost));
+        assertEquals(0, almost.held());
+    }
+
+    @Test
     void aChunkedBodyPastTheLimitIsTooLargeAndReadNoFurther() {
         CountingStream in = new CountingStream(bytes(3 * LIMIT));
 

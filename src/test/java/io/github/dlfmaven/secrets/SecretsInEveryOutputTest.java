@@ -186,7 +186,73 @@ class SecretsInEveryOutputTest {
                                 field("\"basicConfig\":{\"extras\":{\"conn\":\"{\\\"password\\\":\\\"%s\\\"}\"}}"),
                                 "S3cr3tValue-17s",
                                 "S3cr3tValue-17t",
-                                "'password'"))
+                                "'password'"),
+                        row(
+                                "a password in a connection URL",
+                                JOB,
+                                property("url", "\"postgresql://etl:%s@db:5432/dw\""),
+                                "S3cr3tValue-17u",
+                                "S3cr3tValue-17v",
+                                "holds a URL with a password"),
+                        row(
+                                "--password x in scriptArgs",
+                                JOB,
+                                property("scriptArgs", "\"--user etl --password %s -h db\""),
+                                "S3cr3tValue-17w",
+                                "S3cr3tValue-17x",
+                                "'password'"),
+                        row(
+                                "an Authorization header in a text",
+                                JOB,
+                                property("headers", "\"Authorization: Basic %s\""),
+                                "dXNlcjpTM2NyM3Qx",
+                                "dXNlcjpTM2NyM3Qy",
+                                "'Authorization'"),
+                        row(
+                                "a bearer token in a REST node's header JSON",
+                                JOB,
+                                property("headers", "\"{\\\"Authorization\\\":\\\"Bearer %s\\\"}\""),
+                                "eyJS3cr3tToken-17y",
+                                "eyJS3cr3tToken-17z",
+                                "'Authorization'"),
+                        row(
+                                "escaped JSON in a shell command",
+                                JOB,
+                                property(
+                                        "command",
+                                        "\"curl -d \\\"{\\\\\\\"password\\\\\\\": \\\\\\\"%s\\\\\\\"}\\\" https://x\""),
+                                "S3cr3tValue-18a",
+                                "S3cr3tValue-18b",
+                                "'password'"),
+                        new Row(
+                                "a quoted value with spaces, masked whole",
+                                JOB,
+                                property("scriptArgs", "\"db_password=\\\"%s\\\" ./run.sh\""),
+                                "S3cr3t Value 18c",
+                                "S3cr3t Value 18d",
+                                List.of("S3cr3t", "Value 18c", "Value 18d"),
+                                "'db_password'"),
+                        row(
+                                "an API key in a URL",
+                                JOB,
+                                property("url", "\"https://api.example.com/v1?api_key=%s&day=1\""),
+                                "S3cr3tValue-18e",
+                                "S3cr3tValue-18f",
+                                "'api_key'"),
+                        row(
+                                "SQL IDENTIFIED BY x, unquoted",
+                                SCRIPT,
+                                script("CREATE USER etl IDENTIFIED BY %s;"),
+                                "S3cr3tValue-18g",
+                                "S3cr3tValue-18h",
+                                "'IDENTIFIED BY'"),
+                        row(
+                                "a Spark option in SQL quotes",
+                                SCRIPT,
+                                script("CREATE TABLE t USING x OPTIONS ('fs.obs.secret.key' = '%s')"),
+                                "S3cr3tValue-18i",
+                                "S3cr3tValue-18j",
+                                "'fs.obs.secret.key'"))
                 .map(Arguments::of);
     }
 

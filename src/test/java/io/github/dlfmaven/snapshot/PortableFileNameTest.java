@@ -121,4 +121,16 @@ class PortableFileNameTest {
         assertNotEquals(PortableFileName.folded("jobs/daily.job"), PortableFileName.folded("jobs/daily2.job"));
         assertNotEquals(PortableFileName.folded("jobs/a.job"), PortableFileName.folded("scripts/a.script"));
     }
+
+    @Test
+    void lettersWithTwoLowerCaseFormsFoldToOneFile() {
+        // Both upper-case to Σ (Windows) and case-fold to σ (macOS).
+        assertEquals(PortableFileName.folded("jobs/δοκιμέσ.job"), PortableFileName.folded("jobs/δοκιμές.job"));
+        // ſ upper-cases to S and case-folds to s.
+        assertEquals(PortableFileName.folded("jobs/sales.job"), PortableFileName.folded("jobs/ſales.job"));
+        // The micro sign upper-cases to Μ and case-folds to μ.
+        assertEquals(PortableFileName.folded("jobs/\u03BCs.job"), PortableFileName.folded("jobs/\u00B5s.job"));
+        // Full case folding takes ß for ss; refused as one, to be safe.
+        assertEquals(PortableFileName.folded("jobs/strasse.job"), PortableFileName.folded("jobs/straße.job"));
+    }
 }

@@ -312,7 +312,12 @@ class SnapshotValidatorTest {
                                         property("resourcePath", "https://deploy:glpat-SECRET@nexus/app.jar")),
                         "0 0 2 * * ?"));
 
-        assertEquals(List.of(), problems());
+        // No DLF-V08; the password in the last URL is a secret of its own.
+        assertEquals(
+                List.of("jobs/k.job: node 'secret' property 'resourcePath' holds a URL with a password that may be a"
+                        + " secret: use a parameter or DataArts' connection management instead, and rotate it if it is"
+                        + " real [DLF-V11]"),
+                problems());
     }
 
     @Test
