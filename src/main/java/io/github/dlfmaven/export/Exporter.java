@@ -68,9 +68,10 @@ public final class Exporter {
     }
 
     /**
-     * A client set up for this configuration, with a transport of its own that has the configured timeouts; the
-     * caller adds the authentication (and may give a shared {@link #transport} instead) before {@code build()},
-     * and closes the client.
+     * A client set up for these settings, with a transport of its own that has the configured timeouts; the caller
+     * adds the authentication (and may give a shared transport instead, {@link
+     * DlfClient.Builder#transport(io.github.dlfmaven.http.HttpTransport)}) before {@code build()}, and closes the
+     * client.
      */
     public static DlfClient.Builder client(ConnectionSettings config, Log log) {
         return DlfClient.builder(config.endpoint(), config.projectId())
