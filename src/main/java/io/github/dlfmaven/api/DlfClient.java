@@ -16,11 +16,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -151,26 +148,7 @@ public final class DlfClient implements AutoCloseable {
                         + BodyPreview.describe(
                                 errors.redact(response.peekBody(512).string())) + ".");
             }
-            List<JobSummary> jobs = new ArrayList<>();
-            for (JsonNode job : json.get("jobs")) {
-                String name = JsonFields.text(job, "name");
-                if (name != null) {
-                    String path = JsonFields.text(job, "path");
-                    // The schedule's state and the last run are documented fields, but any may be missing: a job
-                    // never run has no last instance, and older deployments may leave fields out.
-                    JsonNode ended = job.get("lastInstanceEndTime");
-                    jobs.add(new JobSummary(
-                            name,
-                            Objects.requireNonNullElse(JsonFields.text(job, "jobType"), jobType),
-                            path == null || path.isEmpty() ? "/" : path,
-                            Optional.ofNullable(JsonFields.text(job, "status")),
-                            Optional.ofNullable(JsonFields.text(job, "lastInstanceStatus")),
-                            ended != null && ended.canConvertToLong() && ended.asLong() > 0
-                                    ? Optional.of(Instant.ofEpochMilli(ended.asLong()))
-                                    : Optional.empty()));
-                }
-            }
-            return new JobPage(json.path("total").asInt(jobs.size()), jobs);
+            return JobPage.of(json, jobType);
         });
     }
 
