@@ -2,90 +2,41 @@ package io.github.dlfmaven.maven;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Build;
 import org.apache.maven.plugin.AbstractMojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A proxy's error page that quotes the request as its framework encodes it: Python's quote() (which keeps '/'), lower
  * case percent escapes, JSON with \\u escapes, the signature in upper-case hex.
  */
 @MojoTest
-class EchoedFormsTest {
+class EchoedFormsTest extends GoalTestBase {
 
     private static final String AK = "ECHOTESTAK0000000001";
     private static final String SK = "echoTestSecretKey000000000000000000000000";
     private static final String TOKEN = "echo/Test+Security=Token0000000000";
     private static final Pattern DLF_SIGNATURE = Pattern.compile("Signature=([0-9a-f]{64})");
 
-    private final RecordingMavenLog log = new RecordingMavenLog();
-    private final Properties systemProperties = new Properties();
-    private final MockWebServer server = new MockWebServer();
     private final List<String> signatures = new ArrayList<>();
     private volatile boolean cutAt512;
 
-    @TempDir
-    Path temp;
-
-    @Provides
-    Log log() {
-        return log;
-    }
-
-    @Provides
-    MavenProject project() {
-        MavenProject project = new MavenProject();
-        Build build = new Build();
-        build.setDirectory(new File(MojoExtension.getBasedir(), "target").getAbsolutePath());
-        project.getModel().setBuild(build);
-        project.setFile(new File(MojoExtension.getBasedir(), "pom.xml"));
-        return project;
-    }
-
-    @Provides
-    MavenSession session() {
-        MavenSession session = mock(MavenSession.class);
-        lenient().when(session.getUserProperties()).thenReturn(new Properties());
-        lenient().when(session.getSystemProperties()).thenReturn(systemProperties);
-        lenient().when(session.getSettings()).thenReturn(new Settings());
-        lenient().when(session.getExecutionRootDirectory()).thenReturn(MojoExtension.getBasedir());
-        return session;
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_AK", AK);
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_SK", SK);
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN);
+    void echo() {
+        environment(AK, SK, TOKEN);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -116,12 +67,6 @@ class EchoedFormsTest {
                         .build();
             }
         });
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

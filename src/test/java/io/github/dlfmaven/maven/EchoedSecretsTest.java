@@ -3,39 +3,24 @@ package io.github.dlfmaven.maven;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Build;
 import org.apache.maven.plugin.AbstractMojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server (or a proxy) that builds its answers by echoing the request, and knows the secret key too: whatever it puts
@@ -43,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * any of its causes, as {@code -e} prints them) shows a secret, in any form, with the debug level on.
  */
 @MojoTest
-class EchoedSecretsTest {
+class EchoedSecretsTest extends GoalTestBase {
 
     private static final String AK = "ECHOTESTAK0000000001";
     private static final String SK = "echoTestSecretKey/00000000000000000000+0";
@@ -51,52 +36,13 @@ class EchoedSecretsTest {
     private static final Pattern DLF_SIGNATURE = Pattern.compile("Signature=([0-9a-f]{64})");
     private static final Pattern OBS_SIGNATURE = Pattern.compile("^OBS [^:]+:(.+)$");
 
-    private final RecordingMavenLog log = new RecordingMavenLog();
-    private final Properties systemProperties = new Properties();
-    private final MockWebServer server = new MockWebServer();
     private final List<String> signatures = new ArrayList<>();
 
-    @TempDir
-    Path temp;
-
-    @Provides
-    Log log() {
-        return log;
-    }
-
-    @Provides
-    MavenProject project() {
-        MavenProject project = new MavenProject();
-        Build build = new Build();
-        build.setDirectory(new File(MojoExtension.getBasedir(), "target").getAbsolutePath());
-        project.getModel().setBuild(build);
-        project.setFile(new File(MojoExtension.getBasedir(), "pom.xml"));
-        return project;
-    }
-
-    @Provides
-    MavenSession session() {
-        MavenSession session = mock(MavenSession.class);
-        lenient().when(session.getUserProperties()).thenReturn(new Properties());
-        lenient().when(session.getSystemProperties()).thenReturn(systemProperties);
-        lenient().when(session.getSettings()).thenReturn(new Settings());
-        lenient().when(session.getExecutionRootDirectory()).thenReturn(MojoExtension.getBasedir());
-        return session;
-    }
-
     @BeforeEach
-    void start() throws Exception {
+    void echo() {
         // Temporary keys, as OIDC federation or the metadata service would give them.
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_AK", AK);
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_SK", SK);
-        systemProperties.setProperty("env.HUAWEICLOUD_SDK_SECURITY_TOKEN", TOKEN);
+        environment(AK, SK, TOKEN);
         server.setDispatcher(new Echo());
-        server.start(InetAddress.getLoopbackAddress(), 0);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -372,6 +372,39 @@ class PromotionTest {
     }
 
     @Test
+    void thePlanShowsWhatIsUploadedEvenIfThePackageFolderChangesMeanwhile() throws Exception {
+        emulator = target().start();
+        run(config(null, 60, false)); // the workspace has the jobs now: a second import's plan compares them
+        Path packed = tmp.resolve("work/package/jobs/ods_orders_load.job");
+        // Something edits the unpacked package once it is packed, before the plan is made from it.
+        Log meddling = new Tap(log, line -> {
+            if (line.startsWith("Packed ")) {
+                try {
+                    Files.writeString(
+                            packed,
+                            Files.readString(packed).replaceFirst("\\{", "{\n  \"injected\" : \"shown-in-plan\","));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+
+        run(config(null, 60, true), meddling);
+
+        String plan = Files.readString(tmp.resolve("work/plan.md"));
+        boolean uploadedHasIt = false;
+        for (Path zip : packagesInObs()) {
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+                for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    uploadedHasIt |= new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .contains("shown-in-plan");
+                }
+            }
+        }
+        assertEquals(uploadedHasIt, plan.contains("shown-in-plan"), "the plan shows other bytes than were uploaded");
+    }
+
+    @Test
     void aSecondImportIntoTheSameWorkFolderStopsAtOnceAndTheFirstUploadsItsOwnPackage() throws Exception {
         emulator = target().importDuration(Duration.ofSeconds(2)).start();
         ImportSettings first = config(null, 60, true);
