@@ -50,23 +50,49 @@ public final class AkSkSigner {
      */
     public String authorization(SignableRequest request, Credentials credentials) {
         Map<String, String> signed = signedHeaders(request.headers());
-        String date = signed.get(DATE_HEADER.toLowerCase(Locale.ROOT));
-        if (date == null || !signed.containsKey("host")) {
+        if (!signed.containsKey(DATE_HEADER.toLowerCase(Locale.ROOT)) || !signed.containsKey("host")) {
             throw new IllegalArgumentException("A request to sign needs the Host and X-Sdk-Date headers");
         }
-        String signedHeaderNames = String.join(";", signed.keySet());
+        return authorization(request, List.copyOf(signed.keySet()), credentials);
+    }
+
+    /**
+     * The {@code Authorization} header value of a request signed over exactly these headers, in this order: what the
+     * gateway computes to check a request, since clients choose differently what they sign (Huawei's Python SDK signs
+     * {@code Content-Type} too, which this signer and the Java SDK leave out).
+     *
+     * @param signedHeaderNames the lower-case names a request's {@code SignedHeaders} lists; {@code host} and
+     *     {@code x-sdk-date} among them
+     * @throws IllegalArgumentException when a name is not among the request's headers, or host or the date is not
+     *     signed
+     */
+    public String authorization(SignableRequest request, List<String> signedHeaderNames, Credentials credentials) {
+        Map<String, String> headers = lowerCased(request.headers());
+        String date = headers.get(DATE_HEADER.toLowerCase(Locale.ROOT));
+        if (!signedHeaderNames.contains("host") || !signedHeaderNames.contains(DATE_HEADER.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("A signature covers the Host and X-Sdk-Date headers");
+        }
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : signedHeaderNames) {
+            String value = headers.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("The signed header " + name + " is not in the request");
+            }
+            canonicalHeaders.append(name).append(':').append(value).append('\n');
+        }
+        String signedHeaderNamesText = String.join(";", signedHeaderNames);
         String canonicalRequest = String.join(
                 "\n",
                 request.method().toUpperCase(Locale.ROOT),
                 canonicalUri(request.pathSegments()),
                 canonicalQuery(request.query()),
-                canonicalHeaders(signed),
-                signedHeaderNames,
-                payloadHash(request.headers(), request.body()));
+                canonicalHeaders.toString(),
+                signedHeaderNamesText,
+                payloadHash(headers, request.body()));
         String stringToSign =
                 ALGORITHM + "\n" + date + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
         String signature = HEX.formatHex(hmacSha256(credentials.secretKey(), stringToSign));
-        return ALGORITHM + " Access=" + credentials.accessKey() + ", SignedHeaders=" + signedHeaderNames
+        return ALGORITHM + " Access=" + credentials.accessKey() + ", SignedHeaders=" + signedHeaderNamesText
                 + ", Signature=" + signature;
     }
 
@@ -109,17 +135,15 @@ public final class AkSkSigner {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String canonicalHeaders(Map<String, String> signed) {
-        StringBuilder headers = new StringBuilder();
-        signed.forEach(
-                (name, value) -> headers.append(name).append(':').append(value).append('\n'));
-        return headers.toString();
-    }
-
-    private static String payloadHash(Map<String, String> headers, byte[] body) {
+    private static Map<String, String> lowerCased(Map<String, String> headers) {
         Map<String, String> lowerCased = new LinkedHashMap<>();
         headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
-        String declared = lowerCased.get(CONTENT_SHA256_HEADER.toLowerCase(Locale.ROOT));
+        return lowerCased;
+    }
+
+    /** The body's hash, or what {@code X-Sdk-Content-Sha256} declares instead (an upload's {@code UNSIGNED-PAYLOAD}). */
+    private static String payloadHash(Map<String, String> lowerCasedHeaders, byte[] body) {
+        String declared = lowerCasedHeaders.get(CONTENT_SHA256_HEADER.toLowerCase(Locale.ROOT));
         return declared != null ? declared : sha256Hex(body);
     }
 

@@ -53,16 +53,22 @@ record Answer(int status, String contentType, byte[] body, Map<String, String> h
         return gatewayError(404, "APIGW.0101", "The API does not exist or has not been published in the environment");
     }
 
-    /** Sends the answer, with a request id of its own as the API gateway does. */
+    /**
+     * Sends the answer, with a request id of its own as the API gateway does. The answer to a {@code HEAD} is the
+     * head alone, errors too: HTTP gives it no body, and the length it would have is a header of the answer's own.
+     */
     void send(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         if (!headers.containsKey(REQUEST_ID)) {
             exchange.getResponseHeaders().set(REQUEST_ID, requestId());
         }
         headers.forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            if (!head) {
+                out.write(body);
+            }
         }
     }
 }

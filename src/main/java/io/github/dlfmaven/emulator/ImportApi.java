@@ -48,7 +48,7 @@ final class ImportApi {
     private final Clock clock;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
 
-    private record Task(Instant ends, boolean succeeds, ArrayNode subtasks) {}
+    private record Task(Instant starts, Instant ends, boolean succeeds, ArrayNode subtasks) {}
 
     ImportApi(JobApi jobs, Path obsDirectory, Path importDirectory, Duration duration, boolean fail, Clock clock) {
         this.jobs = jobs;
@@ -153,23 +153,56 @@ final class ImportApi {
                     .min(Map.Entry.comparingByValue(java.util.Comparator.comparing(Task::ends)))
                     .ifPresent(oldest -> tasks.remove(oldest.getKey()));
         }
-        tasks.put(id, new Task(clock.instant().plus(duration), !fail, subtasks));
+        Instant now = clock.instant();
+        tasks.put(id, new Task(now, now.plus(duration), !fail, subtasks));
         return Answer.json(200, JSON.createObjectNode().put("taskId", id));
     }
 
+    /**
+     * A task as DLF shows it, its times in epoch milliseconds: started when the import was asked for, last updated then
+     * and again when it ended, with an end time once it has ended. The same task reads the same until it ends.
+     */
     private Answer task(String id) {
         Task task = tasks.get(id);
         if (task == null) {
             return dlfError("DLF.3051", "The request parameter is invalid: no system task " + id + ".");
         }
         boolean running = clock.instant().isBefore(task.ends());
+        String status = running ? "RUNNING" : task.succeeds() ? "SUCCESSFUL" : "FAILED";
         ObjectNode answer = JSON.createObjectNode()
                 .put("id", id)
                 .put("name", "import")
-                .put("status", running ? "RUNNING" : task.succeeds() ? "SUCCESSFUL" : "FAILED")
+                .put("startTime", task.starts().toEpochMilli())
+                .put("lastUpdate", (running ? task.starts() : task.ends()).toEpochMilli())
+                .put("status", status)
+                .put("message", message(status, task.subtasks()))
                 .put("projectId", "emulated");
-        answer.set("subtasks", running ? JSON.createArrayNode() : task.subtasks());
+        if (!running) {
+            answer.put("endTime", task.ends().toEpochMilli());
+        }
+        ArrayNode subtasks = JSON.createArrayNode();
+        if (!running) {
+            for (JsonNode subtask : task.subtasks()) {
+                subtasks.add(((ObjectNode) subtask.deepCopy())
+                        .put("lastUpdate", task.ends().toEpochMilli()));
+            }
+        }
+        answer.set("subtasks", subtasks);
         return Answer.json(200, answer);
+    }
+
+    private static String message(String status, ArrayNode subtasks) {
+        return switch (status) {
+            case "RUNNING" -> "The import is running.";
+            case "SUCCESSFUL" -> "The package was imported.";
+            default -> {
+                long failed = 0;
+                for (JsonNode subtask : subtasks) {
+                    failed += subtask.path("status").asText().equals("FAILED") ? 1 : 0;
+                }
+                yield failed + " of " + subtasks.size() + " definitions failed to import; nothing was imported.";
+            }
+        };
     }
 
     /** The package named by the body's {@code path}, by entry name; empty when there is none to read. */

@@ -203,6 +203,8 @@ final class JobApi {
                 .put("priority", json.path("basicConfig").path("priority").asInt(0))
                 .put("createUser", json.path("createUser").asText(owner))
                 .put("createTime", json.path("createTime").asLong(Fixtures.STABLE_TIME))
+                .put("startTime", json.path("startTime").asLong(Fixtures.STABLE_TIME))
+                .put("endTime", json.path("endTime").asLong(Fixtures.STABLE_TIME))
                 .put("lastUpdateUser", json.path("lastUpdateUser").asText(owner))
                 .put("lastUpdateTime", json.path("lastUpdateTime").asLong(Fixtures.STABLE_TIME))
                 .put("lastInstanceStatus", json.path("lastInstanceStatus").asText("success"))

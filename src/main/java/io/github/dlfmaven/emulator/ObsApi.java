@@ -3,16 +3,15 @@ package io.github.dlfmaven.emulator;
 import io.github.dlfmaven.auth.Credentials;
 import io.github.dlfmaven.auth.ObsSigner;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,27 +21,25 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * OBS as the import needs it, on the emulator's port: objects {@code PUT}, {@code GET} and {@code DELETE} in path
- * style ({@code /bucket/key}, since a bucket host name does not resolve to this machine), stored below the folder
- * that stands for OBS, where the emulator's export to OBS writes too. Each request's OBS signature is checked as
- * OBS checks it: known access key, date within 15 minutes, the security token of temporary keys, the same
- * signature recomputed; {@code Content-MD5} is checked against the body. All of that but the digest is decided before
- * the body is read. Errors come in OBS's XML. Thread-safe.
+ * OBS as the import and the official OBS clients need it, on the emulator's port: objects {@code PUT}, {@code GET},
+ * {@code HEAD} and {@code DELETE} in path style ({@code /bucket/key}, since a bucket host name does not resolve to
+ * this machine), stored below the folder that stands for OBS, where the emulator's export to OBS writes too. Each
+ * request's signature is checked as OBS checks it, in OBS's own scheme or in S3's V2 ({@link ObsAuthentication});
+ * {@code Content-MD5} is checked against the body. All of that but the digest is decided before the body is read.
+ * Errors come in OBS's XML. Thread-safe.
  */
 final class ObsApi {
 
-    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     /** OBS's bucket names: lower-case letters, digits, hyphens and periods, 3 to 63 of them. */
     private static final java.util.regex.Pattern BUCKET =
             java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final Path obsDirectory;
-    private final Credentials credentials;
-    private final ObsSigner signer = new ObsSigner();
+    private final ObsAuthentication authentication;
 
     ObsApi(Path obsDirectory, Credentials credentials) {
         this.obsDirectory = obsDirectory;
-        this.credentials = credentials;
+        this.authentication = new ObsAuthentication(credentials);
     }
 
     /**
@@ -65,7 +62,8 @@ final class ObsApi {
         }
         int slash = rawPath.indexOf('/', 1);
         String encodedKey = rawPath.substring(slash + 1);
-        Optional<Answer> refused = authenticate(method, "/" + bucket + "/" + encodedKey, headers, header, now);
+        Optional<Answer> refused =
+                authentication.refusal(method, "/" + bucket + "/" + encodedKey, headers, header, now);
         if (refused.isPresent()) {
             return refused;
         }
@@ -99,7 +97,26 @@ final class ObsApi {
                 if (!Files.isRegularFile(file)) {
                     return error(404, "NoSuchKey", "The specified key does not exist.");
                 }
-                return new Answer(200, "application/octet-stream", Files.readAllBytes(file), Map.of());
+                byte[] content = Files.readAllBytes(file);
+                return new Answer(
+                        200,
+                        "application/octet-stream",
+                        content,
+                        Map.of("ETag", "\"" + etag(content) + "\"", "Last-Modified", lastModified(file)));
+            }
+            case "HEAD" -> {
+                // GET's head, as clients check whether an object exists; the body is left out (see Answer.send).
+                if (!Files.isRegularFile(file)) {
+                    return error(404, "NoSuchKey", "The specified key does not exist.");
+                }
+                return new Answer(
+                        200,
+                        "application/octet-stream",
+                        new byte[0],
+                        Map.of(
+                                "Content-Length", String.valueOf(Files.size(file)),
+                                "ETag", "\"" + etag(file) + "\"",
+                                "Last-Modified", lastModified(file)));
             }
             case "DELETE" -> {
                 Files.deleteIfExists(file);
@@ -131,48 +148,8 @@ final class ObsApi {
         return file;
     }
 
-    private Optional<Answer> authenticate(
-            String method, String resource, Map<String, String> headers, Function<String, String> header, Instant now) {
-        String authorization = header.apply("Authorization");
-        String prefix = "OBS " + credentials.accessKey() + ":";
-        if (authorization == null || !authorization.startsWith("OBS ")) {
-            return Optional.of(error(403, "AccessDenied", "Access Denied"));
-        }
-        if (!authorization.startsWith(prefix)) {
-            return Optional.of(error(
-                    403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records."));
-        }
-        String date = header.apply(ObsSigner.DATE_HEADER) != null
-                ? header.apply(ObsSigner.DATE_HEADER)
-                : header.apply("Date");
-        try {
-            Instant sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
-            if (Duration.between(sent, now).abs().compareTo(MAX_SKEW) > 0) {
-                return Optional.of(error(
-                        403,
-                        "RequestTimeTooSkewed",
-                        "The difference between the request time and the server's time is too large."));
-            }
-        } catch (DateTimeParseException | NullPointerException e) {
-            return Optional.of(error(403, "AccessDenied", "Request has no valid date."));
-        }
-        Optional<String> token = credentials.securityToken();
-        if (token.isPresent() && !token.get().equals(header.apply(ObsSigner.SECURITY_TOKEN_HEADER))) {
-            return Optional.of(error(403, "InvalidSecurityToken", "The security token is missing or invalid."));
-        }
-        String expected = signer.authorization(method, resource, headers, credentials);
-        if (!MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), authorization.getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(error(
-                    403,
-                    "SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided."));
-        }
-        return Optional.empty();
-    }
-
-    private static Answer error(int status, String code, String message) {
+    /** An error in OBS's XML shape. */
+    static Answer error(int status, String code, String message) {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
                 + "</Message><RequestId>"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
@@ -188,9 +165,26 @@ final class ObsApi {
         return HexFormat.of().formatHex(digest(body));
     }
 
+    /** The ETag of a stored object, read as a stream: a HEAD holds no object in memory. */
+    private static String etag(Path file) throws IOException {
+        MessageDigest md5 = md5Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    private static String lastModified(Path file) throws IOException {
+        return ObsSigner.date(Files.getLastModifiedTime(file).toInstant());
+    }
+
     private static byte[] digest(byte[] body) {
+        return md5Digest().digest(body);
+    }
+
+    private static MessageDigest md5Digest() {
         try {
-            return MessageDigest.getInstance("MD5").digest(body);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

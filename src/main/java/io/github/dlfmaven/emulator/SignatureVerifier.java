@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a request's {@code SDK-HMAC-SHA256} signature the way Huawei Cloud's API gateway does: the
- * access key must be known, {@code host} and {@code x-sdk-date} must be signed, the date must be within
- * 15 minutes, and recomputing the signature over the headers the request says it signed must give the
- * same value. A known security token must be sent and signed. All but the signature itself is decided from the
- * headers, so a request that fails there is refused before its body is read; the signature covers the body's hash.
+ * access key must be known, {@code host} and {@code x-sdk-date} must be signed, every header named in
+ * {@code SignedHeaders} (in lower case) must be sent, the date must be within 15 minutes, and recomputing the
+ * signature over exactly the headers {@code SignedHeaders} lists, in its order, must give the same value. A known
+ * security token must be sent and signed. All but the signature itself is decided from the headers, so a request
+ * that fails there is refused before its body is read; the signature covers the body's hash.
  */
 final class SignatureVerifier {
 
@@ -85,7 +86,8 @@ final class SignatureVerifier {
             return Optional.of(PREFIX + "verify aksk signature fail");
         }
         for (String name : signedNames) {
-            if (header.apply(name) == null) {
+            // Names are signed in lower case, as every client canonicalizes them.
+            if (header.apply(name) == null || !name.equals(name.toLowerCase(Locale.ROOT))) {
                 return Optional.of(PREFIX + "verify aksk signature fail");
             }
         }
@@ -114,12 +116,20 @@ final class SignatureVerifier {
         if (!parts.matches()) {
             return Optional.of(PREFIX + "verify aksk signature fail");
         }
-        Map<String, String> signedHeaders = new LinkedHashMap<>();
-        for (String name : parts.group(2).split(";")) {
-            signedHeaders.put(name, header.apply(name));
+        // Exactly the headers the request lists, in its order: clients choose what they sign (the Python SDK signs
+        // Content-Type, the Java SDK does not), and the gateway takes their word for it. Values are trimmed, as the
+        // gateway reads them.
+        List<String> signedNames = List.of(parts.group(2).split(";"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : signedNames) {
+            headers.put(name, header.apply(name).strip());
+        }
+        String declaredHash = header.apply(AkSkSigner.CONTENT_SHA256_HEADER);
+        if (declaredHash != null) {
+            headers.put(AkSkSigner.CONTENT_SHA256_HEADER.toLowerCase(Locale.ROOT), declaredHash.strip());
         }
         String expected = signer.authorization(
-                new SignableRequest(method, pathSegments, query, signedHeaders, body), credentials);
+                new SignableRequest(method, pathSegments, query, headers, body), signedNames, credentials);
         return constantTimeEquals(expected, authorization)
                 ? Optional.empty()
                 : Optional.of(PREFIX + "verify aksk signature fail");

@@ -137,6 +137,60 @@ class AkSkSignerTest {
     }
 
     @Test
+    void signsOverExactlyTheHeadersItIsGivenAsAVerifierMust() {
+        // Huawei's Python SDK signs every header it sends, Content-Type and User-Agent too.
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Host", HOST);
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "huaweicloud-usdk-python/3.0");
+        headers.put("X-Project-Id", PROJECT);
+        headers.put("X-Sdk-Date", "20261128T101500Z");
+        SignableRequest request = new SignableRequest(
+                "POST",
+                List.of("v1", PROJECT, "jobs", "myJob", "export"),
+                List.of(),
+                headers,
+                BODY.getBytes(StandardCharsets.UTF_8));
+        List<String> python = List.of("content-type", "host", "user-agent", "x-project-id", "x-sdk-date");
+
+        assertEquals(
+                "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=" + String.join(";", python)
+                        + ", Signature=a584a5e67d374eee6aafa715421ee6436c74d54655c5e92d30f5b5ba99c6fed6",
+                signer.authorization(request, python, Credentials.of(AK, SK, "test")));
+        // Given the Java SDK's choice, the same request signs as V1 does without its User-Agent.
+        headers.remove("User-Agent");
+        headers.put("workspace", "1c1f4b2e");
+        assertEquals(
+                "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=" + SIGNED
+                        + ", Signature=9485d7634d85402796593f6e46c49db156c1f7805341be632583e152ab2b9cef",
+                signer.authorization(
+                        new SignableRequest(
+                                "POST",
+                                List.of("v1", PROJECT, "jobs", "myJob", "export"),
+                                List.of(),
+                                headers,
+                                BODY.getBytes(StandardCharsets.UTF_8)),
+                        List.of(SIGNED.split(";")),
+                        Credentials.of(AK, SK, "test")));
+    }
+
+    @Test
+    void aHeaderToSignThatTheRequestLacksOrALeftOutHostOrDateIsRefused() {
+        SignableRequest request = new SignableRequest("GET", List.of(), List.of(), commonHeaders(), null);
+        Credentials credentials = Credentials.of(AK, SK, "test");
+
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> signer.authorization(request, List.of("host", "user-agent", "x-sdk-date"), credentials));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> signer.authorization(request, List.of("workspace", "x-sdk-date"), credentials));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> signer.authorization(request, List.of("host", "workspace"), credentials));
+    }
+
+    @Test
     void refusesRequestsWithoutHostOrDate() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Sdk-Date", "20261128T101500Z");

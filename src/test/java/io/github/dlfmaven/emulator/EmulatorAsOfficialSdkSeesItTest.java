@@ -2,6 +2,7 @@ package io.github.dlfmaven.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
@@ -10,6 +11,8 @@ import com.huaweicloud.sdk.dgc.v1.DgcClient;
 import com.huaweicloud.sdk.dgc.v1.model.ExportJobListRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ExportJobRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ExportJobsReq;
+import com.huaweicloud.sdk.dgc.v1.model.ImportFileReq;
+import com.huaweicloud.sdk.dgc.v1.model.ImportJobRequest;
 import com.huaweicloud.sdk.dgc.v1.model.JobResult;
 import com.huaweicloud.sdk.dgc.v1.model.ListJobsRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ListJobsResponse;
@@ -17,20 +20,33 @@ import com.huaweicloud.sdk.dgc.v1.model.ListResourcesRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ListResourcesResponse;
 import com.huaweicloud.sdk.dgc.v1.model.ListScriptsRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ListScriptsResponse;
+import com.huaweicloud.sdk.dgc.v1.model.ListSystemTasksRequest;
+import com.huaweicloud.sdk.dgc.v1.model.ListSystemTasksResponse;
 import com.huaweicloud.sdk.dgc.v1.model.ShowJobRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ShowJobResponse;
 import com.huaweicloud.sdk.dgc.v1.model.ShowScriptRequest;
 import com.huaweicloud.sdk.dgc.v1.model.ShowScriptResponse;
 import io.github.dlfmaven.auth.Credentials;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The emulator with Huawei's own DataArts Studio client (huaweicloud-sdk-dgc, test scope only) as its caller: every
- * answer signs, routes and parses into the SDK's models, with the fields the API documents filled from the fixtures.
+ * answer signs, routes and parses into the SDK's models, with the fields the API documents filled from the fixtures, or
+ * with stable values where the fixtures have none.
  */
 class EmulatorAsOfficialSdkSeesItTest {
 
@@ -42,6 +58,9 @@ class EmulatorAsOfficialSdkSeesItTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
+    @TempDir
+    Path temp;
+
     private DlfEmulator emulator;
     private DgcClient client;
 
@@ -50,7 +69,11 @@ class EmulatorAsOfficialSdkSeesItTest {
         emulator = DlfEmulator.builder(Path.of("src/it/quickstart/src/test/dlf"), KEYS)
                 .workspace("ws1")
                 .start();
-        client = DgcClient.newBuilder()
+        client = client(emulator);
+    }
+
+    private static DgcClient client(DlfEmulator emulator) {
+        return DgcClient.newBuilder()
                 .withHttpConfig(HttpConfig.getDefaultHttpConfig().withIgnoreSSLVerification(true))
                 .withCredential(new BasicCredentials()
                         .withAk(KEYS.accessKey())
@@ -83,6 +106,8 @@ class EmulatorAsOfficialSdkSeesItTest {
         assertEquals("data_team", job.getCreateUser());
         assertEquals("data_team", job.getLastUpdateUser());
         assertNotNull(job.getCreateTime());
+        assertEquals(Fixtures.STABLE_TIME, job.getStartTime(), "the fixture dates none of them: the stable time");
+        assertEquals(Fixtures.STABLE_TIME, job.getEndTime());
         assertNotNull(job.getLastUpdateTime());
         assertNotNull(job.getLastInstanceStatus());
         assertNotNull(job.getLastInstanceEndTime());
@@ -114,6 +139,65 @@ class EmulatorAsOfficialSdkSeesItTest {
         assertEquals(
                 "obs://retail-etl/jars/sales-aggregator-1.4.2.jar",
                 resources.getResources().get(0).getLocation());
+    }
+
+    @Test
+    void anImportsSystemTaskHasItsDocumentedTimesAndMessage() throws Exception {
+        // A clock that stands still, near enough to now for the SDK's signatures.
+        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        ListSystemTasksResponse task = importTask(Duration.ZERO, false, importedAt);
+
+        assertEquals(ListSystemTasksResponse.StatusEnum.SUCCESSFUL, task.getStatus());
+        assertEquals(importedAt.toEpochMilli(), task.getStartTime());
+        assertEquals(importedAt.toEpochMilli(), task.getEndTime());
+        assertEquals(importedAt.toEpochMilli(), task.getLastUpdate());
+        assertEquals("The package was imported.", task.getMessage());
+        assertEquals("imported", task.getSubtasks().get(0).getName());
+        assertEquals(importedAt.toEpochMilli(), task.getSubtasks().get(0).getLastUpdate());
+    }
+
+    @Test
+    void aRunningTaskHasNoEndTimeYetAndAFailedOneSaysWhatFailed() throws Exception {
+        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        ListSystemTasksResponse running = importTask(Duration.ofHours(1), false, importedAt);
+        ListSystemTasksResponse failed = importTask(Duration.ZERO, true, importedAt);
+
+        assertEquals(ListSystemTasksResponse.StatusEnum.RUNNING, running.getStatus());
+        assertEquals(importedAt.toEpochMilli(), running.getStartTime());
+        assertEquals(importedAt.toEpochMilli(), running.getLastUpdate());
+        assertNull(running.getEndTime());
+        assertEquals("The import is running.", running.getMessage());
+        assertEquals(ListSystemTasksResponse.StatusEnum.FAILED, failed.getStatus());
+        assertEquals(importedAt.toEpochMilli(), failed.getEndTime());
+        assertEquals("1 of 1 definitions failed to import; nothing was imported.", failed.getMessage());
+    }
+
+    /** Imports a package of one job into an emulator whose clock stands still, and reads the task as the SDK does. */
+    private ListSystemTasksResponse importTask(Duration duration, boolean fail, Instant now) throws Exception {
+        Path obs = Files.createTempDirectory(temp, "obs");
+        try (DlfEmulator importing = DlfEmulator.builder(Path.of("src/it/quickstart/src/test/dlf"), KEYS)
+                .obsDirectory(obs)
+                .importDirectory(Files.createTempDirectory(temp, "imported"))
+                .importDuration(duration)
+                .failImports(fail)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .start()) {
+            Path zip = Files.createDirectories(obs.resolve("import-bucket")).resolve("package.zip");
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+                out.putNextEntry(new ZipEntry("jobs/imported.job"));
+                out.write("{\"name\": \"imported\", \"nodes\": []}".getBytes(StandardCharsets.UTF_8));
+            }
+            DgcClient sdk = client(importing);
+            String taskId = sdk.importJob(new ImportJobRequest()
+                            .withBody(new ImportFileReq().withPath("obs://import-bucket/package.zip")))
+                    .getTaskId();
+
+            ListSystemTasksResponse task = sdk.listSystemTasks(new ListSystemTasksRequest().withTaskId(taskId));
+            assertEquals(taskId, task.getId());
+            return task;
+        }
     }
 
     @Test

@@ -27,9 +27,11 @@ import io.github.dlfmaven.testing.FileTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -212,6 +214,46 @@ class EmulatorImportTest {
         assertEquals("SignatureDoesNotMatch", refused.code());
         assertFalse(Files.exists(tmp.resolve("obs/import-bucket/dlf/a.zip")));
         assertTrue(missing.getMessage().contains("DLF.0815"), missing.getMessage());
+    }
+
+    @Test
+    void aHeadInObssOwnSchemeIsSignedLikeAGetAndAnswersWithTheHeadAlone() throws Exception {
+        DlfEmulator emulator = start(DlfEmulator.builder(fixtures, KEYS).obsDirectory(tmp.resolve("obs")));
+        byte[] content = "a package".getBytes(StandardCharsets.UTF_8);
+        obs(emulator, KEYS).put(FOLDER, "a.zip", content, "application/zip");
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        try {
+            try (okhttp3.Response found =
+                    http.newCall(head(emulator, "/import-bucket/dlf/a.zip")).execute()) {
+                assertEquals(200, found.code());
+                assertEquals(String.valueOf(content.length), found.header("Content-Length"));
+                assertEquals("\"" + md5 + "\"", found.header("ETag"));
+                assertTrue(found.header("Last-Modified").endsWith(" GMT"), found.header("Last-Modified"));
+                assertEquals(0, found.body().bytes().length);
+            }
+            try (okhttp3.Response missing = http.newCall(head(emulator, "/import-bucket/dlf/missing.zip"))
+                    .execute()) {
+                assertEquals(404, missing.code());
+                assertEquals(0, missing.body().bytes().length);
+            }
+        } finally {
+            http.connectionPool().evictAll();
+        }
+    }
+
+    /** A HEAD signed as the plugin signs OBS requests, with HEAD in the string to sign. */
+    private static okhttp3.Request head(DlfEmulator emulator, String path) {
+        String date = io.github.dlfmaven.auth.ObsSigner.date(java.time.Instant.now());
+        return new okhttp3.Request.Builder()
+                .url(emulator.endpoint() + path)
+                .header("x-obs-date", date)
+                .header(
+                        "Authorization",
+                        new io.github.dlfmaven.auth.ObsSigner()
+                                .authorization("HEAD", path, Map.of("x-obs-date", date), KEYS))
+                .head()
+                .build();
     }
 
     @Test
